@@ -1,0 +1,396 @@
+/**
+ * Entities of DOMAIN.md. Dates are ISO strings ('YYYY-MM-DD') so they sort and index;
+ * "no value" is '' rather than null because IndexedDB cannot index null.
+ * Flags are string unions, never booleans, for the same reason.
+ */
+export type Id = string
+/** 'YYYY-MM-DD', or '' when unknown. */
+export type IsoDate = string
+/** Full ISO timestamp with milliseconds and 'Z'. */
+export type IsoDateTime = string
+export type YesNo = 'yes' | 'no'
+
+/** Every stored record carries these; repositories stamp them. */
+export interface Stamped {
+  id: Id
+  createdAt: IsoDateTime
+  updatedAt: IsoDateTime
+}
+
+// ─── Areas ──────────────────────────────────────────────────────────────────
+export const AREA_LEVELS = ['region', 'city', 'banner', 'park'] as const
+/** region (自治区/省) → city/league (市/盟) → banner/district (旗/县/区) → park/street (园区/街道). */
+export type AreaLevel = (typeof AREA_LEVELS)[number]
+
+export interface Area extends Stamped {
+  name: string
+  parentId: Id | ''
+  level: AreaLevel
+  /** Materialised path of ids, '/rootId/cityId/', so a subtree is one index range. */
+  path: string
+  /** Administrative division code (GB/T 2260), '' when unknown. */
+  code: string
+  retired: YesNo
+  sortOrder: number
+}
+
+// ─── Firms ──────────────────────────────────────────────────────────────────
+export const INDUSTRIES = [
+  'newsInfo', // 新闻信息
+  'socialNetwork', // 网络社交
+  'ecommerce', // 电子商务
+  'onlineGame', // 网络游戏
+  'lifeService', // 生活服务
+  'software', // 软件和信息技术服务
+  'onlineFinance', // 互联网金融
+  'other',
+] as const
+export type Industry = (typeof INDUSTRIES)[number]
+
+/** 规模以上 (above designated size) or not. */
+export const SIZE_CLASSES = ['above', 'below'] as const
+export type SizeClass = (typeof SIZE_CLASSES)[number]
+
+export interface Firm extends Stamped {
+  name: string
+  /** 统一社会信用代码, 18 chars, GB 32100-2015. */
+  creditCode: string
+  areaId: Id
+  /** Copy of the area's path, kept in step by the repository, for subtree queries. */
+  areaPath: string
+  industry: Industry
+  sizeClass: SizeClass
+  employees: number
+  registeredOn: IsoDate
+  closedOn: IsoDate
+  /** 党建指导员 assigned to a firm without an org ('' = none). */
+  instructor: string
+  /** 联络员, also counts as work coverage. */
+  liaison: string
+  address: string
+  note: string
+}
+
+// ─── Organisations ──────────────────────────────────────────────────────────
+export const ORG_TYPES = [
+  'baseCommittee', // 基层党委
+  'generalBranch', // 党总支
+  'branch', // 党支部
+  'jointBranch', // 联合党支部
+  'jointCommittee', // 联合党委
+  'temporaryBranch', // 临时党支部
+] as const
+export type OrgType = (typeof ORG_TYPES)[number]
+
+export const COMMITTEE_POSTS = [
+  'secretary',
+  'deputySecretary',
+  'organisation',
+  'publicity',
+  'discipline',
+  'committeeMember',
+] as const
+export type CommitteePost = (typeof COMMITTEE_POSTS)[number]
+
+export interface CommitteeSeat {
+  post: CommitteePost
+  /** A member of the org, or '' when the holder is recorded by name only. */
+  memberId: Id | ''
+  holderName: string
+  since: IsoDate
+}
+
+export interface Org extends Stamped {
+  name: string
+  type: OrgType
+  parentId: Id | ''
+  areaId: Id
+  areaPath: string
+  /** Firms the org is set up in; a joint branch covers several. */
+  hostFirmIds: Id[]
+  foundedOn: IsoDate
+  dissolvedOn: IsoDate
+  committee: CommitteeSeat[]
+  /** Start of the current committee's term, '' when no committee was elected. */
+  termStartOn: IsoDate
+  /** Term in years; 0 = take the default for the org type from settings. */
+  termYears: number
+  note: string
+}
+
+export interface PartyGroup extends Stamped {
+  orgId: Id
+  name: string
+  leaderMemberId: Id | ''
+}
+
+// ─── Members ────────────────────────────────────────────────────────────────
+export const MEMBER_STAGES = ['applicant', 'activist', 'candidate', 'probationary', 'full'] as const
+export type MemberStage = (typeof MEMBER_STAGES)[number]
+
+export const MEMBER_STATUSES = ['normal', 'mobile', 'lostContact', 'transferredOut'] as const
+export type MemberStatus = (typeof MEMBER_STATUSES)[number]
+
+export const GENDERS = ['male', 'female'] as const
+export type Gender = (typeof GENDERS)[number]
+
+export const ETHNICITIES = [
+  'han',
+  'mongol',
+  'hui',
+  'manchu',
+  'daur',
+  'ewenki',
+  'oroqen',
+  'korean',
+  'other',
+] as const
+export type Ethnicity = (typeof ETHNICITIES)[number]
+
+export const EDUCATIONS = [
+  'primary',
+  'juniorHigh',
+  'seniorHigh',
+  'vocational',
+  'associate',
+  'bachelor',
+  'master',
+  'doctorate',
+] as const
+export type Education = (typeof EDUCATIONS)[number]
+
+export const APPRAISAL_GRADES = ['excellent', 'qualified', 'basicallyQualified', 'unqualified'] as const
+/** 优秀 / 合格 / 基本合格 / 不合格 */
+export type AppraisalGrade = (typeof APPRAISAL_GRADES)[number]
+
+/** Dates of each development step (发展党员工作细则); '' = not reached. */
+export interface Development {
+  appliedOn: IsoDate
+  talkedOn: IsoDate
+  activistOn: IsoDate
+  candidateOn: IsoDate
+  trainingDays: number
+  trainingHours: number
+  /** Two full members. */
+  introducerIds: Id[]
+  contactNames: string[]
+  /** Branch assembly vote admitting the member: probation starts here. */
+  branchVoteOn: IsoDate
+  approvedOn: IsoDate
+  extendedUntil: IsoDate
+  fullOn: IsoDate
+}
+
+export interface Member extends Stamped {
+  orgId: Id
+  firmId: Id | ''
+  partyGroupId: Id | ''
+  name: string
+  gender: Gender
+  ethnicity: Ethnicity
+  birthDate: IsoDate
+  /** 公民身份号码, 18 chars, GB 11643-1999. */
+  idNumber: string
+  phone: string
+  education: Education
+  jobTitle: string
+  stage: MemberStage
+  development: Development
+  /** Date of becoming a full member (党龄 counts from here); '' if not yet. */
+  fullMemberOn: IsoDate
+  status: MemberStatus
+  /** Since when the status holds ('' for normal). */
+  statusSince: IsoDate
+  /** Where a mobile member is, or the lost-contact reason code. */
+  statusNote: string
+  appraisals: { year: number; grade: AppraisalGrade }[]
+}
+
+export const TRANSFER_STATUSES = ['pending', 'completed', 'cancelled'] as const
+export type TransferStatus = (typeof TRANSFER_STATUSES)[number]
+
+/** 组织关系转接. */
+export interface Transfer extends Stamped {
+  memberId: Id
+  direction: 'in' | 'out'
+  fromOrgId: Id | ''
+  fromName: string
+  toOrgId: Id | ''
+  toName: string
+  letterNo: string
+  issuedOn: IsoDate
+  completedOn: IsoDate
+  status: TransferStatus
+}
+
+/** 党费: one month's dues of one member. */
+export interface Dues extends Stamped {
+  memberId: Id
+  orgId: Id
+  /** 'YYYY-MM' */
+  month: string
+  base: number
+  amount: number
+  paidOn: IsoDate
+}
+
+// ─── Meetings ───────────────────────────────────────────────────────────────
+export const MEETING_TYPES = [
+  'branchAssembly', // 支部党员大会
+  'committeeMeeting', // 支委会
+  'groupMeeting', // 党小组会
+  'partyLesson', // 党课
+  'themedDay', // 主题党日
+  'orgLifeMeeting', // 组织生活会
+  'appraisal', // 民主评议党员
+  'heartToHeart', // 谈心谈话
+] as const
+export type MeetingType = (typeof MEETING_TYPES)[number]
+
+export const ABSENCE_REASONS = ['work', 'sick', 'personal', 'other'] as const
+/** 因公 / 因病 / 因事 / 其他 */
+export type AbsenceReason = (typeof ABSENCE_REASONS)[number]
+
+export interface Meeting extends Stamped {
+  orgId: Id
+  type: MeetingType
+  heldOn: IsoDate
+  /** 'HH:mm' or '' */
+  startTime: string
+  place: string
+  host: string
+  recorder: string
+  lecturer: string
+  partyGroupId: Id | ''
+  topic: string
+  attendeeIds: Id[]
+  absentees: { memberId: Id; reason: AbsenceReason; note: string }[]
+  minutes: string
+  resolutions: string
+  status: 'draft' | 'final'
+  photoIds: Id[]
+}
+
+export interface Photo extends Stamped {
+  meetingId: Id
+  name: string
+  type: string
+  width: number
+  height: number
+  blob: Blob
+}
+
+// ─── Joint committees ───────────────────────────────────────────────────────
+export const SECTORS = [
+  'firm', // 企业
+  'government', // 党政机关/部门
+  'villageCommunity', // 嘎查村/社区
+  'nonPublicFirm', // 非公企业
+  'socialOrganisation', // 社会组织
+  'other',
+] as const
+export type Sector = (typeof SECTORS)[number]
+
+/** A constituent of a joint committee (an Org of type jointCommittee). */
+export interface Constituent extends Stamped {
+  committeeId: Id
+  /** An org of the register, or '' for an outside organisation known by name. */
+  orgId: Id | ''
+  name: string
+  sector: Sector
+  joinedOn: IsoDate
+  leftOn: IsoDate
+}
+
+/** 联席会议 */
+export interface JointMeeting extends Stamped {
+  committeeId: Id
+  heldOn: IsoDate
+  place: string
+  host: string
+  presentConstituentIds: Id[]
+  topics: string
+  minutes: string
+}
+
+export const ISSUE_STATUSES = ['open', 'inProgress', 'resolved', 'declined'] as const
+/** 待办 → 办理中 → 已解决, or 不予解决 */
+export type IssueStatus = (typeof ISSUE_STATUSES)[number]
+
+/** 问题清单: a problem raised at joint meetings, tracked to resolution. */
+export interface Issue extends Stamped {
+  committeeId: Id
+  /** Meetings that discussed it, first = where it was raised. */
+  meetingIds: Id[]
+  title: string
+  description: string
+  raisedByConstituentId: Id
+  responsibleConstituentIds: Id[]
+  raisedOn: IsoDate
+  dueOn: IsoDate
+  status: IssueStatus
+  progress: { on: IsoDate; note: string }[]
+  resolution: string
+  resolvedOn: IsoDate
+  declineReason: string
+}
+
+// ─── Study ──────────────────────────────────────────────────────────────────
+export const STUDY_KINDS = ['collective', 'lesson', 'training', 'self', 'online', 'other'] as const
+/** 集中学习 / 党课 / 专题培训 / 自学 / 线上学习 / 其他 */
+export type StudyKind = (typeof STUDY_KINDS)[number]
+
+export interface StudyRecord extends Stamped {
+  memberId: Id
+  orgId: Id
+  studiedOn: IsoDate
+  kind: StudyKind
+  topic: string
+  hours: number
+  place: string
+  note: string
+  /** Self-entered records wait for the secretary's confirmation. */
+  confirmed: YesNo
+  meetingId: Id | ''
+}
+
+// ─── Settings, audit, recycle bin ───────────────────────────────────────────
+export interface Setting {
+  key: string
+  value: number
+  updatedAt: IsoDateTime
+}
+
+export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'restore', 'import', 'demo', 'clear'] as const
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
+/** An honest trail: when a record was entered and changed, by whom. */
+export interface AuditEntry {
+  id: Id
+  at: IsoDateTime
+  actor: string
+  action: AuditAction
+  table: string
+  /** '' for actions on many records (demo load, import). */
+  recordId: Id | ''
+  /** Field names changed by an update. */
+  fields: string[]
+  summary: string
+}
+
+/** A deleted record, kept whole so it can be restored. */
+export interface RecycleEntry {
+  id: Id
+  table: string
+  recordId: Id
+  label: string
+  deletedAt: IsoDateTime
+  deletedBy: string
+  record: Record<string, unknown>
+}
+
+/** Small key-value facts about the database itself (first run done, last backup …). */
+export interface MetaEntry {
+  key: string
+  value: string
+}
