@@ -159,7 +159,12 @@ export const EDUCATIONS = [
 ] as const
 export type Education = (typeof EDUCATIONS)[number]
 
-export const APPRAISAL_GRADES = ['excellent', 'qualified', 'basicallyQualified', 'unqualified'] as const
+export const APPRAISAL_GRADES = [
+  'excellent',
+  'qualified',
+  'basicallyQualified',
+  'unqualified',
+] as const
 /** 优秀 / 合格 / 基本合格 / 不合格 */
 export type AppraisalGrade = (typeof APPRAISAL_GRADES)[number]
 
@@ -361,7 +366,15 @@ export interface Setting {
   updatedAt: IsoDateTime
 }
 
-export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'restore', 'import', 'demo', 'clear'] as const
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'restore',
+  'import',
+  'demo',
+  'clear',
+] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
 /** An honest trail: when a record was entered and changed, by whom. */

@@ -1,0 +1,16 @@
+/** The one typed door to the data: services and composables import from here. */
+export { getDb, setDb, setActor, getActor, setClock, nowIso, newId } from './connection'
+export { ValidationError, NotFoundError, ConflictError } from './errors'
+export { ZhibuDb, DB_NAME, SCHEMA_VERSION, RECORD_TABLES, type RecordTable, type TableName } from './schema'
+export * from './repositories/areas'
+export * from './repositories/firms'
+export * from './repositories/orgs'
+export * from './repositories/members'
+export * from './repositories/meetings'
+export * from './repositories/settings'
+export * from './repositories/meta'
+export * from './repositories/history'
+export * from './repositories/bulk'
+export * from './repositories/stats'
+/** Re-exported so composables can observe queries without importing Dexie themselves. */
+export { liveQuery, type Subscription } from 'dexie'

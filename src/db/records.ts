@@ -1,0 +1,117 @@
+import type { Table } from 'dexie'
+import type { AuditAction, AuditEntry, RecycleEntry, Stamped } from '@/domain/types'
+import { getActor, getDb, newId, nowIso } from './connection'
+import { NotFoundError } from './errors'
+import type { RecordTable } from './schema'
+
+/**
+ * The generic write path every repository uses: fresh plain objects (IndexedDB cannot
+ * store Vue proxies), timestamps, an audit entry in the same transaction, and deletes
+ * that move the whole record to the recycle bin.
+ */
+
+type Row = Stamped & Record<string, unknown>
+
+function table(name: RecordTable): Table<Row, string> {
+  return getDb().table(name)
+}
+
+/** A deep plain copy: strips proxies and shares nothing with the caller. Blobs pass through. */
+export function plain<T>(value: T): T {
+  if (value instanceof Blob) return value
+  if (Array.isArray(value)) return value.map((item: unknown) => plain(item)) as T
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {}
+    for (const [key, item] of Object.entries(value as Record<string, unknown>)) out[key] = plain(item)
+    return out as T
+  }
+  return value
+}
+
+export function auditEntry(
+  action: AuditAction,
+  tableName: string,
+  recordId: string,
+  summary: string,
+  fields: string[] = [],
+): AuditEntry {
+  return { id: newId(), at: nowIso(), actor: getActor(), action, table: tableName, recordId, fields, summary }
+}
+
+/** Names of the top-level fields whose values differ (compared as JSON). */
+export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)])
+  const ignored = new Set(['updatedAt', 'createdAt', 'id'])
+  return [...keys]
+    .filter((key) => !ignored.has(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+    .sort()
+}
+
+export async function createRecord<T extends Stamped>(
+  name: RecordTable,
+  input: Omit<T, keyof Stamped>,
+  summary: string,
+  id: string = newId(),
+): Promise<T> {
+  const db = getDb()
+  const at = nowIso()
+  const record = { ...plain(input), id, createdAt: at, updatedAt: at } as unknown as T
+  await db.transaction('rw', [table(name), db.auditLog], async () => {
+    await table(name).add(record as unknown as Row)
+    await db.auditLog.add(auditEntry('create', name, record.id, summary))
+  })
+  return record
+}
+
+/** Replace a record's editable fields; the audit entry names the fields that changed. */
+export async function updateRecord<T extends Stamped>(
+  name: RecordTable,
+  id: string,
+  input: Omit<T, keyof Stamped>,
+  summary: string,
+): Promise<T> {
+  const db = getDb()
+  return db.transaction('rw', [table(name), db.auditLog], async () => {
+    const before = await table(name).get(id)
+    if (!before) throw new NotFoundError(name, id)
+    const after = { ...plain(input), id, createdAt: before.createdAt, updatedAt: nowIso() } as unknown as T
+    const fields = changedFields(before, after as unknown as Row)
+    if (fields.length === 0) return before as unknown as T
+    await table(name).put(after as unknown as Row)
+    await db.auditLog.add(auditEntry('update', name, id, summary, fields))
+    return after
+  })
+}
+
+/** Move a record to the recycle bin (restorable), in one transaction with its audit entry. */
+export async function removeRecord(name: RecordTable, id: string, label: string): Promise<void> {
+  const db = getDb()
+  await db.transaction('rw', [table(name), db.recycleBin, db.auditLog], async () => {
+    const record = await table(name).get(id)
+    if (!record) throw new NotFoundError(name, id)
+    const entry: RecycleEntry = {
+      id: newId(),
+      table: name,
+      recordId: id,
+      label,
+      deletedAt: nowIso(),
+      deletedBy: getActor(),
+      record: record as Record<string, unknown>,
+    }
+    await db.recycleBin.add(entry)
+    await table(name).delete(id)
+    await db.auditLog.add(auditEntry('delete', name, id, label))
+  })
+}
+
+/** Put a deleted record back where it was; the bin entry goes away in the same transaction. */
+export async function restoreRecord(recycleId: string): Promise<void> {
+  const db = getDb()
+  await db.transaction('rw', [...db.tables], async () => {
+    const entry = await db.recycleBin.get(recycleId)
+    if (!entry) throw new NotFoundError('recycleBin', recycleId)
+    await db.table(entry.table).put(entry.record)
+    await db.recycleBin.delete(recycleId)
+    await db.auditLog.add(auditEntry('restore', entry.table, entry.recordId, entry.label))
+  })
+}

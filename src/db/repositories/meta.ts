@@ -1,0 +1,12 @@
+import { getDb } from '../connection'
+
+export const META_KEYS = ['firstRunDone', 'demoLoadedAt', 'lastBackupAt'] as const
+export type MetaKey = (typeof META_KEYS)[number]
+
+export async function readMeta(key: MetaKey): Promise<string> {
+  return (await getDb().meta.get(key))?.value ?? ''
+}
+
+export async function writeMeta(key: MetaKey, value: string): Promise<void> {
+  await getDb().meta.put({ key, value })
+}

@@ -1,0 +1,100 @@
+import Dexie, { type Table } from 'dexie'
+import type {
+  Area,
+  AuditEntry,
+  Constituent,
+  Dues,
+  Firm,
+  Issue,
+  JointMeeting,
+  Meeting,
+  Member,
+  MetaEntry,
+  Org,
+  PartyGroup,
+  Photo,
+  RecycleEntry,
+  Setting,
+  StudyRecord,
+  Transfer,
+} from '@/domain/types'
+
+export const DB_NAME = 'zhibu'
+
+/**
+ * Version 1 indexes, by the query that needs them:
+ * - `[x+name]` / `[x+heldOn]` compound indexes give keyset pages inside one parent.
+ * - `areaPath` / `path` ranges select an area and everything under it.
+ * - `*hostFirmIds`, `*attendeeIds` are multi-entry: "which org covers this firm",
+ *   "which meetings did this member attend".
+ * Later versions add blocks below; never edit a released block (upgrade() bodies call
+ * pure, tested functions in domain/).
+ */
+export const SCHEMA_V1 = {
+  areas: 'id, parentId, path, [parentId+sortOrder]',
+  firms:
+    'id, &creditCode, name, areaId, areaPath, industry, sizeClass, registeredOn, closedOn, updatedAt, [areaPath+name], [areaId+name]',
+  orgs: 'id, name, type, parentId, areaPath, *hostFirmIds, foundedOn, dissolvedOn, [parentId+name], [type+name]',
+  partyGroups: 'id, orgId',
+  members:
+    'id, name, orgId, firmId, partyGroupId, stage, status, phone, idNumber, birthDate, fullMemberOn, updatedAt, [orgId+name], [stage+name], [status+name]',
+  transfers: 'id, memberId, status, issuedOn, fromOrgId, toOrgId',
+  dues: 'id, memberId, [orgId+month], [memberId+month]',
+  meetings:
+    'id, orgId, type, heldOn, status, *attendeeIds, updatedAt, [orgId+heldOn], [orgId+type+heldOn], [type+heldOn]',
+  photos: 'id, meetingId',
+  constituents: 'id, committeeId, orgId, sector',
+  jointMeetings: 'id, committeeId, heldOn, [committeeId+heldOn]',
+  issues: 'id, committeeId, status, raisedOn, dueOn, resolvedOn, *meetingIds, [committeeId+raisedOn]',
+  studyRecords: 'id, memberId, orgId, studiedOn, confirmed, [memberId+studiedOn], [orgId+studiedOn]',
+  settings: 'key',
+  auditLog: 'id, at, recordId, table, [table+at]',
+  recycleBin: 'id, deletedAt, table, recordId',
+  meta: 'key',
+} as const
+
+export type TableName = keyof typeof SCHEMA_V1
+export const SCHEMA_VERSION = 1
+
+export class ZhibuDb extends Dexie {
+  areas!: Table<Area, string>
+  firms!: Table<Firm, string>
+  orgs!: Table<Org, string>
+  partyGroups!: Table<PartyGroup, string>
+  members!: Table<Member, string>
+  transfers!: Table<Transfer, string>
+  dues!: Table<Dues, string>
+  meetings!: Table<Meeting, string>
+  photos!: Table<Photo, string>
+  constituents!: Table<Constituent, string>
+  jointMeetings!: Table<JointMeeting, string>
+  issues!: Table<Issue, string>
+  studyRecords!: Table<StudyRecord, string>
+  settings!: Table<Setting, string>
+  auditLog!: Table<AuditEntry, string>
+  recycleBin!: Table<RecycleEntry, string>
+  meta!: Table<MetaEntry, string>
+
+  constructor(name = DB_NAME) {
+    super(name)
+    this.version(1).stores(SCHEMA_V1)
+  }
+}
+
+/** The tables that hold the organisation's records (not bookkeeping). */
+export const RECORD_TABLES = [
+  'areas',
+  'firms',
+  'orgs',
+  'partyGroups',
+  'members',
+  'transfers',
+  'dues',
+  'meetings',
+  'photos',
+  'constituents',
+  'jointMeetings',
+  'issues',
+  'studyRecords',
+] as const satisfies readonly TableName[]
+export type RecordTable = (typeof RECORD_TABLES)[number]

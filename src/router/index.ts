@@ -1,0 +1,31 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { isFirstRun } from '@/services/firstRun'
+
+const placeholder = () => import('@/views/PlaceholderView.vue')
+
+/** Every page is its own chunk: the first route loads only what it shows. */
+export const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: '/dashboard' },
+  { path: '/welcome', name: 'welcome', component: () => import('@/views/WelcomeView.vue'), meta: { bare: true } },
+  { path: '/dashboard', name: 'dashboard', component: () => import('@/views/DashboardView.vue') },
+  { path: '/todo', name: 'todo', component: () => import('@/views/TodoView.vue') },
+  { path: '/firms', name: 'firms', component: placeholder, meta: { page: 'firms', table: 'firms' } },
+  { path: '/orgs', name: 'orgs', component: placeholder, meta: { page: 'orgs', table: 'orgs' } },
+  { path: '/members', name: 'members', component: placeholder, meta: { page: 'members', table: 'members' } },
+  { path: '/meetings', name: 'meetings', component: placeholder, meta: { page: 'meetings', table: 'meetings' } },
+  { path: '/joint', name: 'joint', component: placeholder, meta: { page: 'joint', table: 'constituents' } },
+  { path: '/study', name: 'study', component: placeholder, meta: { page: 'study', table: 'studyRecords' } },
+  { path: '/data', name: 'data', component: () => import('@/views/DataView.vue') },
+  { path: '/settings', name: 'settings', component: () => import('@/views/SettingsView.vue') },
+  { path: '/:pathMatch(.*)*', redirect: '/dashboard' },
+]
+
+export function createAppRouter() {
+  const router = createRouter({ history: createWebHistory(import.meta.env.BASE_URL), routes })
+  // A brand-new device opens on the welcome page, once; afterwards straight to the app.
+  router.beforeEach(async (to) => {
+    if (to.name === 'welcome') return true
+    return (await isFirstRun()) ? { name: 'welcome' } : true
+  })
+  return router
+}

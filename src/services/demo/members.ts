@@ -1,0 +1,228 @@
+/**
+ * Party members, and people on the way in (applicants, activists, candidates), with
+ * valid id numbers and development dates in the order the 发展党员工作细则 sets.
+ * Exactly round(546 × scale) full or probationary members who have not transferred out.
+ */
+import type { Development, Education, Gender, IsoDate, Member, MemberStage } from '@/domain/types'
+import type { AreaIndex } from './areas'
+import { stamp, type DemoContext } from './context'
+import { addDays, addYears, fromDayNumber, toDayNumber } from './dates'
+import { idNumber, phone } from './ids'
+import { ethnicityFor, JOB_TITLES, personName } from './names'
+import type { MemberOrg } from './orgs'
+
+export const PARTY_MEMBERS = 546
+/** People in development, not counted among the 546. */
+const PEOPLE_IN_DEVELOPMENT = 40
+/** Members whose membership moved out, not counted among the 546. */
+export const TRANSFERRED_OUT = 3
+
+const EDUCATIONS: [Education, number][] = [
+  ['seniorHigh', 6],
+  ['vocational', 7],
+  ['associate', 25],
+  ['bachelor', 50],
+  ['master', 10],
+  ['doctorate', 2],
+]
+/** Birth places outside the region (Hebei, Shanxi, Liaoning, Jilin, Shaanxi, Gansu, Beijing, Shandong). */
+const OUTSIDE_CODES = [
+  '130102',
+  '140105',
+  '210102',
+  '220104',
+  '610113',
+  '620102',
+  '110105',
+  '371002',
+]
+
+export interface MemberPlan {
+  members: Member[]
+  /** Members of each org, in creation order. */
+  byOrg: Map<string, Member[]>
+}
+
+/** Tunes own branches by one member at a time until the total is exact. */
+export function balanceSeats(ctx: DemoContext, memberOrgs: MemberOrg[]): void {
+  const target = Math.round(PARTY_MEMBERS * ctx.scale)
+  const seatsOf = (entry: MemberOrg) =>
+    entry.seats.reduce((sum, seat) => sum + seat.full + seat.probationary, 0)
+  let total = memberOrgs.reduce((sum, entry) => sum + seatsOf(entry), 0)
+  const adjustable = memberOrgs.filter((entry) => entry.adjustable)
+  if (adjustable.length === 0) throw new Error('no branch can be resized')
+  for (let guard = 0; total !== target && guard < 100 * target; guard++) {
+    const seat = ctx.rng.pick(adjustable).seats[0]
+    if (!seat) continue
+    if (total < target && seat.full < 45) {
+      seat.full++
+      total++
+    } else if (total > target && seat.full > 3) {
+      seat.full--
+      total--
+    }
+  }
+  if (total !== target) throw new Error(`cannot plan ${target} members (got ${total})`)
+}
+
+export function buildMembers(
+  ctx: DemoContext,
+  areaIndex: AreaIndex,
+  memberOrgs: MemberOrg[],
+): MemberPlan {
+  const { rng, today } = ctx
+  const ids = new Set<string>()
+  const phones = new Set<string>()
+  const members: Member[] = []
+  const byOrg = new Map<string, Member[]>()
+  const bannerCodes = areaIndex.banners
+    .map((entry) => entry.area.code)
+    .filter((code) => code !== '')
+  const areaById = new Map(areaIndex.areas.map((area) => [area.id, area]))
+  const todayDay = toDayNumber(today)
+
+  const make = (entry: MemberOrg, firmId: string, stage: MemberStage): Member => {
+    const gender: Gender = rng.chance(0.55) ? 'male' : 'female'
+    const ethnicity = ethnicityFor(rng)
+    const [minAge, maxAge] =
+      stage === 'full' ? [24, 60] : stage === 'probationary' ? [22, 40] : [20, 35]
+    const birthDate = addDays(addYears(today, -rng.int(minAge, maxAge)), -rng.int(1, 360))
+    const firmArea = areaById.get(
+      entry.seats.find((seat) => seat.firm.id === firmId)?.firm.areaId ?? '',
+    )
+    const roll = rng.next()
+    const birthCode =
+      roll < 0.6 && firmArea
+        ? areaIndex.codeOf(firmArea)
+        : roll < 0.88
+          ? rng.pick(bannerCodes)
+          : rng.pick(OUTSIDE_CODES)
+    const development = developmentFor(ctx, stage, birthDate)
+    const member: Member = {
+      ...stamp(ctx),
+      orgId: entry.org.id,
+      firmId,
+      partyGroupId: '',
+      name: personName(rng, gender, ethnicity),
+      gender,
+      ethnicity,
+      birthDate,
+      idNumber: idNumber(rng, birthCode, birthDate, gender, ids),
+      phone: phone(rng, phones),
+      education:
+        EDUCATIONS[rng.weightedIndex(EDUCATIONS.map((item) => item[1]))]?.[0] ?? 'bachelor',
+      jobTitle: rng.pick(JOB_TITLES),
+      stage,
+      development,
+      fullMemberOn: stage === 'full' ? development.fullOn : '',
+      status: 'normal',
+      statusSince: '',
+      statusNote: '',
+      appraisals: [],
+    }
+    members.push(member)
+    const orgMembers = byOrg.get(entry.org.id)
+    if (orgMembers) orgMembers.push(member)
+    else byOrg.set(entry.org.id, [member])
+    return member
+  }
+
+  for (const entry of memberOrgs) {
+    for (const seat of entry.seats) {
+      for (let index = 0; index < seat.full; index++) make(entry, seat.firm.id, 'full')
+      for (let index = 0; index < seat.probationary; index++)
+        make(entry, seat.firm.id, 'probationary')
+    }
+  }
+  const counted = [...members]
+  const stages: MemberStage[] = ['applicant', 'applicant', 'activist', 'activist', 'candidate']
+  for (let index = 0; index < Math.round(PEOPLE_IN_DEVELOPMENT * ctx.scale); index++) {
+    const entry = rng.pick(memberOrgs)
+    make(entry, rng.pick(entry.seats).firm.id, stages[index % stages.length] ?? 'applicant')
+  }
+  for (let index = 0; index < Math.round(TRANSFERRED_OUT * ctx.scale); index++) {
+    const entry = rng.pick(memberOrgs)
+    const member = make(entry, rng.pick(entry.seats).firm.id, 'full')
+    member.status = 'transferredOut'
+    member.statusSince = fromDayNumber(todayDay - rng.int(30, 240))
+  }
+  // A few members away (流动) or out of contact (失联, ≥ 6 months without attending or paying).
+  for (const member of rng.sample(counted, Math.round(counted.length * 0.025))) {
+    const isLost = rng.chance(0.3)
+    member.status = isLost ? 'lostContact' : 'mobile'
+    member.statusSince = fromDayNumber(todayDay - (isLost ? rng.int(200, 420) : rng.int(40, 300)))
+    member.statusNote = isLost
+      ? 'unreachable'
+      : rng.pick(['北京市朝阳区', '上海市浦东新区', '杭州市西湖区', '深圳市南山区'])
+  }
+  assignIntroducers(ctx, byOrg)
+  return { members, byOrg }
+}
+
+function developmentFor(ctx: DemoContext, stage: MemberStage, birthDate: IsoDate): Development {
+  const { rng, today } = ctx
+  const todayDay = toDayNumber(today)
+  const development: Development = {
+    appliedOn: '',
+    talkedOn: '',
+    activistOn: '',
+    candidateOn: '',
+    trainingDays: 0,
+    trainingHours: 0,
+    introducerIds: [],
+    contactNames: [],
+    branchVoteOn: '',
+    approvedOn: '',
+    extendedUntil: '',
+    fullOn: '',
+  }
+  const upToToday = (date: IsoDate) => (date <= today ? date : '')
+  const applyFrom = (activistOn: IsoDate) => {
+    development.activistOn = activistOn
+    development.appliedOn = addDays(activistOn, -rng.int(30, 90))
+    development.talkedOn = addDays(development.appliedOn, rng.int(5, 28))
+  }
+  if (stage === 'applicant') {
+    development.appliedOn = fromDayNumber(todayDay - rng.int(3, 200))
+    development.talkedOn = upToToday(addDays(development.appliedOn, rng.int(5, 28)))
+    return development
+  }
+  if (stage === 'activist') {
+    applyFrom(fromDayNumber(todayDay - rng.int(10, 300)))
+    return development
+  }
+  const candidateBeforeVote = rng.int(90, 240)
+  const voteOn =
+    stage === 'full'
+      ? fromDayNumber(rng.int(toDayNumber(addYears(birthDate, 21)) + 200, todayDay - 400))
+      : stage === 'probationary'
+        ? fromDayNumber(todayDay - rng.int(20, 350))
+        : ''
+  development.candidateOn = voteOn
+    ? addDays(voteOn, -candidateBeforeVote)
+    : fromDayNumber(todayDay - rng.int(10, 170))
+  applyFrom(addDays(development.candidateOn, -rng.int(366, 540)))
+  development.trainingDays = 3
+  development.trainingHours = 24
+  if (!voteOn) return development
+  development.branchVoteOn = voteOn
+  development.approvedOn = upToToday(addDays(voteOn, rng.int(20, 80)))
+  if (stage === 'full') development.fullOn = addYears(voteOn, 1)
+  return development
+}
+
+/** Two full members of the same org introduce each admitted member, where the org has them. */
+function assignIntroducers(ctx: DemoContext, byOrg: Map<string, Member[]>) {
+  for (const members of byOrg.values()) {
+    const fullMembers = members.filter((member) => member.stage === 'full')
+    for (const member of members) {
+      if (member.stage === 'applicant') continue
+      const others = fullMembers.filter((other) => other !== member)
+      if (others.length < 2) continue
+      const [first, second] = ctx.rng.sample(others, 2)
+      if (!first || !second) continue
+      if (member.stage !== 'activist') member.development.introducerIds = [first.id, second.id]
+      member.development.contactNames = [first.name, second.name]
+    }
+  }
+}

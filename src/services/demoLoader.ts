@@ -1,0 +1,21 @@
+import { replaceAllRecords, type TableRows } from '@/db'
+import { todayIso } from '@/domain/dates'
+import { generateDemo } from './demo/generate'
+
+/**
+ * Replace the database by the article's demo data. Whatever was there goes to the
+ * recycle bin as one snapshot; one audit entry records the load.
+ */
+export async function loadDemoData(today: string = todayIso()): Promise<void> {
+  const dataset = generateDemo({ today })
+  const rows: Partial<TableRows> = { ...dataset } as unknown as Partial<TableRows>
+  await replaceAllRecords(rows, 'demo', 'demo', 'demo')
+}
+
+/** Start empty: the current records move to the recycle bin as one snapshot. */
+export async function clearAllData(): Promise<void> {
+  await replaceAllRecords({}, 'clear', 'clear', 'clear')
+}
+
+/** Restore one entry of the recycle bin (a record, or a whole-database snapshot). */
+export { restoreFromRecycleBin as restoreFromBin } from '@/db'

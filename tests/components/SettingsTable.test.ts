@@ -1,0 +1,32 @@
+import { flushPromises } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import SettingsTable from '@/components/settings/SettingsTable.vue'
+import type { SettingRow } from '@/composables/useSettings'
+import { SETTING_DEFINITIONS } from '@/domain/settings'
+import { mountWithApp } from './mount'
+
+const study = SETTING_DEFINITIONS.find((d) => d.key === 'study.hoursPerYear')!
+const rows: SettingRow[] = [{ ...study, value: 40, changed: true }]
+
+describe('SettingsTable', () => {
+  it('shows the label, the value in force, the default and the source', async () => {
+    const wrapper = mountWithApp(SettingsTable, { props: { rows } })
+    await flushPromises() // el-table renders its body after the first tick
+    expect(wrapper.text()).toContain('每名党员年度学时')
+    expect(wrapper.text()).toContain('已调整')
+    expect(wrapper.text()).toContain(study.source)
+    const input = wrapper.get('[data-testid="setting-study.hoursPerYear"] input')
+    expect((input.element as HTMLInputElement).value).toBe('40')
+  })
+
+  it('emits save with the new value, and reset from the reset button', async () => {
+    const wrapper = mountWithApp(SettingsTable, { props: { rows } })
+    await flushPromises() // el-table renders its body after the first tick
+    const input = wrapper.get('[data-testid="setting-study.hoursPerYear"] input')
+    await input.setValue('36')
+    await input.trigger('change')
+    expect(wrapper.emitted('save')).toEqual([['study.hoursPerYear', 36]])
+    await wrapper.get('button.el-button--primary.is-link').trigger('click')
+    expect(wrapper.emitted('reset')).toEqual([['study.hoursPerYear']])
+  })
+})

@@ -1,0 +1,17 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { test as base, expect, type Page } from '@playwright/test'
+
+/** The `test` every e2e spec imports; extend it here when specs need shared fixtures. */
+export const test = base
+export { expect }
+
+export const SCREENS_DIR = join('reports', 'screens')
+
+/** Save a full-page screenshot to reports/screens/<name>.png and return its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENS_DIR, { recursive: true })
+  const path = join(SCREENS_DIR, `${name.replace(/[^\p{L}\p{N}_.-]+/gu, '_')}.png`)
+  await page.screenshot({ path, fullPage: true })
+  return path
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { SETTING_DEFINITIONS } from '@/domain/settings'
+import { AUDIT_ACTIONS, INDUSTRIES, ORG_TYPES } from '@/domain/types'
+import { VALIDATION_CODES } from '@/domain/validation'
+import { RECORD_TABLES } from '@/db/schema'
+import en from '@/i18n/en'
+import zhCN from '@/i18n/zh-CN'
+
+function keys(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [prefix]
+  return Object.entries(value).flatMap(([key, item]) => keys(item, prefix ? `${prefix}.${key}` : key))
+}
+
+function lookup(messages: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], messages)
+}
+
+describe('locales', () => {
+  it('zh-CN and en have exactly the same keys', () => {
+    expect(keys(en).sort()).toEqual(keys(zhCN).sort())
+  })
+
+  it('no message is empty in zh-CN', () => {
+    expect(keys(zhCN).filter((key) => lookup(zhCN, key) === '')).toEqual([])
+  })
+
+  it.each([
+    ['settingLabels', SETTING_DEFINITIONS.map((d) => d.key)],
+    ['validation', [...VALIDATION_CODES]],
+    ['orgType', [...ORG_TYPES]],
+    ['industry', [...INDUSTRIES]],
+    ['data.actions', [...AUDIT_ACTIONS]],
+    ['tables', [...RECORD_TABLES]],
+  ])('every code the app shows has a %s message in both locales', (section, codes) => {
+    for (const messages of [zhCN, en]) {
+      const missing = codes.filter((code) => typeof lookup(messages, `${section}.${code}`) !== 'string')
+      expect(missing).toEqual([])
+    }
+  })
+})
