@@ -12,7 +12,14 @@ import pluginVue from 'eslint-plugin-vue'
  */
 function forbid(layers, packages = []) {
   const patterns = layers.map((layer) => ({
-    group: [`@/${layer}`, `@/${layer}/*`, `../${layer}`, `../${layer}/*`, `../../${layer}`, `../../${layer}/*`],
+    group: [
+      `@/${layer}`,
+      `@/${layer}/*`,
+      `../${layer}`,
+      `../${layer}/*`,
+      `../../${layer}`,
+      `../../${layer}/*`,
+    ],
     message: `This folder may not import src/${layer} (see STYLE.md, direction of imports).`,
   }))
   if (packages.length > 0) {
@@ -24,10 +31,29 @@ function forbid(layers, packages = []) {
   return { 'no-restricted-imports': ['error', { patterns }] }
 }
 
-const ui = ['vue', 'vue-router', 'pinia', 'element-plus', 'element-plus/*', 'vue-i18n', '@element-plus/*']
+const ui = [
+  'vue',
+  'vue-router',
+  'pinia',
+  'element-plus',
+  'element-plus/*',
+  'vue-i18n',
+  '@element-plus/*',
+]
 
 export default defineConfigWithVueTs(
-  { name: 'app/ignores', ignores: ['dist/**', 'node_modules/**', 'reports/**', 'test-results/**', 'playwright-report/**', 'bench/.profile/**', 'dev-dist/**'] },
+  {
+    name: 'app/ignores',
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'reports/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/.profile/**',
+      'dev-dist/**',
+    ],
+  },
   pluginVue.configs['flat/recommended'],
   vueTsConfigs.recommended,
   {
@@ -40,11 +66,37 @@ export default defineConfigWithVueTs(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
-  { name: 'layer/domain', files: ['src/domain/**'], rules: forbid(['db', 'services', 'composables', 'stores', 'components', 'views', 'router', 'i18n'], [...ui, 'dexie']) },
-  { name: 'layer/db', files: ['src/db/**'], rules: forbid(['services', 'composables', 'stores', 'components', 'views', 'router', 'i18n'], ui) },
-  { name: 'layer/services', files: ['src/services/**'], rules: forbid(['composables', 'stores', 'components', 'views', 'router', 'i18n'], ui) },
-  { name: 'layer/composables', files: ['src/composables/**', 'src/stores/**'], rules: forbid(['components', 'views', 'router'], ['dexie']) },
-  { name: 'layer/components', files: ['src/components/**'], rules: forbid(['db', 'services', 'views', 'router'], ['dexie']) },
+  {
+    name: 'layer/domain',
+    files: ['src/domain/**'],
+    rules: forbid(
+      ['db', 'services', 'composables', 'stores', 'components', 'views', 'router', 'i18n'],
+      [...ui, 'dexie'],
+    ),
+  },
+  {
+    name: 'layer/db',
+    files: ['src/db/**'],
+    rules: forbid(
+      ['services', 'composables', 'stores', 'components', 'views', 'router', 'i18n'],
+      ui,
+    ),
+  },
+  {
+    name: 'layer/services',
+    files: ['src/services/**'],
+    rules: forbid(['composables', 'stores', 'components', 'views', 'router', 'i18n'], ui),
+  },
+  {
+    name: 'layer/composables',
+    files: ['src/composables/**', 'src/stores/**'],
+    rules: forbid(['components', 'views', 'router'], ['dexie']),
+  },
+  {
+    name: 'layer/components',
+    files: ['src/components/**'],
+    rules: forbid(['db', 'services', 'views', 'router'], ['dexie']),
+  },
   { name: 'layer/views', files: ['src/views/**'], rules: forbid(['db'], ['dexie']) },
   {
     name: 'tests/node',

@@ -11,7 +11,9 @@ export default mergeConfig(
       // fake-indexeddb must be global before any db module loads (TOOLCHAIN.md).
       setupFiles: ['tests/setup.ts'],
       server: { deps: { inline: ['element-plus'] } },
-      reporters: process.env.CI ? ['default', ['json', { outputFile: 'reports/vitest.json' }]] : ['default'],
+      reporters: process.env.CI
+        ? ['default', ['json', { outputFile: 'reports/vitest.json' }]]
+        : ['default'],
     },
   }),
 )

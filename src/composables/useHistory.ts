@@ -16,7 +16,10 @@ export function useRecycleBin(page: Ref<number>, pageSize: Ref<number>) {
 /** One page of the audit log and its size, live. */
 export function useAuditLog(page: Ref<number>, pageSize: Ref<number>) {
   return useLiveQuery(async () => {
-    const [total, rows] = await Promise.all([countAudit(), listAudit((page.value - 1) * pageSize.value, pageSize.value)])
+    const [total, rows] = await Promise.all([
+      countAudit(),
+      listAudit((page.value - 1) * pageSize.value, pageSize.value),
+    ])
     return { total, rows }
   }, [page, pageSize])
 }

@@ -10,16 +10,13 @@ import { useLiveQuery } from './useLiveQuery'
 export function useScope() {
   const session = useSessionStore()
   const scopeOrgId = computed(() => session.scopeOrgId)
-  const { data } = useLiveQuery(
-    async () => {
-      const id = scopeOrgId.value
-      if (!id) return { orgIds: null, orgName: '' }
-      const org = await getOrg(id)
-      if (!org) return { orgIds: null, orgName: '' }
-      return { orgIds: await listSubtreeOrgIds(id), orgName: org.name }
-    },
-    [scopeOrgId],
-  )
+  const { data } = useLiveQuery(async () => {
+    const id = scopeOrgId.value
+    if (!id) return { orgIds: null, orgName: '' }
+    const org = await getOrg(id)
+    if (!org) return { orgIds: null, orgName: '' }
+    return { orgIds: await listSubtreeOrgIds(id), orgName: org.name }
+  }, [scopeOrgId])
   return {
     orgIds: computed(() => data.value?.orgIds ?? null),
     orgName: computed(() => data.value?.orgName ?? ''),

@@ -7,7 +7,8 @@ export function useScopeLabel() {
   const session = useSessionStore()
   const label = ref('')
   async function refresh(): Promise<string> {
-    if (session.role === 'secretary' && session.orgId) label.value = (await getOrg(session.orgId))?.name ?? ''
+    if (session.role === 'secretary' && session.orgId)
+      label.value = (await getOrg(session.orgId))?.name ?? ''
     else if (session.role === 'member' && session.memberId)
       label.value = (await getMember(session.memberId))?.name ?? ''
     else label.value = ''

@@ -16,7 +16,11 @@ export function useSettingRows() {
     const overrides = new Map((stored.data.value ?? []).map((s) => [s.key, s.value]))
     return SETTING_DEFINITIONS.map((definition) => {
       const value = overrides.get(definition.key)
-      return { ...definition, value: value ?? definition.defaultValue, changed: value !== undefined }
+      return {
+        ...definition,
+        value: value ?? definition.defaultValue,
+        changed: value !== undefined,
+      }
     })
   })
   return { rows, loading: stored.loading, save: saveSetting, reset: resetSetting }

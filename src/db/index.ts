@@ -1,7 +1,14 @@
 /** The one typed door to the data: services and composables import from here. */
 export { getDb, setDb, setActor, getActor, setClock, nowIso, newId } from './connection'
 export { ValidationError, NotFoundError, ConflictError } from './errors'
-export { ZhibuDb, DB_NAME, SCHEMA_VERSION, RECORD_TABLES, type RecordTable, type TableName } from './schema'
+export {
+  ZhibuDb,
+  DB_NAME,
+  SCHEMA_VERSION,
+  RECORD_TABLES,
+  type RecordTable,
+  type TableName,
+} from './schema'
 export * from './repositories/areas'
 export * from './repositories/firms'
 export * from './repositories/orgs'

@@ -22,7 +22,8 @@ export function plain<T>(value: T): T {
   if (Array.isArray(value)) return value.map((item: unknown) => plain(item)) as T
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {}
-    for (const [key, item] of Object.entries(value as Record<string, unknown>)) out[key] = plain(item)
+    for (const [key, item] of Object.entries(value as Record<string, unknown>))
+      out[key] = plain(item)
     return out as T
   }
   return value
@@ -35,15 +36,29 @@ export function auditEntry(
   summary: string,
   fields: string[] = [],
 ): AuditEntry {
-  return { id: newId(), at: nowIso(), actor: getActor(), action, table: tableName, recordId, fields, summary }
+  return {
+    id: newId(),
+    at: nowIso(),
+    actor: getActor(),
+    action,
+    table: tableName,
+    recordId,
+    fields,
+    summary,
+  }
 }
 
 /** Names of the top-level fields whose values differ (compared as JSON). */
-export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+export function changedFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)])
   const ignored = new Set(['updatedAt', 'createdAt', 'id'])
   return [...keys]
-    .filter((key) => !ignored.has(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+    .filter(
+      (key) => !ignored.has(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+    )
     .sort()
 }
 
@@ -74,7 +89,12 @@ export async function updateRecord<T extends Stamped>(
   return db.transaction('rw', [table(name), db.auditLog], async () => {
     const before = await table(name).get(id)
     if (!before) throw new NotFoundError(name, id)
-    const after = { ...plain(input), id, createdAt: before.createdAt, updatedAt: nowIso() } as unknown as T
+    const after = {
+      ...plain(input),
+      id,
+      createdAt: before.createdAt,
+      updatedAt: nowIso(),
+    } as unknown as T
     const fields = changedFields(before, after as unknown as Row)
     if (fields.length === 0) return before as unknown as T
     await table(name).put(after as unknown as Row)

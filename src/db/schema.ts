@@ -45,8 +45,10 @@ export const SCHEMA_V1 = {
   photos: 'id, meetingId',
   constituents: 'id, committeeId, orgId, sector',
   jointMeetings: 'id, committeeId, heldOn, [committeeId+heldOn]',
-  issues: 'id, committeeId, status, raisedOn, dueOn, resolvedOn, *meetingIds, [committeeId+raisedOn]',
-  studyRecords: 'id, memberId, orgId, studiedOn, confirmed, [memberId+studiedOn], [orgId+studiedOn]',
+  issues:
+    'id, committeeId, status, raisedOn, dueOn, resolvedOn, *meetingIds, [committeeId+raisedOn]',
+  studyRecords:
+    'id, memberId, orgId, studiedOn, confirmed, [memberId+studiedOn], [orgId+studiedOn]',
   settings: 'key',
   auditLog: 'id, at, recordId, table, [table+at]',
   recycleBin: 'id, deletedAt, table, recordId',

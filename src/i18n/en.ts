@@ -59,7 +59,8 @@ const en: Messages<typeof zhCN> = {
     title: 'Welcome to Zhibu',
     lead: 'Zhibu keeps the records of party organisations in firms in this browser: no server, and it works offline.',
     demoTitle: 'Load the demo data',
-    demoText: '875 internet firms of Inner Mongolia, 121 of them with a party organisation, and 546 members, from a 2018 report. You can clear it at any time.',
+    demoText:
+      '875 internet firms of Inner Mongolia, 121 of them with a party organisation, and 546 members, from a 2018 report. You can clear it at any time.',
     emptyTitle: 'Start empty',
     emptyText: "Enter or import your area's firms and organisations.",
     loadDemo: 'Load demo data',
@@ -123,11 +124,14 @@ const en: Messages<typeof zhCN> = {
     table: 'Table',
     records: 'Records',
     demoTitle: 'Demo data',
-    demoText: 'Load the demo data of the 2018 report. The current data moves to the recycle bin as a whole and can be restored.',
+    demoText:
+      'Load the demo data of the 2018 report. The current data moves to the recycle bin as a whole and can be restored.',
     loadDemo: 'Load demo data',
     clearAll: 'Clear all data',
-    confirmDemo: 'Loading the demo replaces the {n} current records (they move to the recycle bin and can be restored). Continue?',
-    confirmClear: 'The {n} current records will move to the recycle bin and can be restored. Continue?',
+    confirmDemo:
+      'Loading the demo replaces the {n} current records (they move to the recycle bin and can be restored). Continue?',
+    confirmClear:
+      'The {n} current records will move to the recycle bin and can be restored. Continue?',
     confirmTitle: 'Please confirm',
     cleared: 'All data cleared',
     recycleBin: 'Recycle bin',
@@ -139,7 +143,11 @@ const en: Messages<typeof zhCN> = {
     confirmRestore: 'Restore “{label}”?',
     restored: 'Restored',
     snapshot: 'Whole-database snapshot ({n} records)',
-    snapshotLabels: { demo: 'All data before the demo was loaded', clear: 'All data before it was cleared', restore: 'All data before a snapshot was restored' },
+    snapshotLabels: {
+      demo: 'All data before the demo was loaded',
+      clear: 'All data before it was cleared',
+      restore: 'All data before a snapshot was restored',
+    },
     audit: 'History',
     auditEmpty: 'No history yet',
     at: 'At',

@@ -55,7 +55,8 @@ export default {
     title: '欢迎使用支部',
     lead: '支部把企业党组织的台账保存在这台电脑的浏览器里，不需要服务器，断网也能用。',
     demoTitle: '载入示例数据',
-    demoText: '内蒙古自治区 875 家互联网企业，其中 121 家建立了党组织，共有党员 546 名。数据来自 2018 年的报道，可随时清空。',
+    demoText:
+      '内蒙古自治区 875 家互联网企业，其中 121 家建立了党组织，共有党员 546 名。数据来自 2018 年的报道，可随时清空。',
     emptyTitle: '从空白开始',
     emptyText: '录入或导入本地区的企业和党组织。',
     loadDemo: '载入示例数据',
@@ -135,7 +136,11 @@ export default {
     confirmRestore: '恢复“{label}”吗？',
     restored: '已恢复',
     snapshot: '整库快照（{n} 条记录）',
-    snapshotLabels: { demo: '载入示例数据前的全部数据', clear: '清空前的全部数据', restore: '恢复快照前的全部数据' },
+    snapshotLabels: {
+      demo: '载入示例数据前的全部数据',
+      clear: '清空前的全部数据',
+      restore: '恢复快照前的全部数据',
+    },
     audit: '操作记录',
     auditEmpty: '还没有操作记录',
     at: '时间',

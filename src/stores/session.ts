@@ -56,7 +56,12 @@ export const useSessionStore = defineStore('session', () => {
   watch(
     [role, orgId, memberId, locale],
     () => {
-      const data: Saved = { role: role.value, orgId: orgId.value, memberId: memberId.value, locale: locale.value }
+      const data: Saved = {
+        role: role.value,
+        orgId: orgId.value,
+        memberId: memberId.value,
+        locale: locale.value,
+      }
       localStorage.setItem(STORAGE_KEY, JSON.stringify(data))
     },
     { flush: 'sync' },

@@ -16,7 +16,14 @@ const figures: CoverageFigures = {
   fullMembers: 500,
   probationaryMembers: 46,
   members: 546,
-  orgsByType: { baseCommittee: 1, generalBranch: 2, branch: 80, jointBranch: 8, jointCommittee: 1, temporaryBranch: 0 },
+  orgsByType: {
+    baseCommittee: 1,
+    generalBranch: 2,
+    branch: 80,
+    jointBranch: 8,
+    jointCommittee: 1,
+    temporaryBranch: 0,
+  },
 }
 
 describe('CoverageCards', () => {

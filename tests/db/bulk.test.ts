@@ -21,7 +21,13 @@ describe('replaceAllRecords', () => {
     const city = await createArea(area())
     await createFirm(firm(city.id))
     const auditBefore = await db().auditLog.count()
-    const newArea = { ...area({ name: '赤峰市' }), id: 'a2', path: '/a2/', createdAt: 'x', updatedAt: 'x' }
+    const newArea = {
+      ...area({ name: '赤峰市' }),
+      id: 'a2',
+      path: '/a2/',
+      createdAt: 'x',
+      updatedAt: 'x',
+    }
     await replaceAllRecords({ areas: [newArea] }, 'demo', 'demo', 'demo')
 
     expect(await countRecords()).toMatchObject({ areas: 1, firms: 0 })
@@ -49,7 +55,9 @@ describe('replaceAllRecords', () => {
   it('rolls back entirely when one record cannot be written', async () => {
     const city = await createArea(area())
     const duplicate = { ...area(), id: 'same', path: '/same/', createdAt: 'x', updatedAt: 'x' }
-    await expect(replaceAllRecords({ areas: [duplicate, duplicate] }, 'demo', 'demo', 'demo')).rejects.toThrow()
+    await expect(
+      replaceAllRecords({ areas: [duplicate, duplicate] }, 'demo', 'demo', 'demo'),
+    ).rejects.toThrow()
     expect(await db().areas.get(city.id)).toEqual(city)
     expect(await db().recycleBin.count()).toBe(0)
   })
@@ -60,7 +68,10 @@ describe('settings', () => {
     expect((await readSettings())['study.hoursPerYear']).toBe(32)
     await saveSetting('study.hoursPerYear', 40)
     expect((await readSettings())['study.hoursPerYear']).toBe(40)
-    expect((await listRecentAudit(1))[0]).toMatchObject({ table: 'settings', recordId: 'study.hoursPerYear' })
+    expect((await listRecentAudit(1))[0]).toMatchObject({
+      table: 'settings',
+      recordId: 'study.hoursPerYear',
+    })
     await resetSetting('study.hoursPerYear')
     expect((await readSettings())['study.hoursPerYear']).toBe(32)
   })

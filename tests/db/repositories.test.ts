@@ -19,7 +19,9 @@ import { area, firm, member, org, useFreshDb } from './helpers'
 
 const { db } = useFreshDb()
 
-async function expectProblems(promise: Promise<unknown>): Promise<{ field: string; code: string }[]> {
+async function expectProblems(
+  promise: Promise<unknown>,
+): Promise<{ field: string; code: string }[]> {
   const error: unknown = await promise.catch((e: unknown) => e)
   expect(error).toBeInstanceOf(ValidationError)
   return (error as ValidationError).problems.map(({ field, code }) => ({ field, code }))
@@ -29,8 +31,12 @@ describe('areas', () => {
   it('keeps a materialised path so a subtree is one index range', async () => {
     const region = await createArea(area({ name: '内蒙古自治区', level: 'region', code: '150000' }))
     const city = await createArea(area({ parentId: region.id }))
-    const park = await createArea(area({ name: '稀土高新区', parentId: city.id, level: 'banner', code: '' }))
-    const other = await createArea(area({ name: '赤峰市', parentId: region.id, code: '150400', sortOrder: 2 }))
+    const park = await createArea(
+      area({ name: '稀土高新区', parentId: city.id, level: 'banner', code: '' }),
+    )
+    const other = await createArea(
+      area({ name: '赤峰市', parentId: region.id, code: '150400', sortOrder: 2 }),
+    )
     expect(park.path).toBe(`/${region.id}/${city.id}/${park.id}/`)
     expect((await listSubtreeAreaIds(city.id)).sort()).toEqual([city.id, park.id].sort())
     expect(await listSubtreeAreaIds(region.id)).toHaveLength(4)
@@ -51,7 +57,9 @@ describe('firms', () => {
 
   it('rejects a wrong credit-code check character and writes nothing', async () => {
     const city = await createArea(area())
-    const problems = await expectProblems(createFirm(firm(city.id, { creditCode: '91350100M000100Y44', name: '' })))
+    const problems = await expectProblems(
+      createFirm(firm(city.id, { creditCode: '91350100M000100Y44', name: '' })),
+    )
     expect(problems).toEqual(
       expect.arrayContaining([
         { field: 'creditCode', code: 'checkDigit' },
@@ -71,7 +79,9 @@ describe('firms', () => {
   })
 
   it('rejects an unknown area', async () => {
-    expect(await expectProblems(createFirm(firm('nowhere')))).toEqual([{ field: 'areaId', code: 'notFound' }])
+    expect(await expectProblems(createFirm(firm('nowhere')))).toEqual([
+      { field: 'areaId', code: 'notFound' },
+    ])
   })
 
   it('audits an update with the fields that changed, and skips a no-op', async () => {
@@ -94,11 +104,20 @@ describe('soft delete and restore', () => {
     await removeFirm(created.id)
     expect(await getFirm(created.id)).toBeUndefined()
     const [entry] = await listRecycleBin(0, 10)
-    expect(entry).toMatchObject({ table: 'firms', recordId: created.id, label: created.name, deletedBy: '测试员' })
+    expect(entry).toMatchObject({
+      table: 'firms',
+      recordId: created.id,
+      label: created.name,
+      deletedBy: '测试员',
+    })
     await restoreFromRecycleBin(entry!.id)
     expect(await getFirm(created.id)).toEqual(before)
     expect(await db().recycleBin.count()).toBe(0)
-    expect((await listAuditFor(created.id)).map((e) => e.action)).toEqual(['create', 'delete', 'restore'])
+    expect((await listAuditFor(created.id)).map((e) => e.action)).toEqual([
+      'create',
+      'delete',
+      'restore',
+    ])
   })
 
   it('keeps the record and the bin consistent when the delete fails midway', async () => {
@@ -116,9 +135,13 @@ describe('soft delete and restore', () => {
 describe('orgs and members', () => {
   it('walks an org subtree through the parent index', async () => {
     const city = await createArea(area())
-    const committee = await createOrg(org(city.id, { name: '互联网企业党委', type: 'baseCommittee' }))
+    const committee = await createOrg(
+      org(city.id, { name: '互联网企业党委', type: 'baseCommittee' }),
+    )
     const branch = await createOrg(org(city.id, { parentId: committee.id }))
-    const grandchild = await createOrg(org(city.id, { name: '临时党支部', type: 'temporaryBranch', parentId: branch.id }))
+    const grandchild = await createOrg(
+      org(city.id, { name: '临时党支部', type: 'temporaryBranch', parentId: branch.id }),
+    )
     const unrelated = await createOrg(org(city.id, { name: '另一个支部' }))
     const ids = await listSubtreeOrgIds(committee.id)
     expect(ids.sort()).toEqual([committee.id, branch.id, grandchild.id].sort())
@@ -136,7 +159,9 @@ describe('orgs and members', () => {
   })
 
   it('refuses a member of an org that does not exist', async () => {
-    expect(await expectProblems(createMember(member('missing')))).toEqual([{ field: 'orgId', code: 'notFound' }])
+    expect(await expectProblems(createMember(member('missing')))).toEqual([
+      { field: 'orgId', code: 'notFound' },
+    ])
   })
 })
 

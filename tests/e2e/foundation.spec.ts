@@ -17,13 +17,20 @@ async function countMembersInDb(page: Page, orgName: string): Promise<number> {
     const orgs = await all<{ id: string; name: string; parentId: string }>('orgs')
     const root = orgs.find((org) => org.name === name)
     const ids = new Set([root?.id])
-    for (let grew = true; grew; ) {
+    let grew = true
+    while (grew) {
       grew = false
-      for (const org of orgs) if (ids.has(org.parentId) && !ids.has(org.id)) ids.add(org.id) && (grew = true)
+      for (const org of orgs) {
+        if (ids.has(org.parentId) && !ids.has(org.id)) {
+          ids.add(org.id)
+          grew = true
+        }
+      }
     }
     const members = await all<{ orgId: string; stage: string; status: string }>('members')
     db.close()
-    return members.filter((m) => ids.has(m.orgId) && ['full', 'probationary'].includes(m.stage)).length
+    return members.filter((m) => ids.has(m.orgId) && ['full', 'probationary'].includes(m.stage))
+      .length
   }, orgName)
 }
 

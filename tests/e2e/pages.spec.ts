@@ -13,7 +13,9 @@ const PAGES = [
   ['settings', '规则设置', 'Rules'],
 ] as const
 
-test('every page renders in Chinese, then in English after the language switch', async ({ page }) => {
+test('every page renders in Chinese, then in English after the language switch', async ({
+  page,
+}) => {
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()))
@@ -45,7 +47,9 @@ test('every page renders in Chinese, then in English after the language switch',
   expect(errors).toEqual([])
 })
 
-test('the data page replaces data only after confirmation, and the recycle bin brings it back', async ({ page }) => {
+test('the data page replaces data only after confirmation, and the recycle bin brings it back', async ({
+  page,
+}) => {
   await page.goto('/')
   await page.getByTestId('load-demo').click()
   await expect(page.getByTestId('stat-firms')).toHaveText('875')

@@ -8,11 +8,15 @@ import zhCN from '@/i18n/zh-CN'
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix]
-  return Object.entries(value).flatMap(([key, item]) => keys(item, prefix ? `${prefix}.${key}` : key))
+  return Object.entries(value).flatMap(([key, item]) =>
+    keys(item, prefix ? `${prefix}.${key}` : key),
+  )
 }
 
 function lookup(messages: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], messages)
+  return path
+    .split('.')
+    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], messages)
 }
 
 describe('locales', () => {
@@ -33,7 +37,9 @@ describe('locales', () => {
     ['tables', [...RECORD_TABLES]],
   ])('every code the app shows has a %s message in both locales', (section, codes) => {
     for (const messages of [zhCN, en]) {
-      const missing = codes.filter((code) => typeof lookup(messages, `${section}.${code}`) !== 'string')
+      const missing = codes.filter(
+        (code) => typeof lookup(messages, `${section}.${code}`) !== 'string',
+      )
       expect(missing).toEqual([])
     }
   })

@@ -17,7 +17,12 @@ describe('session store', () => {
     const session = useSessionStore()
     session.switchRole('secretary', { orgId: 'org-1' })
     session.locale = 'en'
-    expect(readSaved(localStorage)).toEqual({ role: 'secretary', orgId: 'org-1', memberId: '', locale: 'en' })
+    expect(readSaved(localStorage)).toEqual({
+      role: 'secretary',
+      orgId: 'org-1',
+      memberId: '',
+      locale: 'en',
+    })
     setActivePinia(createPinia())
     const again = useSessionStore()
     expect([again.role, again.scopeOrgId, again.locale]).toEqual(['secretary', 'org-1', 'en'])
@@ -30,8 +35,16 @@ describe('session store', () => {
     expect([session.orgId, session.memberId, session.scopeOrgId]).toEqual(['', 'm-1', ''])
   })
 
-  it.each(['{not json', '"a string"', '{"role":"king","locale":"fr"}'])('falls back on bad stored data %s', (raw) => {
-    localStorage.setItem('zhibu.session', raw)
-    expect(readSaved(localStorage)).toEqual({ role: 'department', orgId: '', memberId: '', locale: 'zh-CN' })
-  })
+  it.each(['{not json', '"a string"', '{"role":"king","locale":"fr"}'])(
+    'falls back on bad stored data %s',
+    (raw) => {
+      localStorage.setItem('zhibu.session', raw)
+      expect(readSaved(localStorage)).toEqual({
+        role: 'department',
+        orgId: '',
+        memberId: '',
+        locale: 'zh-CN',
+      })
+    },
+  )
 })

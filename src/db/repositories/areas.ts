@@ -45,5 +45,10 @@ export async function updateArea(id: string, input: AreaInput): Promise<Area> {
   const value = orThrow(validateArea(input))
   const before = await getDb().areas.get(id)
   if (!before) throw new NotFoundError('areas', id)
-  return updateRecord<Area>('areas', id, { ...value, parentId: before.parentId, path: before.path }, value.name)
+  return updateRecord<Area>(
+    'areas',
+    id,
+    { ...value, parentId: before.parentId, path: before.path },
+    value.name,
+  )
 }

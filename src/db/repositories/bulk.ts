@@ -18,7 +18,10 @@ function recordTables(): Table[] {
 
 export async function countRecords(): Promise<Record<RecordTable, number>> {
   const counts = await Promise.all(RECORD_TABLES.map((name) => getDb().table(name).count()))
-  return Object.fromEntries(RECORD_TABLES.map((name, i) => [name, counts[i] ?? 0])) as Record<RecordTable, number>
+  return Object.fromEntries(RECORD_TABLES.map((name, i) => [name, counts[i] ?? 0])) as Record<
+    RecordTable,
+    number
+  >
 }
 
 async function takeSnapshot(label: string): Promise<RecycleEntry | null> {

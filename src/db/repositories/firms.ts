@@ -35,13 +35,17 @@ export async function countFirms(): Promise<number> {
 export async function createFirm(input: FirmInput): Promise<Firm> {
   const value = orThrow(validateFirm(input))
   const areaPath = await areaPathOf(value.areaId)
-  return createRecord<Firm>('firms', { ...value, areaPath }, value.name).catch(duplicateAsFieldError)
+  return createRecord<Firm>('firms', { ...value, areaPath }, value.name).catch(
+    duplicateAsFieldError,
+  )
 }
 
 export async function updateFirm(id: string, input: FirmInput): Promise<Firm> {
   const value = orThrow(validateFirm(input))
   const areaPath = await areaPathOf(value.areaId)
-  return updateRecord<Firm>('firms', id, { ...value, areaPath }, value.name).catch(duplicateAsFieldError)
+  return updateRecord<Firm>('firms', id, { ...value, areaPath }, value.name).catch(
+    duplicateAsFieldError,
+  )
 }
 
 export async function removeFirm(id: string): Promise<void> {

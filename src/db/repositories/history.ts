@@ -19,9 +19,17 @@ export async function countRecycleBin(): Promise<number> {
 
 /** One page of the bin, newest first; the bulky record bodies stay in the database. */
 export async function listRecycleBin(offset: number, limit: number): Promise<RecycleEntry[]> {
-  const entries = await getDb().recycleBin.orderBy('deletedAt').reverse().offset(offset).limit(limit).toArray()
+  const entries = await getDb()
+    .recycleBin.orderBy('deletedAt')
+    .reverse()
+    .offset(offset)
+    .limit(limit)
+    .toArray()
   // Lists show labels only; a snapshot keeps its size so the bin can say how much it holds.
-  return entries.map((entry) => ({ ...entry, record: entry.table === SNAPSHOT_TABLE ? { total: entry.record.total } : {} }))
+  return entries.map((entry) => ({
+    ...entry,
+    record: entry.table === SNAPSHOT_TABLE ? { total: entry.record.total } : {},
+  }))
 }
 
 export async function restoreFromRecycleBin(recycleId: string): Promise<void> {

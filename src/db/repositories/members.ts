@@ -17,7 +17,10 @@ export async function getMember(id: string): Promise<Member | undefined> {
 
 /** Members of some orgs in name order, for pickers and small rosters. */
 export async function listMembersOfOrgs(orgIds: readonly string[]): Promise<Member[]> {
-  const members = await getDb().members.where('orgId').anyOf([...orgIds]).toArray()
+  const members = await getDb()
+    .members.where('orgId')
+    .anyOf([...orgIds])
+    .toArray()
   return members.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
 }
 
@@ -44,7 +47,10 @@ export async function searchMembers(text: string, limit = 20): Promise<Member[]>
   const needle = text.trim()
   return getDb()
     .members.orderBy('name')
-    .filter((m) => (m.stage === 'full' || m.stage === 'probationary') && (!needle || m.name.includes(needle)))
+    .filter(
+      (m) =>
+        (m.stage === 'full' || m.stage === 'probationary') && (!needle || m.name.includes(needle)),
+    )
     .limit(limit)
     .toArray()
 }

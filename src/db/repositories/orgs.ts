@@ -13,7 +13,8 @@ async function checkLinks(value: OrgInput): Promise<string> {
     throw new ValidationError([{ field: 'parentId', code: 'notFound' }])
   }
   const firms = await db.firms.bulkGet(value.hostFirmIds)
-  if (firms.some((firm) => !firm)) throw new ValidationError([{ field: 'hostFirmIds', code: 'notFound' }])
+  if (firms.some((firm) => !firm))
+    throw new ValidationError([{ field: 'hostFirmIds', code: 'notFound' }])
   return area.path
 }
 
@@ -62,7 +63,10 @@ export async function searchOrgs(text: string, limit = 20): Promise<Org[]> {
   const needle = text.trim()
   const orgs = getDb().orgs.orderBy('name')
   if (!needle) return orgs.limit(limit).toArray()
-  return orgs.filter((org) => org.name.includes(needle)).limit(limit).toArray()
+  return orgs
+    .filter((org) => org.name.includes(needle))
+    .limit(limit)
+    .toArray()
 }
 
 /** The orgs of a scope (null = all). */

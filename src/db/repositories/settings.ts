@@ -18,7 +18,11 @@ export async function saveSetting(key: SettingKey, value: number): Promise<void>
   await db.transaction('rw', db.settings, db.auditLog, async () => {
     const before = await db.settings.get(key)
     await db.settings.put({ key, value, updatedAt: nowIso() })
-    await db.auditLog.add(auditEntry('update', 'settings', key, `${key}: ${before?.value ?? '—'} → ${value}`, ['value']))
+    await db.auditLog.add(
+      auditEntry('update', 'settings', key, `${key}: ${before?.value ?? '—'} → ${value}`, [
+        'value',
+      ]),
+    )
   })
 }
 

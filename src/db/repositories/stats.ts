@@ -15,14 +15,21 @@ export interface CoverageInput {
 export async function readCoverageInput(orgIds?: readonly string[]): Promise<CoverageInput> {
   const db = getDb()
   return db.transaction('r', db.firms, db.orgs, db.members, async () => {
-    const orgs = orgIds ? (await db.orgs.bulkGet([...orgIds])).filter((org): org is Org => !!org) : await db.orgs.toArray()
+    const orgs = orgIds
+      ? (await db.orgs.bulkGet([...orgIds])).filter((org): org is Org => !!org)
+      : await db.orgs.toArray()
     const firmIds = orgIds ? [...new Set(orgs.flatMap((org) => org.hostFirmIds))] : null
     const firms = firmIds
       ? (await db.firms.bulkGet(firmIds)).filter((firm): firm is Firm => !!firm)
       : await db.firms.toArray()
     const stages = ['full', 'probationary']
     const members = orgIds
-      ? (await db.members.where('orgId').anyOf([...orgIds]).toArray()).filter((m) => stages.includes(m.stage))
+      ? (
+          await db.members
+            .where('orgId')
+            .anyOf([...orgIds])
+            .toArray()
+        ).filter((m) => stages.includes(m.stage))
       : await db.members.where('stage').anyOf(stages).toArray()
     return { firms, orgs, members }
   })

@@ -132,10 +132,10 @@ export function buildPartyGroups(
     if (members.length < 15) continue
     const count = members.length >= 24 ? 3 : 2
     const orgGroups = Array.from({ length: count }, (_, index): PartyGroup => ({
-      ...stamp(ctx),
       orgId: entry.org.id,
       name: `第${'一二三'.charAt(index)}党小组`,
       leaderMemberId: '',
+      ...stamp(ctx),
     }))
     rng.shuffle(members).forEach((member, index) => {
       const group = orgGroups[index % count]

@@ -5,6 +5,10 @@
 import type { IsoDate } from '@/domain/types'
 
 const DAY_MS = 86_400_000
+// The generator converts the same few thousand days millions of times at large scales;
+// both directions are pure, so a module-level cache is safe.
+const dayNumbers = new Map<IsoDate, number>()
+const isoDates = new Map<number, IsoDate>()
 
 function parse(date: IsoDate): { year: number; month: number; day: number } {
   const [year, month, day] = date.split('-').map(Number)
@@ -20,16 +24,24 @@ function format(ms: number): IsoDate {
 
 /** Days since 1970-01-01. */
 export function toDayNumber(date: IsoDate): number {
+  const cached = dayNumbers.get(date)
+  if (cached !== undefined) return cached
   const { year, month, day } = parse(date)
-  return Math.round(Date.UTC(year, month - 1, day) / DAY_MS)
+  const dayNumber = Math.round(Date.UTC(year, month - 1, day) / DAY_MS)
+  dayNumbers.set(date, dayNumber)
+  return dayNumber
 }
 
 export function fromDayNumber(dayNumber: number): IsoDate {
-  return format(dayNumber * DAY_MS)
+  const cached = isoDates.get(dayNumber)
+  if (cached !== undefined) return cached
+  const date = format(dayNumber * DAY_MS)
+  isoDates.set(dayNumber, date)
+  return date
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return fromDayNumber(toDayNumber(date) + days)
+  return days === 0 ? date : fromDayNumber(toDayNumber(date) + days)
 }
 
 /** Adds calendar months, clamping the day to the target month's length. */

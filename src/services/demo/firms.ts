@@ -78,7 +78,6 @@ export function buildFirms(ctx: DemoContext, areaIndex: AreaIndex): FirmPlan {
     const banner = bannerOf(areaIndex, area)
     const city = areaIndex.parentOf(banner)
     const firm: Firm = {
-      ...stamp(ctx),
       name: options.name ?? firmName(rng, industry, city?.name ?? banner.name, names),
       creditCode: creditCode(rng, areaIndex.codeOf(area), codes),
       areaId: area.id,
@@ -92,6 +91,7 @@ export function buildFirms(ctx: DemoContext, areaIndex: AreaIndex): FirmPlan {
       liaison: '',
       address: `${city?.name ?? ''}${banner.name}${area === banner ? '' : area.name}${rng.pick(ROADS)}${rng.int(1, 399)}号`,
       note: '',
+      ...stamp(ctx),
     }
     names.add(firm.name)
     firms.push(firm)

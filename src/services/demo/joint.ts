@@ -43,7 +43,6 @@ export function buildJoint(ctx: DemoContext, areaIndex: AreaIndex, orgPlan: OrgP
   const foundedOn = addMonths(firstMeeting, -2)
   const secretaryName = orgPlan.xindaBranch.committee[0]?.holderName ?? anyName(rng)
   const committee: Org = {
-    ...stamp(ctx),
     name: JOINT_COMMITTEE,
     type: 'jointCommittee',
     parentId: '',
@@ -62,15 +61,16 @@ export function buildJoint(ctx: DemoContext, areaIndex: AreaIndex, orgPlan: OrgP
     termStartOn: foundedOn,
     termYears: 0,
     note: '以扩大电商覆盖范围、提升电商服务水平为目标，研究解决涉及多个部门单位的困难问题',
+    ...stamp(ctx),
   }
   const constituent = (name: string, sector: Sector, orgId = ''): Constituent => ({
-    ...stamp(ctx, foundedOn),
     committeeId: committee.id,
     orgId,
     name,
     sector,
     joinedOn: foundedOn,
     leftOn: '',
+    ...stamp(ctx, foundedOn),
   })
   const constituents = [
     constituent(orgPlan.xindaBranch.name, 'firm', orgPlan.xindaBranch.id),
@@ -85,7 +85,6 @@ export function buildJoint(ctx: DemoContext, areaIndex: AreaIndex, orgPlan: OrgP
     const heldOn = addDays(addMonths(firstMeeting, index * 3), rng.int(-6, 6))
     const present = rng.sample(constituents, rng.int(11, 14))
     return {
-      ...stamp(ctx, heldOn),
       committeeId: committee.id,
       heldOn,
       place:
@@ -98,6 +97,7 @@ export function buildJoint(ctx: DemoContext, areaIndex: AreaIndex, orgPlan: OrgP
         .map((item) => item.id),
       topics: `第${index + 1}次联席会议：通报上次问题办理情况，梳理电商发展新问题`,
       minutes: `${secretaryName}主持。各成员单位通报问题办理进度，研究确定新提出问题的牵头单位和完成时限。`,
+      ...stamp(ctx, heldOn),
     }
   })
 
@@ -107,7 +107,6 @@ export function buildJoint(ctx: DemoContext, areaIndex: AreaIndex, orgPlan: OrgP
     const meeting = jointMeetings[meetingIndex]
     if (!meeting) throw new Error('no such joint meeting')
     return {
-      ...stamp(ctx, meeting.heldOn),
       committeeId: committee.id,
       meetingIds: [meeting.id],
       title,
@@ -121,6 +120,7 @@ export function buildJoint(ctx: DemoContext, areaIndex: AreaIndex, orgPlan: OrgP
       resolution: '',
       resolvedOn: '',
       declineReason: '',
+      ...stamp(ctx, meeting.heldOn),
     }
   }
   RESOLVED_PER_MEETING.forEach((count, meetingIndex) => {

@@ -73,7 +73,7 @@ export function buildMeetings(
     const secretary = org.committee[0]?.holderName ?? anyName(rng)
     const recorder =
       org.committee.find((seat) => seat.post === 'organisation')?.holderName ??
-      rng.pick(members).name
+      rng.pick(eligibleOn(members, today)).name
     const skip = (recent: boolean) =>
       (profile === 'behind' && recent) || (profile !== 'compliant' && rng.chance(0.25))
 
@@ -98,7 +98,6 @@ export function buildMeetings(
           ? `${year}${rng.pick(MEETING_TOPICS[type])}`
           : rng.pick(MEETING_TOPICS[type])
       const meeting: Meeting = {
-        ...stamp(ctx, heldOn),
         orgId: org.id,
         type,
         heldOn,
@@ -126,6 +125,7 @@ export function buildMeetings(
         resolutions: rng.pick(MEETING_RESOLUTIONS[type] ?? ['']),
         status: 'final',
         photoIds: [],
+        ...stamp(ctx, heldOn),
       }
       meetings.push(meeting)
       if (type === 'appraisal') gradeMembers(ctx, present, year)

@@ -99,7 +99,6 @@ export function buildMembers(
           : rng.pick(OUTSIDE_CODES)
     const development = developmentFor(ctx, stage, birthDate)
     const member: Member = {
-      ...stamp(ctx),
       orgId: entry.org.id,
       firmId,
       partyGroupId: '',
@@ -119,6 +118,7 @@ export function buildMembers(
       statusSince: '',
       statusNote: '',
       appraisals: [],
+      ...stamp(ctx),
     }
     members.push(member)
     const orgMembers = byOrg.get(entry.org.id)

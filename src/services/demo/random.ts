@@ -72,15 +72,35 @@ export class Rng {
 
   /** A UUID-v4-shaped id drawn from the stream, so one seed gives one set of ids. */
   uuid(): string {
-    let hex = ''
-    for (let word = 0; word < 4; word++) hex += this.nextUint32().toString(16).padStart(8, '0')
-    const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16)
-    return [
-      hex.slice(0, 8),
-      hex.slice(8, 12),
-      '4' + hex.slice(13, 16),
-      variant + hex.slice(17, 20),
-      hex.slice(20, 32),
-    ].join('-')
+    const a = this.nextUint32()
+    const b = this.nextUint32()
+    const c = this.nextUint32()
+    const d = this.nextUint32()
+    // Version nibble 4 and variant bits 10xx, as crypto.randomUUID() produces.
+    const version = ((b & 0xffff0fff) | 0x00004000) >>> 0
+    const variant = ((c & 0x3fffffff) | 0x80000000) >>> 0
+    return (
+      hex8(a) +
+      '-' +
+      hex8(version).slice(0, 4) +
+      '-' +
+      hex8(version).slice(4) +
+      '-' +
+      hex8(variant).slice(0, 4) +
+      '-' +
+      hex8(variant).slice(4) +
+      hex8(d)
+    )
   }
+}
+
+const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'))
+
+function hex8(value: number): string {
+  return (
+    (HEX_BYTES[value >>> 24] ?? '') +
+    (HEX_BYTES[(value >>> 16) & 0xff] ?? '') +
+    (HEX_BYTES[(value >>> 8) & 0xff] ?? '') +
+    (HEX_BYTES[value & 0xff] ?? '')
+  )
 }

@@ -49,7 +49,6 @@ export function buildStudyRecords(
     let count = 0
     for (const lesson of lessonsOf.get(member.id) ?? []) {
       records.push({
-        ...stamp(ctx, lesson.heldOn),
         memberId: member.id,
         orgId: member.orgId,
         studiedOn: lesson.heldOn,
@@ -60,6 +59,7 @@ export function buildStudyRecords(
         note: '',
         confirmed: 'yes',
         meetingId: lesson.id,
+        ...stamp(ctx, lesson.heldOn),
       })
       hours += 2
       count++
@@ -70,7 +70,6 @@ export function buildStudyRecords(
       const studiedOn = fromDayNumber(rng.int(yearAgo, lastDay))
       const recordHours = isBehind ? rng.int(1, 2) : rng.int(2, 4)
       records.push({
-        ...stamp(ctx, studiedOn),
         memberId: member.id,
         orgId: member.orgId,
         studiedOn,
@@ -81,6 +80,7 @@ export function buildStudyRecords(
         note: '',
         confirmed: 'yes',
         meetingId: '',
+        ...stamp(ctx, studiedOn),
       })
       hours += recordHours
       count++

@@ -15,7 +15,6 @@ export function buildTransfers(ctx: DemoContext, members: Member[], orgs: Org[])
     const completedOn = member.statusSince
     const issuedOn = addDays(completedOn, -rng.int(5, 30))
     transfers.push({
-      ...stamp(ctx, completedOn),
       memberId: member.id,
       direction: 'out',
       fromOrgId: member.orgId,
@@ -26,6 +25,7 @@ export function buildTransfers(ctx: DemoContext, members: Member[], orgs: Org[])
       issuedOn,
       completedOn,
       status: 'completed',
+      ...stamp(ctx, completedOn),
     })
   }
   const arrivals = members.filter((member) => member.stage === 'full' && member.status === 'normal')
@@ -36,7 +36,6 @@ export function buildTransfers(ctx: DemoContext, members: Member[], orgs: Org[])
     const completedOn = fromDayNumber(rng.int(earliest, toDayNumber(today) - 30))
     const issuedOn = addDays(completedOn, -rng.int(3, 25))
     transfers.push({
-      ...stamp(ctx, completedOn),
       memberId: member.id,
       direction: 'in',
       fromOrgId: '',
@@ -47,6 +46,7 @@ export function buildTransfers(ctx: DemoContext, members: Member[], orgs: Org[])
       issuedOn,
       completedOn,
       status: 'completed',
+      ...stamp(ctx, completedOn),
     })
   }
   return transfers
