@@ -1,0 +1,65 @@
+import { execFileSync } from 'node:child_process'
+import { expect, test } from './fixtures'
+
+/**
+ * The benchmark at ×1 (issue 3), so `npm run bench` cannot rot: build the bench entry next
+ * to the built app (vite preview serves files added to dist/ later), call every measured
+ * path once on the demo, and check each figure is a finite number of the right shape.
+ */
+test.beforeAll(() => {
+  execFileSync(
+    'npx',
+    ['vite', 'build', '-c', 'scripts/bench-vite.config.ts', '--logLevel', 'error'],
+    {
+      stdio: 'inherit',
+    },
+  )
+})
+
+const finite = expect.any(Number)
+
+type Figure = Record<string, number>
+/** The shape of src/bench/main.ts's smoke() (that file is in the app's tsconfig, not this one). */
+interface SmokeResult {
+  demoLoad: Figure
+  demoFloor: Figure
+  dashboard: Figure
+  drillDown: Figure
+  orgSearch: Figure
+  floorRead: Figure
+  floorIndexCount: Figure
+  floorWrite: Figure
+}
+
+declare global {
+  interface Window {
+    zhibuBench?: { smoke(): Promise<SmokeResult> }
+  }
+}
+
+test('bench entry runs every figure at ×1', async ({ page }) => {
+  test.setTimeout(60_000)
+  await page.goto('/bench/bench.html')
+  await page.waitForFunction(() => !!window.zhibuBench)
+  const result = await page.evaluate(() => window.zhibuBench!.smoke())
+
+  for (const [name, figure] of Object.entries(result)) {
+    for (const [key, value] of Object.entries(figure)) {
+      expect(Number.isFinite(value), `${name}.${key} = ${value}`).toBe(true)
+    }
+  }
+  expect(result.demoLoad).toEqual({ ms: finite, records: finite })
+  expect(result.demoLoad.records).toBeGreaterThan(875)
+  expect(result.demoFloor.records).toBeGreaterThan(875)
+  // The article's figures come back through the app's own dashboard path.
+  expect(result.dashboard.operatingFirms).toBe(875)
+  expect(result.dashboard.orgCoverageRate).toBeCloseTo(121 / 875, 5)
+  expect(result.drillDown.rows).toBeGreaterThan(0)
+  expect(result.orgSearch.found).toBe(0)
+  expect(result.floorRead.records).toBe(result.dashboard.records)
+  expect(result.floorIndexCount.entries).toBeGreaterThanOrEqual(875)
+  expect(result.floorWrite.records).toBe(500)
+  for (const value of [result.floorWrite.writePerSecond, result.floorWrite.getAllPerSecond]) {
+    expect(value).toBeGreaterThan(0)
+  }
+})
