@@ -1,0 +1,502 @@
+// `npm run bench` (issue 3): build the app and the bench entry, serve them on 127.0.0.1,
+// drive Debian's Chromium with the test flags, call the app's own code through
+// `window.zhibuBench` (src/bench/main.ts), print a table and write bench/results.json.
+// The province data set is written once into a cached Chromium profile under
+// bench/.profile/<generator version>/ and reused while its marker matches.
+// Flags: --no-build (reuse dist/), --runs N (default 5), --regenerate.
+import { spawn, spawnSync, execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, freemem, platform, release, totalmem } from 'node:os'
+import { join } from 'node:path'
+import { chromium } from '@playwright/test'
+import { firstRouteBytes } from './bench-first-route.mjs'
+import { CHROMIUM_ARGS, findChromium } from './chromium-path.mjs'
+
+const PORT = 4180
+const BASE = `http://127.0.0.1:${PORT}`
+const argv = process.argv.slice(2)
+const RUNS = Number(argv[argv.indexOf('--runs') + 1]) || 5
+const startedAt = new Date()
+const t0 = performance.now()
+const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(0)} s`
+const log = (text) => console.log(`[bench ${elapsed()}] ${text}`)
+
+function run(command, args) {
+  const result = spawnSync(command, args, { stdio: 'inherit' })
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`)
+}
+
+async function waitForServer(url, timeoutMs = 30_000) {
+  const end = Date.now() + timeoutMs
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(url)).ok) return
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  throw new Error(`server at ${url} did not start`)
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+/** Run `measure` RUNS times; `pick` turns each result into the number recorded. */
+async function repeat(label, measure, pick = (r) => r.ms, runs = RUNS) {
+  const values = []
+  let last
+  for (let i = 0; i < runs; i++) {
+    last = await measure(i)
+    values.push(pick(last))
+  }
+  log(`${label}: ${values.map((v) => v.toFixed(1)).join(', ')}`)
+  return { values, last }
+}
+
+const figures = []
+/**
+ * @param {object} f name, unit, values (or pending), floor (median of the floor figure, same
+ *   unit) and target (a number in the unit, or a ratio target `{ ratio: 1.5 }`)
+ */
+function figure({ name, unit, values, floor = null, floorName = null, target = null, note = '' }) {
+  if (!values) {
+    figures.push({
+      name,
+      unit,
+      median: null,
+      min: null,
+      max: null,
+      runs: 0,
+      floor: null,
+      ratio: null,
+      target,
+      met: 'pending',
+      note,
+    })
+    return
+  }
+  const med = median(values)
+  const ratio = floor ? med / floor : null
+  let met = null
+  if (target && typeof target === 'object') met = ratio !== null && ratio <= target.ratio
+  else if (typeof target === 'number') met = med <= target
+  figures.push({
+    name,
+    unit,
+    median: round(med),
+    min: round(Math.min(...values)),
+    max: round(Math.max(...values)),
+    runs: values.length,
+    floor: floor === null ? null : round(floor),
+    floorName,
+    ratio: ratio === null ? null : Math.round(ratio * 100) / 100,
+    target,
+    met,
+    note,
+  })
+}
+const round = (n) => (Math.abs(n) >= 100 ? Math.round(n) : Math.round(n * 100) / 100)
+
+// ─── Build, serve ──────────────────────────────────────────────────────────
+const executablePath = findChromium()
+if (!executablePath) throw new Error('No Chromium found (CHROMIUM_PATH, /usr/bin/chromium).')
+const chromiumVersion = execFileSync(executablePath, ['--version'], { encoding: 'utf8' }).trim()
+
+// Its own build folder: tests running meanwhile rebuild dist/ and would pull it away.
+const OUT_DIR = join('bench', '.profile', 'dist')
+if (!argv.includes('--no-build')) {
+  log(`building the app (with its manifest) and the bench entry into ${OUT_DIR}`)
+  run('npx', [
+    'vite',
+    'build',
+    '--manifest',
+    '--outDir',
+    OUT_DIR,
+    '--emptyOutDir',
+    '--logLevel',
+    'warn',
+  ])
+  process.env.BENCH_OUT_DIR = join(OUT_DIR, 'bench')
+  run('npx', ['vite', 'build', '-c', 'scripts/bench-vite.config.ts', '--logLevel', 'warn'])
+}
+const server = spawn(
+  'npx',
+  [
+    'vite',
+    'preview',
+    '--outDir',
+    OUT_DIR,
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(PORT),
+    '--strictPort',
+  ],
+  { stdio: 'ignore', detached: true },
+)
+const stopServer = () => {
+  try {
+    process.kill(-server.pid)
+  } catch {
+    // already gone
+  }
+}
+process.on('exit', stopServer)
+process.on('SIGINT', () => process.exit(130))
+
+try {
+  await waitForServer(`${BASE}/bench/bench.html`)
+  log(`serving on ${BASE}; ${chromiumVersion}`)
+
+  // ─── Province profile ────────────────────────────────────────────────────
+  const schemaHash = createHash('sha256')
+    .update(readFileSync('src/db/schema.ts'))
+    .digest('hex')
+    .slice(0, 12)
+  let context = await chromium.launchPersistentContext(join('bench', '.profile', 'probe'), {
+    executablePath,
+    args: CHROMIUM_ARGS,
+    headless: true,
+  })
+  let page = await context.newPage()
+  await page.goto(`${BASE}/bench/bench.html`)
+  await page.waitForFunction(() => !!window.zhibuBench)
+  const versions = await page.evaluate(() => window.zhibuBench.versions)
+  const counts = await page.evaluate(() => window.zhibuBench.counts)
+  await context.close()
+  rmSync(join('bench', '.profile', 'probe'), { recursive: true, force: true })
+
+  const profileRoot = join('bench', '.profile', versions.province)
+  const userDataDir = join(profileRoot, 'chromium')
+  const markerPath = join(profileRoot, 'marker.json')
+  const marker = existsSync(markerPath) ? JSON.parse(readFileSync(markerPath, 'utf8')) : null
+  const warm =
+    !argv.includes('--regenerate') &&
+    marker?.schemaHash === schemaHash &&
+    marker?.port === PORT &&
+    Object.entries(counts).every(([table, n]) => marker?.counts?.[table] === n)
+
+  if (!warm) {
+    log(`no valid cached profile: generating the province set into ${userDataDir}`)
+    rmSync(profileRoot, { recursive: true, force: true })
+    mkdirSync(profileRoot, { recursive: true })
+  } else log(`reusing the cached province profile ${userDataDir} (${marker.generatedAt})`)
+
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    args: CHROMIUM_ARGS,
+    headless: true,
+  })
+  page = await context.newPage()
+  page.setDefaultTimeout(0)
+  await page.goto(`${BASE}/bench/bench.html`)
+  await page.waitForFunction(() => !!window.zhibuBench)
+
+  let generation = marker?.generation ?? null
+  if (!warm) {
+    const genStart = performance.now()
+    await page.evaluate(() => window.zhibuBench.resetProvince())
+    const perTable = {}
+    for (const [table, total] of Object.entries(counts)) {
+      const step = 20_000
+      let writeMs = 0
+      let generateMs = 0
+      for (let start = 0; start < total; start += step) {
+        const r = await page.evaluate(
+          ([t, s, c]) => window.zhibuBench.writeProvince(t, s, c),
+          [table, start, Math.min(step, total - start)],
+        )
+        writeMs += r.ms
+        generateMs += r.generateMs
+        const done = Math.min(start + step, total)
+        log(
+          `  ${table} ${done}/${total}: ${((r.written / r.ms) * 1000).toFixed(0)} records/s (this chunk, generation included)`,
+        )
+      }
+      perTable[table] = {
+        records: total,
+        writeSeconds: round(writeMs / 1000),
+        generateSeconds: round(generateMs / 1000),
+        writePerSecond: Math.round((total / writeMs) * 1000),
+      }
+    }
+    const stored = await page.evaluate(() => window.zhibuBench.finishProvince())
+    for (const [table, n] of Object.entries(counts)) {
+      if (stored[table] !== n)
+        throw new Error(`province ${table}: ${stored[table]} stored, ${n} expected`)
+    }
+    generation = { seconds: round((performance.now() - genStart) / 1000), perTable }
+    writeFileSync(
+      markerPath,
+      JSON.stringify(
+        {
+          version: versions.province,
+          schemaHash,
+          port: PORT,
+          counts: stored,
+          generatedAt: new Date().toISOString(),
+          generation,
+        },
+        null,
+        2,
+      ),
+    )
+    log(`province written in ${generation.seconds} s`)
+  }
+
+  // ─── App figures and their floors, in the same page ──────────────────────
+  const bench = (fn, ...args) => page.evaluate(([f, a]) => window.zhibuBench[f](...a), [fn, args])
+
+  const floorRead = await repeat('floor: raw getAll of the dashboard stores (ms)', () =>
+    bench('floorRead'),
+  )
+  const floorReadMs = median(floorRead.values)
+  const dash = await repeat('dashboard whole area (ms)', () => bench('dashboard'))
+  const drill = await repeat('drill-down 包头市 (ms)', () => bench('drillDown'))
+  const indexCount = await repeat('floor: raw index count (ms)', () => bench('floorIndexCount'))
+  const search = await repeat('searchOrgs full scan (ms)', () => bench('orgSearch'))
+  const demo = await repeat('demo load ×1 (ms)', () => bench('demoLoad'))
+  const demoFloor = await repeat('floor: raw write of the demo records (ms)', () =>
+    bench('floorDemo'),
+  )
+  const demoGen = await repeat('generateDemo ×1 alone (ms)', () => bench('demoGenerate'))
+  const floorShapes = {}
+  for (const table of ['firms', 'members', 'meetings']) {
+    floorShapes[table] = await repeat(
+      `floor: raw bulk write of 3,000 ${table} (records/s)`,
+      () => bench('floorWrite', table, 3000),
+      (r) => r.writePerSecond,
+    )
+  }
+
+  figure({
+    name: 'dashboard, whole area (readCoverageInput + computeCoverage)',
+    unit: 'ms',
+    values: dash.values,
+    floor: floorReadMs,
+    floorName: 'raw getAll of the same stores',
+    target: 300,
+    note: `${dash.last.records} records read; read ${dash.last.readMs.toFixed(0)} ms + compute ${dash.last.computeMs.toFixed(0)} ms (last run)`,
+  })
+  figure({
+    name: 'drill-down, one city (coverageByArea 包头市, as useAreaCoverage)',
+    unit: 'ms',
+    values: drill.values,
+    floor: floorReadMs,
+    floorName: 'raw getAll of the same stores',
+    target: 100,
+    note: `${drill.last.rows} rows`,
+  })
+  figure({
+    name: 'org picker search, no match (searchOrgs: full scan of 15,000 orgs)',
+    unit: 'ms',
+    values: search.values,
+    note: 'measured because it exists; not the firm-name search of the issue',
+  })
+  figure({
+    name: 'demo load ×1 (loadDemoData, fresh database)',
+    unit: 'ms',
+    values: demo.values,
+    floor: median(demoFloor.values),
+    floorName: 'raw write of the same records, one transaction',
+    target: { ratio: 1.5 },
+    note: `${demo.last.records} records; generateDemo alone ${median(demoGen.values).toFixed(0)} ms of it`,
+  })
+  figure({
+    name: 'floor: raw getAll of the dashboard stores',
+    unit: 'records/s',
+    values: floorRead.values.map((ms) => (floorRead.last.records / ms) * 1000),
+    note: `${floorRead.last.records} records, median ${floorReadMs.toFixed(0)} ms`,
+  })
+  figure({
+    name: 'floor: raw index count (firms.areaPath, whole region)',
+    unit: 'entries/s',
+    values: indexCount.values.map((ms) => (indexCount.last.entries / ms) * 1000),
+    note: `${indexCount.last.entries} entries, median ${median(indexCount.values).toFixed(0)} ms`,
+  })
+  for (const [table, result] of Object.entries(floorShapes)) {
+    figure({
+      name: `floor: raw bulk write, ${table} shape (3,000 into a fresh store)`,
+      unit: 'records/s',
+      values: result.values,
+    })
+  }
+  figure({
+    name: 'floor: raw getAll of 3,000 firms just written',
+    unit: 'records/s',
+    values: [floorShapes.firms.last.getAllPerSecond],
+    note: 'one run (the last write run)',
+  })
+
+  // ─── Memory and time to figures after opening the dashboard page ─────────
+  const memory = []
+  const toFigures = []
+  const appPage = await context.newPage()
+  appPage.setDefaultTimeout(120_000)
+  const cdp = await context.newCDPSession(appPage)
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now()
+    await appPage.goto(`${BASE}/dashboard`)
+    await appPage.locator('[data-testid="stat-firms"]').first().waitFor()
+    await appPage.locator('[data-testid="coverage-by-area"] .el-table__row').first().waitFor()
+    await appPage.waitForFunction(
+      () => !document.querySelector('.el-loading-mask:not([style*="display: none"])'),
+    )
+    toFigures.push(performance.now() - start)
+    await cdp.send('HeapProfiler.collectGarbage')
+    const heap = await cdp.send('Runtime.getHeapUsage')
+    memory.push(heap.usedSize / 1024 / 1024)
+  }
+  log(`dashboard page open → figures shown (ms): ${toFigures.map((v) => v.toFixed(0)).join(', ')}`)
+  log(`JS heap after GC (MB): ${memory.map((v) => v.toFixed(1)).join(', ')}`)
+  figure({
+    name: 'dashboard page: navigation → figures and area table shown (province)',
+    unit: 'ms',
+    values: toFigures,
+    note: 'whole page as a user sees it: two full reads (useCoverage and useAreaCoverage)',
+  })
+  figure({
+    name: 'memory: JS heap after opening the dashboard (after GC, CDP Runtime.getHeapUsage)',
+    unit: 'MB',
+    values: memory,
+  })
+  await context.close()
+
+  // ─── First load with a fresh profile ─────────────────────────────────────
+  const bytes = firstRouteBytes(OUT_DIR)
+  figure({
+    name: 'first route: JS gzip (entry + static imports + dashboard chunk)',
+    unit: 'kB',
+    values: [bytes.jsGzip / 1000],
+    target: 200,
+    note: `${bytes.files.filter((f) => f.file.endsWith('.js')).length} files, from the build manifest`,
+  })
+  figure({ name: 'first route: CSS gzip', unit: 'kB', values: [bytes.cssGzip / 1000] })
+
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true })
+  const fcp = []
+  const tti = []
+  for (let i = 0; i < RUNS; i++) {
+    const fresh = await browser.newContext()
+    const p = await fresh.newPage()
+    await p.addInitScript(() => {
+      const w = window
+      w.__longTasks = []
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks.push(e.startTime + e.duration)
+      }).observe({ type: 'longtask', buffered: true })
+    })
+    await p.goto(`${BASE}/`, { waitUntil: 'load' })
+    await p.waitForLoadState('networkidle')
+    // Quiet window: no long task for 2 s (a short Lighthouse-style TTI).
+    await p.waitForTimeout(2000)
+    const timing = await p.evaluate(() => {
+      const paint = performance.getEntriesByName('first-contentful-paint')[0]
+      const nav = performance.getEntriesByType('navigation')[0]
+      const tasks = window.__longTasks
+      return {
+        fcp: paint ? paint.startTime : NaN,
+        dcl: nav.domContentLoadedEventEnd,
+        lastLongTask: tasks.length ? Math.max(...tasks) : 0,
+      }
+    })
+    fcp.push(timing.fcp)
+    tti.push(Math.max(timing.fcp, timing.dcl, timing.lastLongTask))
+    await fresh.close()
+  }
+  await browser.close()
+  log(
+    `FCP (ms): ${fcp.map((v) => v.toFixed(0)).join(', ')}; TTI (ms): ${tti.map((v) => v.toFixed(0)).join(', ')}`,
+  )
+  figure({
+    name: 'first load: first contentful paint (fresh profile, loopback)',
+    unit: 'ms',
+    values: fcp,
+    target: 1000,
+  })
+  figure({
+    name: 'first load: time to interactive (fresh profile, loopback)',
+    unit: 'ms',
+    values: tti,
+    note: 'max(FCP, DOMContentLoaded end, end of the last long task), checked after a 2 s quiet window',
+  })
+
+  // ─── Not built yet: listed, never faked ──────────────────────────────────
+  const pending = [
+    ['first page of /firms with a filter', 'ms', 50],
+    ['first page of /members with a filter', 'ms', 50],
+    ['meeting compliance board (100 orgs × 12 months)', 'ms', 300],
+    ['firm-name full-text search', 'ms', 200],
+    ['import of a 10,000-row .xlsx of firms', 'ratio to raw write floor', { ratio: 2 }],
+    ['backup of the province set', 'ratio to raw write floor', { ratio: 2 }],
+    ['restore of the province set', 'ratio to raw write floor', { ratio: 2 }],
+    ['longest main-thread task during import or restore', 'ms', 200],
+  ]
+  for (const [name, unit, target] of pending) {
+    figure({ name, unit, target, note: 'feature not built yet' })
+  }
+
+  // ─── Output ──────────────────────────────────────────────────────────────
+  const commit = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim()
+  const dirty =
+    execFileSync('git', ['status', '--porcelain', '--', 'src'], { encoding: 'utf8' }).trim() !== ''
+  const finishedAt = new Date()
+  const results = {
+    issue: 3,
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    durationSeconds: Math.round((finishedAt - startedAt) / 1000),
+    profile: warm
+      ? 'warm (cached province profile reused)'
+      : 'cold (province generated in this run)',
+    machine: {
+      os: `${platform()} ${release()}`,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? '',
+      memoryGB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+      freeMemoryGB: Math.round((freemem() / 2 ** 30) * 10) / 10,
+    },
+    chromium: chromiumVersion,
+    chromiumArgs: CHROMIUM_ARGS,
+    node: process.version,
+    git: { commit, srcDirty: dirty },
+    generator: { province: versions.province, demo: versions.demo, today: versions.today, counts },
+    schemaHash,
+    provinceGeneration: generation,
+    runs: RUNS,
+    figures,
+  }
+  mkdirSync('bench', { recursive: true })
+  writeFileSync(join('bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
+
+  const fmt = (v) => (v === null || v === undefined ? '—' : String(v))
+  const rows = figures.map((f) => [
+    f.name,
+    f.unit,
+    fmt(f.median),
+    f.min === null ? '—' : `${f.min}–${f.max}`,
+    fmt(f.floor),
+    f.ratio === null ? '—' : `${f.ratio}×`,
+    f.target === null
+      ? '—'
+      : typeof f.target === 'object'
+        ? `≤${f.target.ratio}× floor`
+        : `≤${f.target}`,
+    f.met === null ? '' : f.met === 'pending' ? 'pending' : f.met ? 'met' : 'NOT met',
+  ])
+  const head = ['figure', 'unit', 'median', 'min–max', 'floor', 'ratio', 'target', '']
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
+  const line = (r) => r.map((c, i) => c.padEnd(widths[i])).join('  ')
+  console.log(`\n${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`)
+  for (const r of rows) console.log(line(r))
+  console.log(
+    `\n${chromiumVersion}, Node ${process.version}, ${cpus().length} CPUs; ${results.profile}; ${results.durationSeconds} s. Wrote bench/results.json`,
+  )
+} finally {
+  stopServer()
+}
