@@ -1,5 +1,5 @@
 import { ref } from 'vue'
-import { getMember, getOrg, searchMembers, searchOrgs } from '@/db'
+import { getFirms, getMember, getOrg, searchFirms, searchMembers, searchOrgs } from '@/db'
 
 export interface Option {
   value: string
@@ -42,6 +42,34 @@ export function useMemberOptions() {
     if (!id || options.value.some((o) => o.value === id)) return
     const member = await getMember(id)
     if (member) options.value = [{ value: member.id, label: member.name }, ...options.value]
+  }
+  return { options, loading, search, ensure }
+}
+
+/** Remote options for a firm picker (host firms of an org). */
+export function useFirmOptions() {
+  const options = ref<Option[]>([])
+  const loading = ref(false)
+  async function search(text: string): Promise<void> {
+    loading.value = true
+    try {
+      options.value = (await searchFirms(text)).map((firm) => ({
+        value: firm.id,
+        label: firm.name,
+      }))
+    } finally {
+      loading.value = false
+    }
+  }
+  /** Labels for ids already chosen (an org being edited), kept alongside search results. */
+  async function ensure(ids: readonly string[]): Promise<void> {
+    const missing = ids.filter((id) => !options.value.some((o) => o.value === id))
+    if (missing.length === 0) return
+    const firms = await getFirms(missing)
+    options.value = [
+      ...firms.map((firm) => ({ value: firm.id, label: firm.name })),
+      ...options.value,
+    ]
   }
   return { options, loading, search, ensure }
 }

@@ -21,3 +21,5 @@ export * from './repositories/bulk'
 export * from './repositories/stats'
 /** Re-exported so composables can observe queries without importing Dexie themselves. */
 export { liveQuery, type Subscription } from 'dexie'
+export * from './repositories/firmStatus'
+export * from './repositories/imports'

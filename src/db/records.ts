@@ -2,6 +2,7 @@ import type { Table } from 'dexie'
 import type { AuditAction, AuditEntry, RecycleEntry, Stamped } from '@/domain/types'
 import { getActor, getDb, newId, nowIso } from './connection'
 import { NotFoundError } from './errors'
+import { refreshFirmStatuses } from './repositories/firmStatus'
 import type { RecordTable } from './schema'
 
 /**
@@ -132,6 +133,11 @@ export async function restoreRecord(recycleId: string): Promise<void> {
     if (!entry) throw new NotFoundError('recycleBin', recycleId)
     await db.table(entry.table).put(entry.record)
     await db.recycleBin.delete(recycleId)
+    // A restored org covers its firms again; a restored firm gets today's status.
+    if (entry.table === 'orgs') {
+      await refreshFirmStatuses((entry.record as { hostFirmIds: string[] }).hostFirmIds)
+    }
+    if (entry.table === 'firms') await refreshFirmStatuses([entry.recordId])
     await db.auditLog.add(auditEntry('restore', entry.table, entry.recordId, entry.label))
   })
 }

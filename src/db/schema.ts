@@ -32,12 +32,14 @@ export const DB_NAME = 'zhibu'
  */
 export const SCHEMA_V1 = {
   areas: 'id, parentId, path, [parentId+sortOrder]',
+  // Keyset pages: every list index ends in the primary key, so a page resumes exactly
+  // after its last row even when names repeat.
   firms:
-    'id, &creditCode, name, areaId, areaPath, industry, sizeClass, registeredOn, closedOn, updatedAt, [areaPath+name], [areaId+name]',
+    'id, &creditCode, name, areaId, areaPath, registeredOn, closedOn, updatedAt, [name+id], [areaPath+name+id], [industry+name+id], [sizeClass+name+id], [orgStatus+name+id]',
   orgs: 'id, name, type, parentId, areaPath, *hostFirmIds, foundedOn, dissolvedOn, [parentId+name], [type+name]',
   partyGroups: 'id, orgId',
   members:
-    'id, name, orgId, firmId, partyGroupId, stage, status, phone, idNumber, birthDate, fullMemberOn, updatedAt, [orgId+name], [stage+name], [status+name]',
+    'id, name, orgId, firmId, partyGroupId, stage, status, phone, idNumber, birthDate, fullMemberOn, updatedAt, [orgId+name], [orgId+stage], [stage+name], [status+name]',
   transfers: 'id, memberId, status, issuedOn, fromOrgId, toOrgId',
   dues: 'id, memberId, [orgId+month], [memberId+month]',
   meetings:

@@ -10,6 +10,7 @@ import {
   SIZE_CLASSES,
   type Area,
   type Firm,
+  type FirmOrgStatus,
   type Id,
   type Industry,
   type IsoDate,
@@ -19,7 +20,7 @@ import {
   type SizeClass,
 } from './types'
 
-export type FirmOrgStatus = 'ownOrg' | 'jointBranch' | 'instructorOnly' | 'none'
+export type { FirmOrgStatus } from './types'
 
 export interface CoverageFigures {
   /** Registered on or before the date and not closed by it: the denominator. */

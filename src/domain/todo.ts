@@ -1,46 +1,67 @@
-import type { Settings } from './settings'
-import { findTermAlerts, lacksSecretary } from './terms'
-import type { IsoDate, Org } from './types'
+import { checkOrgRules, type RuleCode, type RuleInput, type RuleSeverity } from './orgRules'
+import type { Id, IsoDate } from './types'
 
-export type TodoUrgency = 'overdue' | 'soon' | 'warning'
+export type TodoUrgency = RuleSeverity
 
-/** One line of the 待办 list; `code` is translated by the UI (todo.<code>). */
+export type TodoKind = 'term' | 'committee' | 'structure' | 'firm'
+
+/** One line of the 待办 list; `code` is translated by the UI (todo.<code>) with `params`. */
 export interface TodoItem {
-  kind: 'term' | 'committee'
-  code: 'termOverdue' | 'termDueSoon' | 'noSecretary'
-  orgId: string
+  kind: TodoKind
+  code: RuleCode
+  /** The org concerned, '' when none (a firm with members but no org of any kind). */
+  orgId: Id | ''
+  /** The firm concerned, '' for findings about an org alone. */
+  firmId: Id | ''
+  /** The firm's name for firm findings, else the org's name. */
   subject: string
   dueOn: IsoDate
   urgency: TodoUrgency
+  params: Record<string, string | number>
+}
+
+export type TodoInput = RuleInput
+
+const KIND_BY_CODE: Record<RuleCode, TodoKind> = {
+  termDueSoon: 'term',
+  termOverdue: 'term',
+  committeeMissing: 'committee',
+  committeeTooLarge: 'committee',
+  noSecretary: 'committee',
+  jointBranchTooManyUnits: 'structure',
+  branchTooLarge: 'structure',
+  shouldBeBaseCommittee: 'structure',
+  firmNeedsOwnBranch: 'firm',
+  firmWithMembersNoOrg: 'firm',
 }
 
 const URGENCY_ORDER: Record<TodoUrgency, number> = { overdue: 0, soon: 1, warning: 2 }
 
 /**
- * Everything due or wrong that the rule checks find, most urgent first. Later issues add
- * their checks here (meetings, the six-month alarm, problems overdue …).
+ * Everything due or wrong that the rule checks find, most urgent first (overdue, soon,
+ * warning; then the earlier deadline; then the subject). Later issues add their checks here
+ * (meetings, the six-month alarm, problems overdue …).
  */
-export function gatherTodo(orgs: readonly Org[], settings: Settings, today: IsoDate): TodoItem[] {
-  const byId = new Map(orgs.map((org) => [org.id, org]))
-  const items: TodoItem[] = findTermAlerts(orgs, settings, today).map((alert) => ({
-    kind: 'term',
-    code: alert.status === 'overdue' ? 'termOverdue' : 'termDueSoon',
-    orgId: alert.orgId,
-    subject: byId.get(alert.orgId)?.name ?? '',
-    dueOn: alert.endsOn,
-    urgency: alert.status === 'overdue' ? 'overdue' : 'soon',
-  }))
-  for (const org of orgs) {
-    if (org.type === 'jointCommittee' || !lacksSecretary(org, today)) continue
-    items.push({
-      kind: 'committee',
-      code: 'noSecretary',
-      orgId: org.id,
-      subject: org.name,
-      dueOn: '',
-      urgency: 'warning',
-    })
-  }
+export function gatherTodo(input: TodoInput): TodoItem[] {
+  const orgNames = new Map(input.orgs.map((org) => [org.id, org.name]))
+  const firmNames = new Map(input.firms.map((firm) => [firm.id, firm.name]))
+  const items: TodoItem[] = checkOrgRules(input).map((finding) => {
+    const kind = KIND_BY_CODE[finding.code]
+    const subject =
+      kind === 'firm' && finding.firmId !== ''
+        ? (firmNames.get(finding.firmId) ?? '')
+        : (orgNames.get(finding.orgId) ?? '')
+    return {
+      kind,
+      code: finding.code,
+      orgId: finding.orgId,
+      firmId: finding.firmId,
+      subject,
+      dueOn: finding.dueOn,
+      urgency: finding.severity,
+      params: finding.params,
+    }
+  })
   return items.sort(
     (a, b) =>
       URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency] ||

@@ -47,6 +47,10 @@ export const INDUSTRIES = [
 ] as const
 export type Industry = (typeof INDUSTRIES)[number]
 
+/** 单独组建 / 联合组建 / 仅工作覆盖 (instructor or liaison) / 未覆盖 */
+export const FIRM_ORG_STATUSES = ['ownOrg', 'jointBranch', 'instructorOnly', 'none'] as const
+export type FirmOrgStatus = (typeof FIRM_ORG_STATUSES)[number]
+
 /** 规模以上 (above designated size) or not. */
 export const SIZE_CLASSES = ['above', 'below'] as const
 export type SizeClass = (typeof SIZE_CLASSES)[number]
@@ -58,6 +62,12 @@ export interface Firm extends Stamped {
   areaId: Id
   /** Copy of the area's path, kept in step by the repository, for subtree queries. */
   areaPath: string
+  /**
+   * How the firm is covered today, derived from the orgs (and instructor/liaison) by the
+   * repositories in the same transaction as every write that changes it; never typed by
+   * hand. Stored so that lists can filter on it through an index.
+   */
+  orgStatus: FirmOrgStatus
   industry: Industry
   sizeClass: SizeClass
   employees: number

@@ -62,6 +62,8 @@ export const VALIDATION_CODES = [
   'oneOf',
   'integer',
   'duplicate',
+  // A tree move under itself or its own descendant.
+  'cycle',
   // Raised by repositories, which see the database: a linked record is missing.
   'notFound',
 ] as const
@@ -103,7 +105,7 @@ type Unstamped<T extends Stamped> = Omit<T, keyof Stamped>
 /** The repository sets `path` from the parent. */
 export type AreaInput = Omit<Unstamped<Area>, 'path'>
 /** The repository copies `areaPath` from the area. */
-export type FirmInput = Omit<Unstamped<Firm>, 'areaPath'>
+export type FirmInput = Omit<Unstamped<Firm>, 'areaPath' | 'orgStatus'>
 export type OrgInput = Omit<Unstamped<Org>, 'areaPath'>
 export type MemberInput = Unstamped<Member>
 export type MeetingInput = Unstamped<Meeting>

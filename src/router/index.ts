@@ -14,13 +14,9 @@ export const routes: RouteRecordRaw[] = [
   },
   { path: '/dashboard', name: 'dashboard', component: () => import('@/views/DashboardView.vue') },
   { path: '/todo', name: 'todo', component: () => import('@/views/TodoView.vue') },
-  {
-    path: '/firms',
-    name: 'firms',
-    component: placeholder,
-    meta: { page: 'firms', table: 'firms' },
-  },
-  { path: '/orgs', name: 'orgs', component: placeholder, meta: { page: 'orgs', table: 'orgs' } },
+  { path: '/firms', name: 'firms', component: () => import('@/views/FirmsView.vue') },
+  { path: '/areas', name: 'areas', component: () => import('@/views/AreasView.vue') },
+  { path: '/orgs', name: 'orgs', component: () => import('@/views/OrgsView.vue') },
   {
     path: '/members',
     name: 'members',

@@ -91,7 +91,8 @@ describe('firms', () => {
     await updateFirm(created.id, firm(city.id, { employees: 55, instructor: '李明' }))
     const trail = await listAuditFor(created.id)
     expect(trail.map((entry) => entry.action)).toEqual(['create', 'update'])
-    expect(trail[1]?.fields).toEqual(['employees', 'instructor'])
+    // orgStatus follows the instructor: derived, but part of what changed.
+    expect(trail[1]?.fields).toEqual(['employees', 'instructor', 'orgStatus'])
     expect((await getFirm(created.id))?.createdAt).toBe(created.createdAt)
   })
 })

@@ -22,6 +22,7 @@ function firm(id: string, partial: Partial<Firm> = {}): Firm {
     creditCode: '',
     areaId: 'c1',
     areaPath: '/r/c1/',
+    orgStatus: 'none',
     industry: 'software',
     sizeClass: 'below',
     employees: 10,

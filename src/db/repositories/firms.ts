@@ -1,9 +1,11 @@
 import Dexie from 'dexie'
+import type { FirmFilter } from '@/domain/queries'
 import type { Firm } from '@/domain/types'
 import { validateFirm, type FirmInput } from '@/domain/validation'
-import { getDb } from '../connection'
+import { getDb, newId } from '../connection'
 import { NotFoundError, ValidationError } from '../errors'
 import { createRecord, removeRecord, updateRecord } from '../records'
+import { statusForFirm } from './firmStatus'
 import { orThrow } from './validated'
 
 async function areaPathOf(areaId: string): Promise<string> {
@@ -20,8 +22,17 @@ function duplicateAsFieldError(error: unknown): never {
   throw error
 }
 
+function firmTransaction<T>(work: () => Promise<T>): Promise<T> {
+  const db = getDb()
+  return db.transaction('rw', [db.firms, db.orgs, db.areas, db.auditLog, db.recycleBin], work)
+}
+
 export async function getFirm(id: string): Promise<Firm | undefined> {
   return getDb().firms.get(id)
+}
+
+export async function getFirms(ids: readonly string[]): Promise<Firm[]> {
+  return (await getDb().firms.bulkGet([...ids])).filter((firm): firm is Firm => !!firm)
 }
 
 export async function findFirmByCreditCode(creditCode: string): Promise<Firm | undefined> {
@@ -34,22 +45,137 @@ export async function countFirms(): Promise<number> {
 
 export async function createFirm(input: FirmInput): Promise<Firm> {
   const value = orThrow(validateFirm(input))
-  const areaPath = await areaPathOf(value.areaId)
-  return createRecord<Firm>('firms', { ...value, areaPath }, value.name).catch(
-    duplicateAsFieldError,
-  )
+  return firmTransaction(async () => {
+    const areaPath = await areaPathOf(value.areaId)
+    const id = newId()
+    const orgStatus = await statusForFirm({ ...value, id })
+    return createRecord<Firm>('firms', { ...value, areaPath, orgStatus }, value.name, id)
+  }).catch(duplicateAsFieldError)
 }
 
 export async function updateFirm(id: string, input: FirmInput): Promise<Firm> {
   const value = orThrow(validateFirm(input))
-  const areaPath = await areaPathOf(value.areaId)
-  return updateRecord<Firm>('firms', id, { ...value, areaPath }, value.name).catch(
-    duplicateAsFieldError,
-  )
+  return firmTransaction(async () => {
+    const areaPath = await areaPathOf(value.areaId)
+    const orgStatus = await statusForFirm({ ...value, id })
+    return updateRecord<Firm>('firms', id, { ...value, areaPath, orgStatus }, value.name)
+  }).catch(duplicateAsFieldError)
 }
 
 export async function removeFirm(id: string): Promise<void> {
-  const firm = await getDb().firms.get(id)
-  if (!firm) throw new NotFoundError('firms', id)
-  await removeRecord('firms', id, firm.name)
+  await firmTransaction(async () => {
+    const firm = await getDb().firms.get(id)
+    if (!firm) throw new NotFoundError('firms', id)
+    await removeRecord('firms', id, firm.name)
+  })
+}
+
+/** Bulk action: the same change to many firms, one transaction, one audit entry each. */
+export async function updateFirms(
+  ids: readonly string[],
+  change: Partial<Pick<FirmInput, 'instructor' | 'areaId'>>,
+): Promise<void> {
+  await firmTransaction(async () => {
+    for (const id of ids) {
+      const firm = await getDb().firms.get(id)
+      if (!firm) throw new NotFoundError('firms', id)
+      const { id: _id, createdAt: _c, updatedAt: _u, areaPath: _a, orgStatus: _o, ...input } = firm
+      await updateFirm(id, { ...input, ...change })
+    }
+  })
+}
+
+// ─── Keyset pages ───────────────────────────────────────────────────────────
+
+export type { FirmFilter }
+
+/** Where the next page starts: the index key of the last row shown. */
+export type FirmCursor = unknown[] | null
+
+export interface FirmPage {
+  rows: Firm[]
+  /** Cursor for the next page; null at the end. */
+  next: FirmCursor
+}
+
+const HIGH = '\uffff'
+
+/** The index walk for a filter, starting after a cursor; the page and the count share it. */
+function firmCollection(filter: FirmFilter, after: FirmCursor) {
+  const db = getDb()
+  const text = filter.text.trim()
+  const code = text.toUpperCase()
+  const byCode = /^[0-9A-Z]{2,18}$/.test(code)
+  let index: string
+  let lower: unknown[]
+  let upper: unknown[]
+  let keyOf: (firm: Firm) => unknown[]
+  if (filter.orgStatus) {
+    index = '[orgStatus+name+id]'
+    lower = [filter.orgStatus, '', '']
+    upper = [filter.orgStatus, HIGH, HIGH]
+    keyOf = (f) => [f.orgStatus, f.name, f.id]
+  } else if (filter.industry) {
+    index = '[industry+name+id]'
+    lower = [filter.industry, '', '']
+    upper = [filter.industry, HIGH, HIGH]
+    keyOf = (f) => [f.industry, f.name, f.id]
+  } else if (filter.areaPath) {
+    index = '[areaPath+name+id]'
+    lower = [filter.areaPath, '', '']
+    upper = [filter.areaPath + HIGH, HIGH, HIGH]
+    keyOf = (f) => [f.areaPath, f.name, f.id]
+  } else if (filter.sizeClass) {
+    index = '[sizeClass+name+id]'
+    lower = [filter.sizeClass, '', '']
+    upper = [filter.sizeClass, HIGH, HIGH]
+    keyOf = (f) => [f.sizeClass, f.name, f.id]
+  } else {
+    index = '[name+id]'
+    lower = ['', '']
+    upper = [HIGH, HIGH]
+    keyOf = (f) => [f.name, f.id]
+  }
+  const matches = (f: Firm): boolean =>
+    (!filter.areaPath || f.areaPath.startsWith(filter.areaPath)) &&
+    (!filter.industry || f.industry === filter.industry) &&
+    (!filter.sizeClass || f.sizeClass === filter.sizeClass) &&
+    (!filter.orgStatus || f.orgStatus === filter.orgStatus) &&
+    (!text || f.name.includes(text) || (byCode && f.creditCode.startsWith(code)))
+  return {
+    collection: db.firms
+      .where(index)
+      .between(after ?? lower, upper, after === null, true)
+      .filter(matches),
+    keyOf,
+  }
+}
+
+/**
+ * One page of firms in name order, read through the most selective index for the filter
+ * and resumed after `after` (keyset): no offset, no whole-table read. Filters that no
+ * index serves are applied while the cursor walks, so a page reads its rows plus the ones
+ * it skips. With an area filter the order is area, then name (the index is [areaPath+name]).
+ */
+export async function listFirmsPage(
+  filter: FirmFilter,
+  after: FirmCursor,
+  limit: number,
+): Promise<FirmPage> {
+  const { collection, keyOf } = firmCollection(filter, after)
+  const rows = await collection.limit(limit + 1).toArray()
+  const page = rows.slice(0, limit)
+  const last = page.at(-1)
+  return { rows: page, next: rows.length > limit && last ? keyOf(last) : null }
+}
+
+/** How many firms match (shown beside the pager, read after the page itself). */
+export async function countFirmsMatching(filter: FirmFilter): Promise<number> {
+  return firmCollection(filter, null).collection.count()
+}
+
+/** Firms whose name contains `text` (or whose code starts with it), for pickers. */
+export async function searchFirms(text: string, limit = 20): Promise<Firm[]> {
+  const filter: FirmFilter = { areaPath: '', industry: '', sizeClass: '', orgStatus: '', text }
+  return (await listFirmsPage(filter, null, limit)).rows
 }

@@ -82,6 +82,8 @@ export function buildFirms(ctx: DemoContext, areaIndex: AreaIndex): FirmPlan {
       creditCode: creditCode(rng, areaIndex.codeOf(area), codes),
       areaId: area.id,
       areaPath: area.path,
+      // Derived once every org exists (generate.ts, deriveOrgStatuses).
+      orgStatus: 'none',
       industry,
       sizeClass,
       employees,

@@ -18,6 +18,7 @@ import type {
   StudyRecord,
   Transfer,
 } from '@/domain/types'
+import { firmOrgStatus } from '@/domain/coverage'
 import { buildAreas } from './areas'
 import { buildPartyGroups, seatCommittees } from './committees'
 import { createContext, type DemoContext } from './context'
@@ -82,6 +83,7 @@ export function generateDemo(options: DemoOptions): DemoDataset {
   const transfers = buildTransfers(ctx, members, orgs)
   fitEmployees(ctx, firmPlan.firms, members)
   assignWorkCoverage(ctx, firmPlan.firms, orgs)
+  deriveOrgStatuses(firmPlan.firms, orgs, options.today)
   return {
     areas: areaIndex.areas,
     firms: firmPlan.firms,
@@ -119,4 +121,12 @@ function assignWorkCoverage(ctx: DemoContext, firms: Firm[], orgs: Org[]) {
     if (roll < 0.75) firm.instructor = anyName(ctx.rng)
     if (roll >= 0.65) firm.liaison = anyName(ctx.rng)
   }
+}
+
+/** Firm.orgStatus as the repositories would derive it, once every org exists. */
+function deriveOrgStatuses(firms: Firm[], orgs: Org[], today: string): void {
+  const byFirm = new Map<string, Org[]>()
+  for (const org of orgs)
+    for (const id of org.hostFirmIds) byFirm.set(id, [...(byFirm.get(id) ?? []), org])
+  for (const firm of firms) firm.orgStatus = firmOrgStatus(firm, byFirm.get(firm.id) ?? [], today)
 }

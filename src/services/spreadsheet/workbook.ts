@@ -1,0 +1,93 @@
+import type { CellValue as ExcelCellValue, Workbook } from 'exceljs'
+import type { CellValue, SheetData, SheetRow } from './cells'
+import { SpreadsheetError } from './problems'
+
+/** Refused before reading: bigger files are not registers but accidents or attacks. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024
+export const MAX_ROWS = 50_000
+/** Columns past this are ignored: no register has that many, a hostile file might. */
+export const MAX_COLUMNS = 100
+
+type ExcelModule = typeof import('exceljs')
+
+/** exceljs is ~1 MB: loaded only when an import or export starts (TOOLCHAIN.md). */
+async function loadExcel(): Promise<ExcelModule> {
+  const module = (await import('exceljs')) as ExcelModule & { default?: ExcelModule }
+  return module.default ?? module
+}
+
+export function checkFileSize(bytes: number): void {
+  if (bytes > MAX_FILE_BYTES) {
+    throw new SpreadsheetError('tooLarge', { maxMb: MAX_FILE_BYTES / 1024 / 1024 })
+  }
+}
+
+/** The value a cell shows: rich text joined, a formula's result, a link's text. */
+export function plainCell(value: ExcelCellValue | undefined): CellValue {
+  if (value === null || value === undefined) return null
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    return value
+  }
+  if (value instanceof Date) return value
+  if ('richText' in value && Array.isArray(value.richText)) {
+    return value.richText.map((part) => String(part.text ?? '')).join('')
+  }
+  if ('formula' in value || 'sharedFormula' in value) {
+    return plainCell((value as { result?: ExcelCellValue }).result)
+  }
+  if ('hyperlink' in value && 'text' in value) {
+    return plainCell(value.text as ExcelCellValue)
+  }
+  return null
+}
+
+/**
+ * The first sheet's rows as plain values, with their Excel row numbers. Refuses files
+ * over 20 MB and sheets over 50,000 rows (`SpreadsheetError`), and anything exceljs
+ * cannot read as 'unreadable'.
+ */
+export async function readFirstSheet(data: ArrayBuffer): Promise<SheetData> {
+  checkFileSize(data.byteLength)
+  const Excel = await loadExcel()
+  const workbook = new Excel.Workbook()
+  try {
+    await workbook.xlsx.load(data)
+  } catch {
+    throw new SpreadsheetError('unreadable')
+  }
+  const sheet = workbook.worksheets[0]
+  if (!sheet || sheet.actualRowCount === 0) throw new SpreadsheetError('empty')
+  if (sheet.actualRowCount > MAX_ROWS) {
+    throw new SpreadsheetError('tooManyRows', { max: MAX_ROWS })
+  }
+  const rows: SheetRow[] = []
+  sheet.eachRow({ includeEmpty: false }, (row, number) => {
+    const width = Math.min(row.cellCount, MAX_COLUMNS)
+    const cells: CellValue[] = []
+    for (let column = 1; column <= width; column++) cells.push(plainCell(row.getCell(column).value))
+    rows.push({ number, cells })
+  })
+  return { rows }
+}
+
+export interface SheetSpec {
+  sheetName: string
+  headers: readonly string[]
+  rows: readonly (readonly (string | number)[])[]
+  /** Column widths in characters. */
+  widths?: readonly number[]
+}
+
+/** One sheet, bold frozen header row; every value is written as a plain value, never a formula. */
+export async function writeWorkbook(spec: SheetSpec): Promise<ArrayBuffer> {
+  const Excel = await loadExcel()
+  const workbook: Workbook = new Excel.Workbook()
+  workbook.creator = '支部'
+  const sheet = workbook.addWorksheet(spec.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] })
+  sheet.addRow([...spec.headers]).font = { bold: true }
+  for (const row of spec.rows) sheet.addRow([...row])
+  spec.widths?.forEach((width, index) => {
+    sheet.getColumn(index + 1).width = width
+  })
+  return (await workbook.xlsx.writeBuffer()) as ArrayBuffer
+}

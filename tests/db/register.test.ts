@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest'
+import {
+  countFirmsMatching,
+  countOrgNodes,
+  createArea,
+  createFirm,
+  createMember,
+  createOrg,
+  dissolveOrg,
+  getFirm,
+  listFirmsPage,
+  listRecycleBin,
+  moveArea,
+  moveOrg,
+  removeOrg,
+  restoreFromRecycleBin,
+  updateFirm,
+  ValidationError,
+  type FirmFilter,
+} from '@/db'
+import { computeCreditCheckChar } from '@/domain/creditCode'
+import { area, firm, member, org, useFreshDb } from './helpers'
+
+const { db } = useFreshDb()
+const all: FirmFilter = { areaPath: '', industry: '', sizeClass: '', orgStatus: '', text: '' }
+
+/** A valid credit code for firm number n (GB 32100 check character computed). */
+function code(n: number): string {
+  const first17 = `91150200MA${String(n).padStart(7, '0')}`
+  return first17 + computeCreditCheckChar(first17)
+}
+
+describe('firm organisation status is derived, never typed', () => {
+  it('follows org creation, dissolution, deletion and restore', async () => {
+    const city = await createArea(area())
+    const a = await createFirm(firm(city.id, { creditCode: code(1) }))
+    expect((await getFirm(a.id))?.orgStatus).toBe('none')
+    await updateFirm(a.id, { ...firm(city.id, { creditCode: code(1) }), instructor: '李明' })
+    expect((await getFirm(a.id))?.orgStatus).toBe('instructorOnly')
+    const joint = await createOrg(org(city.id, { type: 'jointBranch', hostFirmIds: [a.id] }))
+    expect((await getFirm(a.id))?.orgStatus).toBe('jointBranch')
+    const own = await createOrg(org(city.id, { name: '自己的支部', hostFirmIds: [a.id] }))
+    expect((await getFirm(a.id))?.orgStatus).toBe('ownOrg')
+    await dissolveOrg(own.id, '2020-01-01')
+    expect((await getFirm(a.id))?.orgStatus).toBe('jointBranch')
+    await removeOrg(joint.id)
+    expect((await getFirm(a.id))?.orgStatus).toBe('instructorOnly')
+    const [entry] = await listRecycleBin(0, 1)
+    await restoreFromRecycleBin(entry!.id)
+    expect((await getFirm(a.id))?.orgStatus).toBe('jointBranch')
+  })
+})
+
+describe('keyset pages', () => {
+  it('walk every firm once, in name order, with and without a filter', async () => {
+    const city = await createArea(area())
+    const other = await createArea(area({ name: '赤峰市', code: '150400', sortOrder: 2 }))
+    for (let i = 0; i < 25; i++) {
+      // Two firms share each name: the id in the key keeps pages exact.
+      await createFirm(
+        firm(i % 2 ? city.id : other.id, {
+          name: `企业${String(i >> 1).padStart(2, '0')}`,
+          creditCode: code(i),
+          industry: i % 3 ? 'ecommerce' : 'software',
+        }),
+      )
+    }
+    const seen: string[] = []
+    let after: unknown[] | null = null
+    do {
+      const page = await listFirmsPage(all, after, 4)
+      seen.push(...page.rows.map((f) => f.id))
+      after = page.next
+    } while (after)
+    expect(seen).toHaveLength(25)
+    expect(new Set(seen).size).toBe(25)
+    const names = (await db().firms.bulkGet(seen)).map((f) => f!.name)
+    expect(names).toEqual([...names].sort())
+
+    const software = { ...all, industry: 'software' as const, areaPath: city.path }
+    const first = await listFirmsPage(software, null, 100)
+    expect(first.rows.every((f) => f.industry === 'software' && f.areaId === city.id)).toBe(true)
+    expect(first.rows).toHaveLength(await countFirmsMatching(software))
+    expect(first.next).toBeNull()
+    expect(await countFirmsMatching({ ...all, text: '企业03' })).toBe(2)
+    expect(await countFirmsMatching({ ...all, text: code(7).slice(0, 17).toLowerCase() })).toBe(1)
+  })
+})
+
+describe('moving an area', () => {
+  it('rewrites the paths below it and on its firms and orgs in one go', async () => {
+    const region = await createArea(area({ name: '内蒙古自治区', level: 'region' }))
+    const baotou = await createArea(area({ parentId: region.id }))
+    const park = await createArea(
+      area({ name: '稀土高新区', level: 'banner', parentId: baotou.id }),
+    )
+    const chifeng = await createArea(area({ name: '赤峰市', parentId: region.id }))
+    const f = await createFirm(firm(park.id, { creditCode: code(1) }))
+    const o = await createOrg(org(park.id))
+    await moveArea(park.id, chifeng.id)
+    const expected = `${chifeng.path}${park.id}/`
+    expect((await db().areas.get(park.id))?.path).toBe(expected)
+    expect((await getFirm(f.id))?.areaPath).toBe(expected)
+    expect((await db().orgs.get(o.id))?.areaPath).toBe(expected)
+    await expect(moveArea(region.id, park.id)).rejects.toBeInstanceOf(ValidationError)
+  })
+})
+
+describe('org tree', () => {
+  it('counts full and probationary members per node, and refuses a loop', async () => {
+    const city = await createArea(area())
+    const committee = await createOrg(org(city.id, { name: '党委', type: 'baseCommittee' }))
+    const branch = await createOrg(org(city.id, { parentId: committee.id }))
+    await createMember(member(branch.id))
+    await createMember(member(branch.id, { stage: 'probationary', idNumber: '' }))
+    expect(await countOrgNodes([committee.id, branch.id])).toEqual({
+      [committee.id]: { full: 0, probationary: 0, children: 1 },
+      [branch.id]: { full: 1, probationary: 1, children: 0 },
+    })
+    await expect(moveOrg(committee.id, branch.id)).rejects.toBeInstanceOf(ValidationError)
+  })
+})
