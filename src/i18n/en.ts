@@ -182,6 +182,8 @@ const en: Messages<typeof zhCN> = {
     },
     audit: 'History',
     auditEmpty: 'No history yet',
+    auditNone:
+      'No changes recorded for this record (records written with the demo or a whole import share one entry)',
     at: 'At',
     actor: 'By',
     action: 'Action',
@@ -400,7 +402,6 @@ const en: Messages<typeof zhCN> = {
     bulkInstructorPrompt: 'Instructor for the {n} selected firms:',
     bulkMovePrompt: 'Move the {n} selected firms to:',
     bulkDone: '{n} firms updated',
-    areaOrder: 'Sorted by area, then name',
     manageAreas: 'Areas',
   },
   org: {

@@ -174,6 +174,7 @@ export default {
     },
     audit: '操作记录',
     auditEmpty: '还没有操作记录',
+    auditNone: '没有单条记录的修改记录（随示例数据或整批导入写入的记录只记一条总的操作记录）',
     at: '时间',
     actor: '操作人',
     action: '操作',
@@ -338,7 +339,7 @@ export default {
     created: '党组织已新增',
     noParent: '无（顶级）',
     firmSearch: '输入企业名称搜索',
-    members: '党员 {full} 名正式，{probationary} 名预备',
+    members: '正式 {full} 名，预备 {probationary} 名',
     posts: {
       secretary: '书记',
       deputySecretary: '副书记',
@@ -391,7 +392,6 @@ export default {
     bulkInstructorPrompt: '为选中的 {n} 家企业指派党建指导员：',
     bulkMovePrompt: '把选中的 {n} 家企业调整到：',
     bulkDone: '已更新 {n} 家企业',
-    areaOrder: '按地区、名称排序',
     manageAreas: '地区管理',
   },
   org: {

@@ -87,6 +87,29 @@ describe('keyset pages', () => {
   })
 })
 
+describe('area filters keep name order', () => {
+  it('for a leaf area and for an area with areas under it', async () => {
+    const region = await createArea(area({ name: '内蒙古自治区', level: 'region' }))
+    const a = await createArea(area({ name: '甲市', parentId: region.id }))
+    const b = await createArea(area({ name: '乙市', parentId: region.id }))
+    const names = ['丁', '甲', '丙', '乙', '戊', '己']
+    for (const [i, name] of names.entries()) {
+      await createFirm(firm(i % 2 ? a.id : b.id, { name, creditCode: code(100 + i) }))
+    }
+    for (const path of [region.path, a.path]) {
+      const rows: string[] = []
+      let after: unknown[] | null = null
+      do {
+        const page = await listFirmsPage({ ...all, areaPath: path }, after, 2)
+        rows.push(...page.rows.map((f) => f.name))
+        after = page.next
+      } while (after)
+      expect(rows).toEqual([...rows].sort())
+      expect(rows).toHaveLength(path === region.path ? 6 : 3)
+    }
+  })
+})
+
 describe('moving an area', () => {
   it('rewrites the paths below it and on its firms and orgs in one go', async () => {
     const region = await createArea(area({ name: '内蒙古自治区', level: 'region' }))

@@ -42,8 +42,11 @@ test('every page renders in Chinese, then in English after the language switch',
     await page.waitForLoadState('networkidle')
     await screenshot(page, `${path}-en`)
   }
+  await page.goto('/areas')
+  await expect(page.getByRole('heading', { level: 1, name: 'Areas', exact: true })).toBeVisible()
+  await screenshot(page, 'areas-en')
   await page.reload()
-  await expect(page.getByRole('heading', { level: 1, name: 'Rules', exact: true })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: 'Areas', exact: true })).toBeVisible()
   expect(errors).toEqual([])
 })
 

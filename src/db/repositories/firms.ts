@@ -100,9 +100,16 @@ export interface FirmPage {
 
 const HIGH = '\uffff'
 
-/** The index walk for a filter, starting after a cursor; the page and the count share it. */
-function firmCollection(filter: FirmFilter, after: FirmCursor) {
+/**
+ * The index walk for a filter, starting after a cursor; the page and the count share it.
+ * Always name order: a leaf area uses [areaPath+name+id]; an area with sub-areas walks the
+ * name index and keeps the rows under its path (cost grows as the area gets rarer).
+ */
+async function firmCollection(filter: FirmFilter, after: FirmCursor) {
   const db = getDb()
+  const areaIsLeaf =
+    filter.areaPath !== '' &&
+    (await db.areas.where('path').startsWith(filter.areaPath).count()) === 1
   const text = filter.text.trim()
   const code = text.toUpperCase()
   const byCode = /^[0-9A-Z]{2,18}$/.test(code)
@@ -120,10 +127,11 @@ function firmCollection(filter: FirmFilter, after: FirmCursor) {
     lower = [filter.industry, '', '']
     upper = [filter.industry, HIGH, HIGH]
     keyOf = (f) => [f.industry, f.name, f.id]
-  } else if (filter.areaPath) {
+  } else if (areaIsLeaf) {
+    // One area with nothing under it: an exact path, so the index is already in name order.
     index = '[areaPath+name+id]'
     lower = [filter.areaPath, '', '']
-    upper = [filter.areaPath + HIGH, HIGH, HIGH]
+    upper = [filter.areaPath, HIGH, HIGH]
     keyOf = (f) => [f.areaPath, f.name, f.id]
   } else if (filter.sizeClass) {
     index = '[sizeClass+name+id]'
@@ -155,14 +163,14 @@ function firmCollection(filter: FirmFilter, after: FirmCursor) {
  * One page of firms in name order, read through the most selective index for the filter
  * and resumed after `after` (keyset): no offset, no whole-table read. Filters that no
  * index serves are applied while the cursor walks, so a page reads its rows plus the ones
- * it skips. With an area filter the order is area, then name (the index is [areaPath+name]).
+ * it skips.
  */
 export async function listFirmsPage(
   filter: FirmFilter,
   after: FirmCursor,
   limit: number,
 ): Promise<FirmPage> {
-  const { collection, keyOf } = firmCollection(filter, after)
+  const { collection, keyOf } = await firmCollection(filter, after)
   const rows = await collection.limit(limit + 1).toArray()
   const page = rows.slice(0, limit)
   const last = page.at(-1)
@@ -171,7 +179,7 @@ export async function listFirmsPage(
 
 /** How many firms match (shown beside the pager, read after the page itself). */
 export async function countFirmsMatching(filter: FirmFilter): Promise<number> {
-  return firmCollection(filter, null).collection.count()
+  return (await firmCollection(filter, null)).collection.count()
 }
 
 /** Firms whose name contains `text` (or whose code starts with it), for pickers. */
