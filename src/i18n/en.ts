@@ -10,7 +10,7 @@ const en: Messages<typeof zhCN> = {
   import: importMessages,
   app: {
     name: 'Zhibu',
-    subtitle: 'Party work in firms',
+    subtitle: 'Party work',
     loading: 'Loading…',
     offlineReady: 'Data stays in this browser and works offline',
     error: 'Something went wrong: {message}',

@@ -15,6 +15,7 @@ import {
   removeOrg,
   restoreFromRecycleBin,
   updateFirm,
+  updateFirms,
   ValidationError,
   type FirmFilter,
 } from '@/db'
@@ -48,6 +49,23 @@ describe('firm organisation status is derived, never typed', () => {
     const [entry] = await listRecycleBin(0, 1)
     await restoreFromRecycleBin(entry!.id)
     expect((await getFirm(a.id))?.orgStatus).toBe('jointBranch')
+  })
+})
+
+describe('bulk actions', () => {
+  it('assign an instructor and move firms in one transaction, all or none', async () => {
+    const city = await createArea(area())
+    const other = await createArea(area({ name: '赤峰市', code: '150400' }))
+    const a = await createFirm(firm(city.id, { creditCode: code(1) }))
+    const b = await createFirm(firm(city.id, { name: '第二家', creditCode: code(2) }))
+    await updateFirms([a.id, b.id], { instructor: '王强' })
+    expect((await getFirm(a.id))?.orgStatus).toBe('instructorOnly')
+    expect((await getFirm(b.id))?.instructor).toBe('王强')
+    await updateFirms([a.id, b.id], { areaId: other.id })
+    expect((await getFirm(b.id))?.areaPath).toBe(other.path)
+    // One unknown id: nothing of the batch is written.
+    await expect(updateFirms([a.id, 'missing'], { instructor: '赵六' })).rejects.toThrow()
+    expect((await getFirm(a.id))?.instructor).toBe('王强')
   })
 })
 
