@@ -1,6 +1,7 @@
 import { afterEach, beforeEach } from 'vitest'
 import { setActor, setClock, setDb, ZhibuDb } from '@/db'
 import type { AreaInput, FirmInput, MemberInput, OrgInput } from '@/domain/validation'
+import { emptyDevelopment } from '@/domain/members'
 
 /** A fresh database per test, and a pinned clock so timestamps are predictable. */
 export function useFreshDb(): { db: () => ZhibuDb } {
@@ -74,20 +75,7 @@ export const member = (orgId: string, partial: Partial<MemberInput> = {}): Membe
   education: 'bachelor',
   jobTitle: '工程师',
   stage: 'full',
-  development: {
-    appliedOn: '',
-    talkedOn: '',
-    activistOn: '',
-    candidateOn: '',
-    trainingDays: 0,
-    trainingHours: 0,
-    introducerIds: [],
-    contactNames: [],
-    branchVoteOn: '',
-    approvedOn: '',
-    extendedUntil: '',
-    fullOn: '',
-  },
+  development: emptyDevelopment(),
   fullMemberOn: '',
   status: 'normal',
   statusSince: '',

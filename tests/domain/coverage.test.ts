@@ -11,6 +11,7 @@ import {
   type CoverageInput,
 } from '@/domain/coverage'
 import type { Area, Firm, Member, Org } from '@/domain/types'
+import { emptyDevelopment } from '@/domain/members'
 
 const STAMP = { createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z' }
 
@@ -77,20 +78,7 @@ function member(id: string, orgId: string, partial: Partial<Member> = {}): Membe
     education: 'bachelor',
     jobTitle: '',
     stage: 'full',
-    development: {
-      appliedOn: '',
-      talkedOn: '',
-      activistOn: '',
-      candidateOn: '',
-      trainingDays: 0,
-      trainingHours: 0,
-      introducerIds: [],
-      contactNames: [],
-      branchVoteOn: '',
-      approvedOn: '',
-      extendedUntil: '',
-      fullOn: '',
-    },
+    development: emptyDevelopment(),
     fullMemberOn: '',
     status: 'normal',
     statusSince: '',

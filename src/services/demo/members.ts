@@ -10,6 +10,7 @@ import { addDays, addYears, fromDayNumber, toDayNumber } from './dates'
 import { idNumber, phone } from './ids'
 import { ethnicityFor, JOB_TITLES, personName } from './names'
 import type { MemberOrg } from './orgs'
+import { emptyDevelopment } from '@/domain/members'
 
 export const PARTY_MEMBERS = 546
 /** People in development, not counted among the 546. */
@@ -162,20 +163,7 @@ export function buildMembers(
 function developmentFor(ctx: DemoContext, stage: MemberStage, birthDate: IsoDate): Development {
   const { rng, today } = ctx
   const todayDay = toDayNumber(today)
-  const development: Development = {
-    appliedOn: '',
-    talkedOn: '',
-    activistOn: '',
-    candidateOn: '',
-    trainingDays: 0,
-    trainingHours: 0,
-    introducerIds: [],
-    contactNames: [],
-    branchVoteOn: '',
-    approvedOn: '',
-    extendedUntil: '',
-    fullOn: '',
-  }
+  const development: Development = emptyDevelopment()
   const upToToday = (date: IsoDate) => (date <= today ? date : '')
   const applyFrom = (activistOn: IsoDate) => {
     development.activistOn = activistOn
