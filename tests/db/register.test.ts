@@ -12,6 +12,7 @@ import {
   listRecycleBin,
   moveArea,
   moveOrg,
+  refreshAllFirmStatusesOnce,
   removeOrg,
   restoreFromRecycleBin,
   updateFirm,
@@ -49,6 +50,20 @@ describe('firm organisation status is derived, never typed', () => {
     const [entry] = await listRecycleBin(0, 1)
     await restoreFromRecycleBin(entry!.id)
     expect((await getFirm(a.id))?.orgStatus).toBe('jointBranch')
+  })
+})
+
+describe('statuses follow the calendar', () => {
+  it('an org founded on a future date covers its firm from that day, checked once a day', async () => {
+    const city = await createArea(area())
+    const f = await createFirm(firm(city.id, { creditCode: code(9) }))
+    await createOrg(org(city.id, { foundedOn: '2099-01-01', hostFirmIds: [f.id] }))
+    expect((await getFirm(f.id))?.orgStatus).toBe('none')
+    expect(await refreshAllFirmStatusesOnce('2098-12-31')).toBe(true)
+    expect((await getFirm(f.id))?.orgStatus).toBe('none')
+    expect(await refreshAllFirmStatusesOnce('2098-12-31')).toBe(false)
+    expect(await refreshAllFirmStatusesOnce('2099-01-01')).toBe(true)
+    expect((await getFirm(f.id))?.orgStatus).toBe('ownOrg')
   })
 })
 

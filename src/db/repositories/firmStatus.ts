@@ -35,21 +35,24 @@ export async function statusForFirm(
 }
 
 /**
- * Dates pass: an org founded or dissolved on a future date changes its firms' status on
- * that day without any write. Recompute every firm once a day (on the first start).
+ * Dates pass: an org founded or dissolved on a day that has now come changes its firms'
+ * status without any write. Once a day, refresh the host firms of exactly those orgs (the
+ * foundedOn and dissolvedOn indexes find them), not the whole register.
  */
 export async function refreshAllFirmStatusesOnce(today: string = todayIso()): Promise<boolean> {
   const db = getDb()
-  const done = await db.meta.get('firmStatusOn')
-  if (done?.value === today) return false
+  const last = (await db.meta.get('firmStatusOn'))?.value ?? ''
+  if (last >= today) return false
   await db.transaction('rw', db.firms, db.orgs, db.meta, async () => {
-    const orgs = await db.orgs.toArray()
-    const byFirm = new Map<string, typeof orgs>()
-    for (const org of orgs)
-      for (const id of org.hostFirmIds) byFirm.set(id, [...(byFirm.get(id) ?? []), org])
-    await db.firms.toCollection().modify((firm) => {
-      firm.orgStatus = firmOrgStatus(firm, byFirm.get(firm.id) ?? [], today)
-    })
+    // (last, today]: '' as the lower bound with exclusion still admits every real date.
+    const [founded, dissolved] = await Promise.all([
+      db.orgs.where('foundedOn').between(last, today, false, true).toArray(),
+      db.orgs.where('dissolvedOn').between(last, today, false, true).toArray(),
+    ])
+    await refreshFirmStatuses(
+      [...founded, ...dissolved].flatMap((org) => org.hostFirmIds),
+      today,
+    )
     await db.meta.put({ key: 'firmStatusOn', value: today })
   })
   return true
