@@ -7,7 +7,7 @@
 import { spawn, spawnSync, execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, freemem, platform, release, totalmem } from 'node:os'
+import { cpus, freemem, loadavg, platform, release, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
 import { firstRouteBytes } from './bench-first-route.mjs'
@@ -460,6 +460,8 @@ try {
       cpuModel: cpus()[0]?.model ?? '',
       memoryGB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
       freeMemoryGB: Math.round((freemem() / 2 ** 30) * 10) / 10,
+      // Shared machines drift: a load above the CPU count means the figures ran contended.
+      loadAverage: loadavg().map((n) => Math.round(n * 100) / 100),
     },
     chromium: chromiumVersion,
     chromiumArgs: CHROMIUM_ARGS,
