@@ -7,6 +7,8 @@ import { refreshAllFirmStatusesOnce } from '@/db'
  */
 export function useDailyUpkeep(): void {
   onMounted(() => {
-    refreshAllFirmStatusesOnce().catch((error: unknown) => console.error('daily upkeep failed', error))
+    refreshAllFirmStatusesOnce().catch((error: unknown) =>
+      console.error('daily upkeep failed', error),
+    )
   })
 }

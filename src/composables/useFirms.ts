@@ -17,7 +17,7 @@ import { useKeysetPages } from './useKeysetPages'
 import { useLiveQuery } from './useLiveQuery'
 
 export function emptyFirmFilter(): FirmFilter {
-  return { areaPath: '', industry: '', sizeClass: '', orgStatus: '', text: '' }
+  return { areaPath: '', industry: '', sizeClass: '', orgStatus: '', text: '', descending: false }
 }
 
 /** The /firms table: a filter, keyset pages through an index, and the writes it offers. */

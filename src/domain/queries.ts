@@ -9,4 +9,6 @@ export interface FirmFilter {
   orgStatus: FirmOrgStatus | ''
   /** Name contains it, or the credit code starts with it. */
   text: string
+  /** Name order, A→Z unless true. */
+  descending?: boolean
 }

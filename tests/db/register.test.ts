@@ -110,6 +110,15 @@ describe('keyset pages', () => {
     const names = (await db().firms.bulkGet(seen)).map((f) => f!.name)
     expect(names).toEqual([...names].sort())
 
+    const backwards: string[] = []
+    after = null
+    do {
+      const page = await listFirmsPage({ ...all, descending: true }, after, 4)
+      backwards.push(...page.rows.map((f) => f.id))
+      after = page.next
+    } while (after)
+    expect(backwards).toEqual([...seen].reverse())
+
     const software = { ...all, industry: 'software' as const, areaPath: city.path }
     const first = await listFirmsPage(software, null, 100)
     expect(first.rows.every((f) => f.industry === 'software' && f.areaId === city.id)).toBe(true)

@@ -100,6 +100,21 @@ test('the firm list pages through the register and filters by status and area', 
   await expect(firstName).not.toHaveText(firstPage)
   await page.getByTestId('pager-previous').click()
   await expect(firstName).toHaveText(firstPage)
+  // Name Z→A and back, read through the same index backwards.
+  await page
+    .getByTestId('firm-table')
+    .locator('thead th')
+    .filter({ hasText: '企业名称' })
+    .locator('.caret-wrapper')
+    .click()
+  await expect(firstName).not.toHaveText(firstPage)
+  await page
+    .getByTestId('firm-table')
+    .locator('thead th')
+    .filter({ hasText: '企业名称' })
+    .locator('.caret-wrapper')
+    .click()
+  await expect(firstName).toHaveText(firstPage)
 
   await page.getByTestId('firm-filter-status').click()
   await page.getByRole('option', { name: '单独建立党组织' }).click()

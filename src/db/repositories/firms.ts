@@ -151,10 +151,17 @@ async function firmCollection(filter: FirmFilter, after: FirmCursor) {
     (!filter.orgStatus || f.orgStatus === filter.orgStatus) &&
     (!text || f.name.includes(text) || (byCode && f.creditCode.startsWith(code)))
   return {
-    collection: db.firms
-      .where(index)
-      .between(after ?? lower, upper, after === null, true)
-      .filter(matches),
+    // Descending walks the same index backwards from the top (or from the cursor down).
+    collection: filter.descending
+      ? db.firms
+          .where(index)
+          .between(lower, after ?? upper, true, after === null)
+          .reverse()
+          .filter(matches)
+      : db.firms
+          .where(index)
+          .between(after ?? lower, upper, after === null, true)
+          .filter(matches),
     keyOf,
   }
 }
