@@ -43,6 +43,18 @@ export function nowIso(): string {
   return new Date(last).toISOString()
 }
 
-export function newId(): string {
-  return crypto.randomUUID()
+/**
+ * A UUIDv7 (RFC 9562): 48 bits of milliseconds, then 74 random bits. Unique across devices
+ * like a v4, but new keys land at the end of the primary index: the benchmark measured
+ * writes falling from ~1,100 to ~240 records/s past 200k records with random v4 keys, and
+ * holding 740–990/s with time-ordered ones (bench/README.md).
+ */
+export function newId(now: number = Date.now()): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  const time = BigInt(now)
+  for (let i = 0; i < 6; i++) bytes[i] = Number((time >> BigInt(40 - 8 * i)) & 0xffn)
+  bytes[6] = 0x70 | (bytes[6]! & 0x0f)
+  bytes[8] = 0x80 | (bytes[8]! & 0x3f)
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
 }

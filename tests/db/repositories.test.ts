@@ -174,3 +174,16 @@ describe('timestamps', () => {
     expect(new Set(stamps).size).toBe(3)
   })
 })
+
+describe('ids', () => {
+  it('are UUIDv7: version 7, RFC variant, time-ordered, unique', async () => {
+    const { newId } = await import('@/db')
+    const ids = [newId(1_700_000_000_000), newId(1_700_000_000_001), newId(1_800_000_000_000)]
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect([...ids].sort()).toEqual(ids)
+    expect(ids[0]!.slice(0, 13)).toBe('018bcfe5-6800') // 1,700,000,000,000 ms in hex
+    const many = new Set(Array.from({ length: 1000 }, () => newId(1_700_000_000_000)))
+    expect(many.size).toBe(1000)
+  })
+})
