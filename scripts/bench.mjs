@@ -260,6 +260,10 @@ try {
   const drill = await repeat('drill-down 包头市 (ms)', () => bench('drillDown'))
   const indexCount = await repeat('floor: raw index count (ms)', () => bench('floorIndexCount'))
   const search = await repeat('searchOrgs full scan (ms)', () => bench('orgSearch'))
+  const firmPages = {}
+  for (const kind of ['statusIndustry', 'city', 'nameSearch']) {
+    firmPages[kind] = await repeat(`/firms first page, ${kind} (ms)`, () => bench('firmsFirstPage', kind))
+  }
   const demo = await repeat('demo load ×1 (ms)', () => bench('demoLoad'))
   const demoFloor = await repeat('floor: raw write of the demo records (ms)', () =>
     bench('floorDemo'),
@@ -291,6 +295,27 @@ try {
     floorName: 'raw getAll of the same stores',
     target: 100,
     note: `${drill.last.rows} rows`,
+  })
+  figure({
+    name: 'first page of /firms with a filter (status 未覆盖 + industry 电子商务)',
+    unit: 'ms',
+    values: firmPages.statusIndustry.values,
+    target: 50,
+    note: `listFirmsPage, 20 rows; ${firmPages.statusIndustry.last.rows} rows`,
+  })
+  figure({
+    name: 'first page of /firms filtered to a city (包头市 and its districts)',
+    unit: 'ms',
+    values: firmPages.city.values,
+    target: 50,
+    note: 'name index walked, rows kept under the area path',
+  })
+  figure({
+    name: 'firm-name full-text search (/firms search box, first page)',
+    unit: 'ms',
+    values: firmPages.nameSearch.values,
+    target: 200,
+    note: `contains-match while walking the name index; ${firmPages.nameSearch.last.rows} rows`,
   })
   figure({
     name: 'org picker search, no match (searchOrgs: full scan of 15,000 orgs)',
@@ -428,10 +453,8 @@ try {
 
   // ─── Not built yet: listed, never faked ──────────────────────────────────
   const pending = [
-    ['first page of /firms with a filter', 'ms', 50],
     ['first page of /members with a filter', 'ms', 50],
     ['meeting compliance board (100 orgs × 12 months)', 'ms', 300],
-    ['firm-name full-text search', 'ms', 200],
     ['import of a 10,000-row .xlsx of firms', 'ratio to raw write floor', { ratio: 2 }],
     ['backup of the province set', 'ratio to raw write floor', { ratio: 2 }],
     ['restore of the province set', 'ratio to raw write floor', { ratio: 2 }],

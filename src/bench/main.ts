@@ -8,6 +8,7 @@ import {
   countRecords,
   getDb,
   listAreas,
+  listFirmsPage,
   readCoverageInput,
   searchOrgs,
   setDb,
@@ -132,6 +133,24 @@ async function drillDown(cityName = '包头市', asOf = PROVINCE_TODAY) {
   }
 }
 
+/**
+ * The first page of /firms (20 rows) through the register's own keyset query, for the
+ * filters a department uses most: a status and an industry; a whole city; a name search.
+ */
+async function firmsFirstPage(kind: 'statusIndustry' | 'city' | 'nameSearch', cityName = '包头市') {
+  const base = { areaPath: '', industry: '', sizeClass: '', orgStatus: '', text: '' } as const
+  let filter: Parameters<typeof listFirmsPage>[0] = { ...base }
+  if (kind === 'statusIndustry') filter = { ...base, orgStatus: 'none', industry: 'ecommerce' }
+  if (kind === 'nameSearch') filter = { ...base, text: '云岭' }
+  if (kind === 'city') {
+    const city = (await listAreas()).find((area) => area.name === cityName)
+    if (!city) throw new Error(`no area ${cityName}`)
+    filter = { ...base, areaPath: city.path }
+  }
+  const run = await timed(() => listFirmsPage(filter, null, 20))
+  return { ms: run.ms, rows: run.value.rows.length }
+}
+
 /** The org picker's search with a needle that matches nothing: the worst case, a full scan. */
 async function orgSearch(needle = '不存在的名称') {
   const run = await timed(() => searchOrgs(needle))
@@ -232,6 +251,7 @@ async function smoke() {
       dashboard: await dashboard(),
       drillDown: await drillDown(),
       orgSearch: await orgSearch(),
+      firmsFirstPage: await firmsFirstPage('statusIndustry'),
       floorRead: await floorRead(),
       floorIndexCount: await floorIndexCount(),
       floorWrite: await floorWrite('firms', 500),
@@ -256,6 +276,7 @@ const api = {
   dashboard,
   drillDown,
   orgSearch,
+  firmsFirstPage,
   demoLoad,
   demoGenerate,
   floorDemo,
