@@ -35,7 +35,7 @@ export const SCHEMA_V1 = {
   // Keyset pages: every list index ends in the primary key, so a page resumes exactly
   // after its last row even when names repeat.
   firms:
-    'id, &creditCode, name, areaId, areaPath, registeredOn, closedOn, updatedAt, [name+id], [areaPath+name+id], [industry+name+id], [sizeClass+name+id], [orgStatus+name+id]',
+    'id, &creditCode, name, areaId, areaPath, registeredOn, closedOn, updatedAt, *nameTokens, [name+id], [areaPath+name+id], [industry+name+id], [sizeClass+name+id], [orgStatus+name+id]',
   orgs: 'id, name, type, parentId, areaPath, *hostFirmIds, foundedOn, dissolvedOn, [parentId+name], [type+name]',
   partyGroups: 'id, orgId',
   members:

@@ -68,6 +68,8 @@ export interface Firm extends Stamped {
    * hand. Stored so that lists can filter on it through an index.
    */
   orgStatus: FirmOrgStatus
+  /** Two-character pieces of the name (search.ts nameBigrams), derived, for name search. */
+  nameTokens: string[]
   industry: Industry
   sizeClass: SizeClass
   employees: number

@@ -105,7 +105,7 @@ type Unstamped<T extends Stamped> = Omit<T, keyof Stamped>
 /** The repository sets `path` from the parent. */
 export type AreaInput = Omit<Unstamped<Area>, 'path'>
 /** The repository copies `areaPath` from the area. */
-export type FirmInput = Omit<Unstamped<Firm>, 'areaPath' | 'orgStatus'>
+export type FirmInput = Omit<Unstamped<Firm>, 'areaPath' | 'orgStatus' | 'nameTokens'>
 export type OrgInput = Omit<Unstamped<Org>, 'areaPath'>
 export type MemberInput = Unstamped<Member>
 export type MeetingInput = Unstamped<Meeting>

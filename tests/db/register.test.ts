@@ -152,6 +152,36 @@ describe('area filters keep name order', () => {
   })
 })
 
+describe('name search through the bigram index', () => {
+  it('pages through exactly the firms whose name contains the text, both ways', async () => {
+    const city = await createArea(area())
+    for (let i = 0; i < 30; i++) {
+      const name =
+        i % 3 === 0
+          ? `包头云岭${String(i).padStart(2, '0')}科技有限公司`
+          : `包头星河${i}网络有限公司`
+      await createFirm(firm(city.id, { name, creditCode: code(200 + i) }))
+    }
+    const walk = async (descending: boolean) => {
+      const names: string[] = []
+      let after: unknown[] | null = null
+      do {
+        const page = await listFirmsPage({ ...all, text: '云岭', descending }, after, 4)
+        names.push(...page.rows.map((f) => f.name))
+        after = page.next
+      } while (after)
+      return names
+    }
+    const up = await walk(false)
+    expect(up).toHaveLength(10)
+    expect(up.every((name) => name.includes('云岭'))).toBe(true)
+    expect(up).toEqual([...up].sort())
+    expect(await walk(true)).toEqual([...up].reverse())
+    expect(await countFirmsMatching({ ...all, text: '云岭' })).toBe(10)
+    expect(await countFirmsMatching({ ...all, text: '岭0' })).toBe(4)
+  })
+})
+
 describe('moving an area', () => {
   it('rewrites the paths below it and on its firms and orgs in one go', async () => {
     const region = await createArea(area({ name: '内蒙古自治区', level: 'region' }))

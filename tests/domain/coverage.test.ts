@@ -24,6 +24,7 @@ function firm(id: string, partial: Partial<Firm> = {}): Firm {
     areaId: 'c1',
     areaPath: '/r/c1/',
     orgStatus: 'none',
+    nameTokens: [],
     industry: 'software',
     sizeClass: 'below',
     employees: 10,

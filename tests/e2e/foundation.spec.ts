@@ -75,6 +75,44 @@ test('first run → demo → the article figures → reload → secretary scope'
   await expect(page.getByTestId('stat-members')).toHaveText(String(expected))
 })
 
+test('a member sees their own organisation only', async ({ page }) => {
+  await page.goto('/')
+  await page.getByTestId('load-demo').click()
+  await expect(page.getByTestId('stat-members')).toHaveText('546')
+  // The first party member by name, and the size of their org, read straight from IndexedDB.
+  const { name, orgName, count } = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const request = indexedDB.open('zhibu')
+      request.onsuccess = () => resolve(request.result)
+    })
+    const all = <T>(store: string) =>
+      new Promise<T[]>((resolve) => {
+        const request = db.transaction(store).objectStore(store).getAll()
+        request.onsuccess = () => resolve(request.result as T[])
+      })
+    type M = { name: string; orgId: string; stage: string }
+    const members = (await all<M>('members')).filter((m) =>
+      ['full', 'probationary'].includes(m.stage),
+    )
+    const first = members.sort((a, b) => (a.name < b.name ? -1 : 1))[0]!
+    const orgs = await all<{ id: string; name: string }>('orgs')
+    db.close()
+    return {
+      name: first.name,
+      orgName: orgs.find((o) => o.id === first.orgId)!.name,
+      count: members.filter((m) => m.orgId === first.orgId).length,
+    }
+  })
+  await page.getByTestId('role-switch').click()
+  await page.getByTestId('role-member').click()
+  await page.getByTestId('role-member-select').click()
+  await page.getByRole('option', { name }).first().click()
+  await page.getByTestId('role-apply').click()
+  await expect(page.getByTestId('role-switch')).toContainText(`党员：${name}`)
+  await expect(page.getByText(orgName).first()).toBeVisible()
+  await expect(page.getByTestId('stat-members')).toHaveText(String(count))
+})
+
 test('an empty start opens the dashboard with a way to the data page', async ({ page }) => {
   await page.goto('/')
   await page.getByTestId('start-empty').click()

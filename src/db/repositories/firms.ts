@@ -1,5 +1,6 @@
 import Dexie from 'dexie'
 import type { FirmFilter } from '@/domain/queries'
+import { nameBigrams } from '@/domain/search'
 import type { Firm } from '@/domain/types'
 import { validateFirm, type FirmInput } from '@/domain/validation'
 import { getDb, newId } from '../connection'
@@ -49,7 +50,12 @@ export async function createFirm(input: FirmInput): Promise<Firm> {
     const areaPath = await areaPathOf(value.areaId)
     const id = newId()
     const orgStatus = await statusForFirm({ ...value, id })
-    return createRecord<Firm>('firms', { ...value, areaPath, orgStatus }, value.name, id)
+    return createRecord<Firm>(
+      'firms',
+      { ...value, areaPath, orgStatus, nameTokens: nameBigrams(value.name) },
+      value.name,
+      id,
+    )
   }).catch(duplicateAsFieldError)
 }
 
@@ -58,7 +64,12 @@ export async function updateFirm(id: string, input: FirmInput): Promise<Firm> {
   return firmTransaction(async () => {
     const areaPath = await areaPathOf(value.areaId)
     const orgStatus = await statusForFirm({ ...value, id })
-    return updateRecord<Firm>('firms', id, { ...value, areaPath, orgStatus }, value.name)
+    return updateRecord<Firm>(
+      'firms',
+      id,
+      { ...value, areaPath, orgStatus, nameTokens: nameBigrams(value.name) },
+      value.name,
+    )
   }).catch(duplicateAsFieldError)
 }
 
@@ -79,7 +90,15 @@ export async function updateFirms(
     for (const id of ids) {
       const firm = await getDb().firms.get(id)
       if (!firm) throw new NotFoundError('firms', id)
-      const { id: _id, createdAt: _c, updatedAt: _u, areaPath: _a, orgStatus: _o, ...input } = firm
+      const {
+        id: _id,
+        createdAt: _c,
+        updatedAt: _u,
+        areaPath: _a,
+        orgStatus: _o,
+        nameTokens: _n,
+        ...input
+      } = firm
       await updateFirm(id, { ...input, ...change })
     }
   })
@@ -163,6 +182,54 @@ async function firmCollection(filter: FirmFilter, after: FirmCursor) {
           .between(after ?? lower, upper, after === null, true)
           .filter(matches),
     keyOf,
+    matches,
+  }
+}
+
+/** Past this many candidates a search piece is "common": walking the name index is quicker. */
+const CANDIDATE_CAP = 2000
+
+/**
+ * The firms a search text can match, found through indexes: a credit-code prefix, and the
+ * rarest two-character piece of the name (Firm.nameTokens). null when the text is one
+ * character or every piece is common: then walking the name index finds matches at once.
+ */
+async function searchCandidates(filter: FirmFilter): Promise<Firm[] | null> {
+  const text = filter.text.trim()
+  if (text.length < 2) return null
+  const db = getDb()
+  let best: string[] | null = null
+  for (const gram of nameBigrams(text)) {
+    const keys = await db.firms
+      .where('nameTokens')
+      .equals(gram)
+      .limit(CANDIDATE_CAP + 1)
+      .primaryKeys()
+    if (keys.length <= CANDIDATE_CAP && (best === null || keys.length < best.length)) best = keys
+    if (best !== null && best.length < 50) break
+  }
+  if (best === null) return null
+  const ids = new Set(best)
+  const code = text.toUpperCase()
+  if (/^[0-9A-Z]{2,18}$/.test(code)) {
+    const keys = await db.firms
+      .where('creditCode')
+      .startsWith(code)
+      .limit(CANDIDATE_CAP + 1)
+      .primaryKeys()
+    if (keys.length > CANDIDATE_CAP) return null
+    for (const key of keys) ids.add(key)
+  }
+  const { matches } = await firmCollection(filter, null)
+  return (await db.firms.bulkGet([...ids])).filter((f): f is Firm => !!f && matches(f))
+}
+
+/** Name order (then id), the order of the [name+id] index, either way round. */
+function byName(descending: boolean) {
+  return (a: Firm, b: Firm): number => {
+    const order =
+      a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+    return descending ? -order : order
   }
 }
 
@@ -177,6 +244,22 @@ export async function listFirmsPage(
   after: FirmCursor,
   limit: number,
 ): Promise<FirmPage> {
+  const candidates = filter.text.trim() ? await searchCandidates(filter) : null
+  if (candidates) {
+    // A few hundred rows at most: sort them and resume after the cursor in memory.
+    const sorted = candidates.sort(byName(!!filter.descending))
+    const [name = '', id = ''] = (after ?? []) as string[]
+    const rest = after
+      ? sorted.filter((f) =>
+          filter.descending
+            ? f.name < name || (f.name === name && f.id < id)
+            : f.name > name || (f.name === name && f.id > id),
+        )
+      : sorted
+    const page = rest.slice(0, limit)
+    const last = page.at(-1)
+    return { rows: page, next: rest.length > limit && last ? [last.name, last.id] : null }
+  }
   const { collection, keyOf } = await firmCollection(filter, after)
   const rows = await collection.limit(limit + 1).toArray()
   const page = rows.slice(0, limit)
@@ -186,6 +269,8 @@ export async function listFirmsPage(
 
 /** How many firms match (shown beside the pager, read after the page itself). */
 export async function countFirmsMatching(filter: FirmFilter): Promise<number> {
+  const candidates = filter.text.trim() ? await searchCandidates(filter) : null
+  if (candidates) return candidates.length
   return (await firmCollection(filter, null)).collection.count()
 }
 

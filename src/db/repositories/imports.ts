@@ -11,6 +11,7 @@ import { getDb, newId, nowIso } from '../connection'
 import { ConflictError, ValidationError } from '../errors'
 import { auditEntry, changedFields, plain } from '../records'
 import { refreshFirmStatuses, statusForFirm } from './firmStatus'
+import { nameBigrams } from '@/domain/search'
 
 /**
  * Spreadsheet imports: many rows, one transaction, one audit entry. A row matching a
@@ -117,6 +118,7 @@ export async function importFirms(
           id,
           areaPath: paths.get(value.areaId) ?? '',
           orgStatus: await statusForFirm({ ...value, id }),
+          nameTokens: nameBigrams(value.name),
           createdAt: before?.createdAt ?? now,
           updatedAt: now,
         }

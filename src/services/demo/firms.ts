@@ -84,6 +84,7 @@ export function buildFirms(ctx: DemoContext, areaIndex: AreaIndex): FirmPlan {
       areaPath: area.path,
       // Derived once every org exists (generate.ts, deriveOrgStatuses).
       orgStatus: 'none',
+      nameTokens: [],
       industry,
       sizeClass,
       employees,

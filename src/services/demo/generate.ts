@@ -19,6 +19,7 @@ import type {
   Transfer,
 } from '@/domain/types'
 import { firmOrgStatus } from '@/domain/coverage'
+import { nameBigrams } from '@/domain/search'
 import { buildAreas } from './areas'
 import { buildPartyGroups, seatCommittees } from './committees'
 import { createContext, type DemoContext } from './context'
@@ -128,5 +129,8 @@ function deriveOrgStatuses(firms: Firm[], orgs: Org[], today: string): void {
   const byFirm = new Map<string, Org[]>()
   for (const org of orgs)
     for (const id of org.hostFirmIds) byFirm.set(id, [...(byFirm.get(id) ?? []), org])
-  for (const firm of firms) firm.orgStatus = firmOrgStatus(firm, byFirm.get(firm.id) ?? [], today)
+  for (const firm of firms) {
+    firm.orgStatus = firmOrgStatus(firm, byFirm.get(firm.id) ?? [], today)
+    firm.nameTokens = nameBigrams(firm.name)
+  }
 }

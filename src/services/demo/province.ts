@@ -33,6 +33,7 @@ import { OPEN_ISSUES, RESOLVED_ISSUES } from './joint-issues'
 import { anyName, ethnicityFor, firmName, JOB_TITLES, personName } from './names'
 import { Rng } from './random'
 import { MEETING_RESOLUTIONS, MEETING_TOPICS, STUDY_TOPICS } from './topics'
+import { nameBigrams } from '@/domain/search'
 
 /** Bump when a province record changes shape or content: the bench's cache is keyed by it. */
 export const PROVINCE_GENERATOR_VERSION = `${DEMO_GENERATOR_VERSION}.p2`
@@ -163,10 +164,10 @@ export function createProvince(options: ProvinceOptions): ProvinceGenerator {
     const instructor = workCovered && rng.chance(0.8) ? anyName(rng) : ''
     const liaison = workCovered && rng.chance(0.4) ? anyName(rng) : ''
     const hostOrg = orgOfFirm(index)
-    // Firm.orgStatus is being added by the firm-register work; the cast keeps this file
-    // compiling on both sides of that change, and the value is what the repositories derive.
+    const name = firmName(rng, industry, area.name, new Set())
     return {
-      name: firmName(rng, industry, area.name, new Set()),
+      name,
+      nameTokens: nameBigrams(name),
       creditCode: first17 + creditCheckChar(first17),
       areaId: area.id,
       areaPath: area.path,
@@ -185,7 +186,7 @@ export function createProvince(options: ProvinceOptions): ProvinceGenerator {
       address: `${area.name}${rng.int(1, 300)}号`,
       note: '',
       ...stamped(id, registeredOn),
-    } as Firm
+    } satisfies Firm
   }
 
   /** The one org hosting a firm (the permutation gives each firm at most one). */
