@@ -28,11 +28,15 @@ export interface OrgNode {
  * The org tree of the scope, live. Member counts are read through indexes per node, only
  * for the nodes shown (top level first, then each branch as it is expanded).
  */
-export function useOrgTree(orgIds: Ref<string[] | null>) {
+export function useOrgTree(orgIds: Ref<string[] | null>, areaPath?: Ref<string>) {
   const query = useLiveQuery(() => listScopedOrgs(orgIds.value), [orgIds])
   const counts = reactive<Record<string, OrgNodeCounts>>({})
   const tree = computed<OrgNode[]>(() => {
-    const orgs = [...(query.data.value ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+    // An area filter keeps the orgs under that area; one whose parent is outside becomes a root.
+    const path = areaPath?.value ?? ''
+    const orgs = (query.data.value ?? [])
+      .filter((org) => !path || org.areaPath.startsWith(path))
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
     const nodes = new Map(
       orgs.map((org) => [org.id, { id: org.id, label: org.name, org, children: [] as OrgNode[] }]),
     )

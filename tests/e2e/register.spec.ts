@@ -70,6 +70,10 @@ test('create an area, a firm and a branch covering it: the firm is covered and t
   // A new branch has no secretary: the rule check says so.
   await expect(page.getByTestId('org-detail')).toContainText('未配备书记')
   await screenshot(page, 'orgs-zh')
+  // The tree filtered to the new park shows just that branch.
+  await pickTreeOption(page, 'org-filter-area', '包头软件产业园')
+  await expect(page.getByTestId('org-tree').locator('.el-tree-node')).toHaveCount(1)
+  await expect(page.getByTestId('org-tree')).toContainText('包头云岭数据科技有限公司党支部')
 
   await page.getByTestId('nav-firms').click()
   await page.getByTestId('firm-search').fill('云岭数据')
