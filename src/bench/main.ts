@@ -118,7 +118,7 @@ async function dashboard(asOf = PROVINCE_TODAY) {
   }
 }
 
-/** Drill-down into one city as useAreaCoverage runs it: whole read, then coverageByArea. */
+/** Drill-down into one city the way the dashboard computes its area rows: whole read, then coverageByArea. */
 async function drillDown(cityName = '包头市', asOf = PROVINCE_TODAY) {
   const run = await timed(async () => {
     const [input, areas] = await Promise.all([readCoverageInput(), listAreas()])
