@@ -8,7 +8,8 @@ if (!executablePath) {
   throw new Error('No Chromium found. Run `node scripts/ensure-chromium.mjs` or set CHROMIUM_PATH.')
 }
 
-const port = 4173
+// Not 4173: that is `npm start`'s port, and a running app must not break the tests.
+const port = Number(process.env.E2E_PORT ?? 4174)
 const baseURL = `http://127.0.0.1:${port}`
 
 export default defineConfig({
