@@ -44,18 +44,26 @@ export function useKeysetPages<Row, Cursor>(
     }
   }
 
+  /** Count for the filter in force; a count started for an older filter is dropped. */
+  let countGeneration = 0
+  async function recount(): Promise<void> {
+    const mine = ++countGeneration
+    const counted = await count()
+    if (mine === countGeneration) total.value = counted
+  }
+
   async function restart(): Promise<void> {
     starts = [null]
     total.value = null
+    countGeneration++
     await show(1)
-    const counted = await count()
-    total.value = counted
+    await recount()
   }
 
   /** Reload the current page (after an edit) without losing the place. */
   async function refresh(): Promise<void> {
     await show(page.value)
-    total.value = await count()
+    await recount()
   }
 
   watch([...deps, pageSize], restart, { immediate: true })
