@@ -1,5 +1,5 @@
 import type { Ref } from 'vue'
-import { countAudit, countRecycleBin, listAudit, listRecycleBin } from '@/db'
+import { countAudit, countRecycleBin, listAudit, listRecycleBin, restoreFromRecycleBin } from '@/db'
 import { useLiveQuery } from './useLiveQuery'
 
 /** One page of the recycle bin and its size, live. */
@@ -23,3 +23,6 @@ export function useAuditLog(page: Ref<number>, pageSize: Ref<number>) {
     return { total, rows }
   }, [page, pageSize])
 }
+
+/** Put one recycle-bin entry back (a record, or a whole-database snapshot). */
+export const restoreFromBin = restoreFromRecycleBin

@@ -6,70 +6,46 @@ export interface Option {
   label: string
 }
 
-/** Remote options for an org picker: a name search that reads one small page. */
-export function useOrgOptions() {
-  const options = ref<Option[]>([])
-  const loading = ref(false)
-  async function search(text: string): Promise<void> {
-    loading.value = true
-    try {
-      options.value = (await searchOrgs(text)).map((org) => ({ value: org.id, label: org.name }))
-    } finally {
-      loading.value = false
-    }
-  }
-  /** Make sure the chosen id has a label even when it is not in the current page. */
-  async function ensure(id: string): Promise<void> {
-    if (!id || options.value.some((o) => o.value === id)) return
-    const org = await getOrg(id)
-    if (org) options.value = [{ value: org.id, label: org.name }, ...options.value]
-  }
-  return { options, loading, search, ensure }
+interface Named {
+  id: string
+  name: string
 }
 
-export function useMemberOptions() {
+/**
+ * Remote options for a picker: a name search that reads one small page, plus labels for
+ * ids already chosen that the current page does not hold (a record being edited).
+ */
+function useRemoteOptions(
+  search: (text: string) => Promise<Named[]>,
+  byIds: (ids: string[]) => Promise<Named[]>,
+) {
   const options = ref<Option[]>([])
   const loading = ref(false)
-  async function search(text: string): Promise<void> {
+  const toOption = (record: Named): Option => ({ value: record.id, label: record.name })
+  async function run(text: string): Promise<void> {
     loading.value = true
     try {
-      options.value = (await searchMembers(text)).map((m) => ({ value: m.id, label: m.name }))
+      options.value = (await search(text)).map(toOption)
     } finally {
       loading.value = false
     }
   }
-  async function ensure(id: string): Promise<void> {
-    if (!id || options.value.some((o) => o.value === id)) return
-    const member = await getMember(id)
-    if (member) options.value = [{ value: member.id, label: member.name }, ...options.value]
+  async function ensure(ids: string | readonly string[]): Promise<void> {
+    const wanted = (typeof ids === 'string' ? [ids] : [...ids]).filter(
+      (id) => id && !options.value.some((o) => o.value === id),
+    )
+    if (wanted.length === 0) return
+    options.value = [...(await byIds(wanted)).map(toOption), ...options.value]
   }
-  return { options, loading, search, ensure }
+  return { options, loading, search: run, ensure }
 }
 
-/** Remote options for a firm picker (host firms of an org). */
-export function useFirmOptions() {
-  const options = ref<Option[]>([])
-  const loading = ref(false)
-  async function search(text: string): Promise<void> {
-    loading.value = true
-    try {
-      options.value = (await searchFirms(text)).map((firm) => ({
-        value: firm.id,
-        label: firm.name,
-      }))
-    } finally {
-      loading.value = false
-    }
-  }
-  /** Labels for ids already chosen (an org being edited), kept alongside search results. */
-  async function ensure(ids: readonly string[]): Promise<void> {
-    const missing = ids.filter((id) => !options.value.some((o) => o.value === id))
-    if (missing.length === 0) return
-    const firms = await getFirms(missing)
-    options.value = [
-      ...firms.map((firm) => ({ value: firm.id, label: firm.name })),
-      ...options.value,
-    ]
-  }
-  return { options, loading, search, ensure }
+function present<T>(records: (T | undefined)[]): T[] {
+  return records.filter((r): r is T => r !== undefined)
 }
+
+export const useOrgOptions = () =>
+  useRemoteOptions(searchOrgs, async (ids) => present(await Promise.all(ids.map(getOrg))))
+export const useMemberOptions = () =>
+  useRemoteOptions(searchMembers, async (ids) => present(await Promise.all(ids.map(getMember))))
+export const useFirmOptions = () => useRemoteOptions(searchFirms, getFirms)

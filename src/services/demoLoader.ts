@@ -16,6 +16,3 @@ export async function loadDemoData(today: string = todayIso()): Promise<void> {
 export async function clearAllData(): Promise<void> {
   await replaceAllRecords({}, 'clear', 'clear', 'clear')
 }
-
-/** Restore one entry of the recycle bin (a record, or a whole-database snapshot). */
-export { restoreFromRecycleBin as restoreFromBin } from '@/db'

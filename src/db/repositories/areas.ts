@@ -13,14 +13,6 @@ export async function getArea(id: string): Promise<Area | undefined> {
   return getDb().areas.get(id)
 }
 
-/** Children of an area in their display order ('' = the roots). */
-export async function listChildAreas(parentId: string): Promise<Area[]> {
-  return getDb()
-    .areas.where('[parentId+sortOrder]')
-    .between([parentId, -Infinity], [parentId, Infinity])
-    .toArray()
-}
-
 /** The area and everything under it: one range over the materialised path. */
 export async function listSubtreeAreaIds(areaId: string): Promise<string[]> {
   const area = await getDb().areas.get(areaId)

@@ -36,14 +36,6 @@ export async function getFirms(ids: readonly string[]): Promise<Firm[]> {
   return (await getDb().firms.bulkGet([...ids])).filter((firm): firm is Firm => !!firm)
 }
 
-export async function findFirmByCreditCode(creditCode: string): Promise<Firm | undefined> {
-  return getDb().firms.where('creditCode').equals(creditCode).first()
-}
-
-export async function countFirms(): Promise<number> {
-  return getDb().firms.count()
-}
-
 export async function createFirm(input: FirmInput): Promise<Firm> {
   const value = orThrow(validateFirm(input))
   return firmTransaction(async () => {
@@ -119,6 +111,19 @@ export interface FirmPage {
 
 const HIGH = '\uffff'
 
+/** Does a firm pass the filter? Checked on every row an index walk or a search reads. */
+function firmMatcher(filter: FirmFilter): (f: Firm) => boolean {
+  const text = filter.text.trim()
+  const code = text.toUpperCase()
+  const byCode = /^[0-9A-Z]{2,18}$/.test(code)
+  return (f: Firm): boolean =>
+    (!filter.areaPath || f.areaPath.startsWith(filter.areaPath)) &&
+    (!filter.industry || f.industry === filter.industry) &&
+    (!filter.sizeClass || f.sizeClass === filter.sizeClass) &&
+    (!filter.orgStatus || f.orgStatus === filter.orgStatus) &&
+    (!text || f.name.includes(text) || (byCode && f.creditCode.startsWith(code)))
+}
+
 /**
  * The index walk for a filter, starting after a cursor; the page and the count share it.
  * Always name order: a leaf area uses [areaPath+name+id]; an area with sub-areas walks the
@@ -129,9 +134,6 @@ async function firmCollection(filter: FirmFilter, after: FirmCursor) {
   const areaIsLeaf =
     filter.areaPath !== '' &&
     (await db.areas.where('path').startsWith(filter.areaPath).count()) === 1
-  const text = filter.text.trim()
-  const code = text.toUpperCase()
-  const byCode = /^[0-9A-Z]{2,18}$/.test(code)
   let index: string
   let lower: unknown[]
   let upper: unknown[]
@@ -163,12 +165,7 @@ async function firmCollection(filter: FirmFilter, after: FirmCursor) {
     upper = [HIGH, HIGH]
     keyOf = (f) => [f.name, f.id]
   }
-  const matches = (f: Firm): boolean =>
-    (!filter.areaPath || f.areaPath.startsWith(filter.areaPath)) &&
-    (!filter.industry || f.industry === filter.industry) &&
-    (!filter.sizeClass || f.sizeClass === filter.sizeClass) &&
-    (!filter.orgStatus || f.orgStatus === filter.orgStatus) &&
-    (!text || f.name.includes(text) || (byCode && f.creditCode.startsWith(code)))
+  const matches = firmMatcher(filter)
   return {
     // Descending walks the same index backwards from the top (or from the cursor down).
     collection: filter.descending
@@ -182,7 +179,6 @@ async function firmCollection(filter: FirmFilter, after: FirmCursor) {
           .between(after ?? lower, upper, after === null, true)
           .filter(matches),
     keyOf,
-    matches,
   }
 }
 
@@ -220,7 +216,7 @@ async function searchCandidates(filter: FirmFilter): Promise<Firm[] | null> {
     if (keys.length > CANDIDATE_CAP) return null
     for (const key of keys) ids.add(key)
   }
-  const { matches } = await firmCollection(filter, null)
+  const matches = firmMatcher(filter)
   return (await db.firms.bulkGet([...ids])).filter((f): f is Firm => !!f && matches(f))
 }
 

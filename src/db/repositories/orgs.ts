@@ -47,14 +47,6 @@ export async function listOrgs(): Promise<Org[]> {
   return getDb().orgs.orderBy('name').toArray()
 }
 
-/** The children of one node ('' = the top level), in name order: one index range. */
-export async function listChildOrgs(parentId: string): Promise<Org[]> {
-  return getDb()
-    .orgs.where('[parentId+name]')
-    .between([parentId, ''], [parentId, '\uffff'], true, true)
-    .toArray()
-}
-
 /** The orgs that name a firm among their hosts. */
 export async function listOrgsCoveringFirm(firmId: string): Promise<Org[]> {
   return getDb().orgs.where('hostFirmIds').equals(firmId).toArray()
