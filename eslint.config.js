@@ -46,6 +46,8 @@ export default defineConfigWithVueTs(
     name: 'app/ignores',
     ignores: [
       'dist/**',
+      'dist-*/**',
+      'test-results-*/**',
       'node_modules/**',
       'reports/**',
       'test-results/**',

@@ -11,10 +11,13 @@ if (!executablePath) {
 // Not 4173: that is `npm start`'s port, and a running app must not break the tests.
 const port = Number(process.env.E2E_PORT ?? 4174)
 const baseURL = `http://127.0.0.1:${port}`
+// Several people (or agents) can run e2e side by side: each its own port, build and reports.
+const outDir = process.env.E2E_OUT_DIR ?? 'dist'
+const suffix = process.env.E2E_OUT_DIR ? `-${port}` : ''
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  outputDir: 'test-results',
+  outputDir: `test-results${suffix}`,
   fullyParallel: false,
   workers: 1, // 2-core machine
   retries: 0,
@@ -22,7 +25,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
   // The JSON report is always written: .ci/run sums it in scripts/summary.mjs.
-  reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
+  reporter: [['list'], ['json', { outputFile: `reports/playwright${suffix}.json` }]],
   use: {
     baseURL,
     headless: true,
@@ -40,7 +43,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${outDir}`,
     url: baseURL,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

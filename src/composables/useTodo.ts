@@ -3,6 +3,7 @@ import { getFirms, listMembersOfOrgs, listScopedOrgs, readSettings } from '@/db'
 import { todayIso } from '@/domain/dates'
 import { checkOrgRules, findingsByOrg, type RuleInput } from '@/domain/orgRules'
 import { gatherTodo } from '@/domain/todo'
+import { TODO_SOURCES } from './todo/sources'
 import { useLiveQuery } from './useLiveQuery'
 
 /** What the rule checks read for a scope (null = everything). */
@@ -16,7 +17,12 @@ async function readRuleInput(orgIds: string[] | null): Promise<RuleInput> {
 
 /** The 待办 list of the current scope, live. */
 export function useTodo(orgIds: Ref<string[] | null>) {
-  return useLiveQuery(async () => gatherTodo(await readRuleInput(orgIds.value)), [orgIds])
+  return useLiveQuery(async () => {
+    const input = await readRuleInput(orgIds.value)
+    const sourceInput = { orgIds: orgIds.value, settings: input.settings, today: input.today }
+    const more = await Promise.all(TODO_SOURCES.map((source) => source(sourceInput)))
+    return gatherTodo(input, more.flat())
+  }, [orgIds])
 }
 
 /** Rule findings per org, for the badges of the org tree and the org page's warnings. */

@@ -3,12 +3,18 @@ import type { Id, IsoDate } from './types'
 
 export type TodoUrgency = RuleSeverity
 
-export type TodoKind = 'term' | 'committee' | 'structure' | 'firm'
+/** Kinds of the rule checks here plus those of the feature sources (composables/todo/). */
+export type TodoKind =
+  'term' | 'committee' | 'structure' | 'firm' | 'member' | 'meeting' | 'issue' | 'study'
 
-/** One line of the 待办 list; `code` is translated by the UI (todo.<code>) with `params`. */
+/**
+ * One line of the 待办 list. `code` is translated by the UI with `params`: a bare code means
+ * `todo.<code>`; a dotted code (`members.todo.sixMonthAlarm`) is a full message key, so each
+ * feature keeps its messages in its own file.
+ */
 export interface TodoItem {
   kind: TodoKind
-  code: RuleCode
+  code: RuleCode | string
   /** The org concerned, '' when none (a firm with members but no org of any kind). */
   orgId: Id | ''
   /** The firm concerned, '' for findings about an org alone. */
@@ -18,6 +24,8 @@ export interface TodoItem {
   dueOn: IsoDate
   urgency: TodoUrgency
   params: Record<string, string | number>
+  /** Where the subject opens (a route path), '' when the list offers no link. */
+  link?: string
 }
 
 export type TodoInput = RuleInput
@@ -40,9 +48,10 @@ const URGENCY_ORDER: Record<TodoUrgency, number> = { overdue: 0, soon: 1, warnin
 /**
  * Everything due or wrong that the rule checks find, most urgent first (overdue, soon,
  * warning; then the earlier deadline; then the subject). Later issues add their checks here
- * (meetings, the six-month alarm, problems overdue …).
+ * (meetings, the six-month alarm, problems overdue …)
+ * through `more`, gathered by the sources in composables/todo/.
  */
-export function gatherTodo(input: TodoInput): TodoItem[] {
+export function gatherTodo(input: TodoInput, more: readonly TodoItem[] = []): TodoItem[] {
   const orgNames = new Map(input.orgs.map((org) => [org.id, org.name]))
   const firmNames = new Map(input.firms.map((firm) => [firm.id, firm.name]))
   const items: TodoItem[] = checkOrgRules(input).map((finding) => {
@@ -62,7 +71,7 @@ export function gatherTodo(input: TodoInput): TodoItem[] {
       params: finding.params,
     }
   })
-  return items.sort(
+  return [...items, ...more].sort(
     (a, b) =>
       URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency] ||
       a.dueOn.localeCompare(b.dueOn) ||

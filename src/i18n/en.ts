@@ -137,7 +137,16 @@ const en: Messages<typeof zhCN> = {
       '{fullMembers} full members: a committee of {min}–{max} is required, {seats} seated',
     committeeTooLarge: 'The committee has {seats} members, more than {max}',
     firmWithMembersNoOrg: '{firmName} has {members} members but no party organisation',
-    kinds: { term: 'Term renewal', committee: 'Committee', structure: 'Structure', firm: 'Firm' },
+    kinds: {
+      term: 'Term renewal',
+      committee: 'Committee',
+      structure: 'Structure',
+      firm: 'Firm',
+      member: 'Member',
+      meeting: 'Meetings',
+      issue: 'Problem list',
+      study: 'Study',
+    },
   },
   placeholder: {
     firms: 'Firms: area, industry, size and party coverage',

@@ -132,7 +132,16 @@ export default {
       '正式党员 {fullMembers} 名，应设支部委员会（{min}–{max} 人），现有 {seats} 人',
     committeeTooLarge: '支部委员会 {seats} 人，超过 {max} 人',
     firmWithMembersNoOrg: '{firmName} 有党员 {members} 名，但没有党组织',
-    kinds: { term: '换届', committee: '班子', structure: '组织设置', firm: '企业' },
+    kinds: {
+      term: '换届',
+      committee: '班子',
+      structure: '组织设置',
+      firm: '企业',
+      member: '党员',
+      meeting: '组织生活',
+      issue: '问题清单',
+      study: '学习',
+    },
   },
   placeholder: {
     firms: '企业名录：地区、行业、规模和党组织覆盖情况',

@@ -1,0 +1,19 @@
+import type { Settings } from '@/domain/settings'
+import type { IsoDate } from '@/domain/types'
+import type { TodoItem } from '@/domain/todo'
+
+/** What every 待办 source is given: the scope (null = everything), settings and today. */
+export interface TodoSourceInput {
+  orgIds: string[] | null
+  settings: Settings
+  today: IsoDate
+}
+
+/** A feature's contribution to the 待办 list: reads through db/, decides in domain/. */
+export type TodoSource = (input: TodoSourceInput) => Promise<TodoItem[]>
+
+/**
+ * The feature sources, one per feature file in this folder (members' six-month alarm,
+ * meetings overdue, joint problems overdue, study behind …). Each reads only its scope.
+ */
+export const TODO_SOURCES: TodoSource[] = []
