@@ -5,6 +5,8 @@ export {
   ZhibuDb,
   DB_NAME,
   SCHEMA_VERSION,
+  SCHEMA_V1,
+  SCHEMA_V2,
   RECORD_TABLES,
   type RecordTable,
   type TableName,
@@ -23,3 +25,5 @@ export * from './repositories/stats'
 export { liveQuery, type Subscription } from 'dexie'
 export * from './repositories/firmStatus'
 export * from './repositories/imports'
+export * from './repositories/backup'
+export * from './repositories/joint'

@@ -2,6 +2,7 @@ import type { Table } from 'dexie'
 import type { AuditAction, AuditEntry, RecycleEntry, Stamped } from '@/domain/types'
 import { getActor, getDb, newId, nowIso } from './connection'
 import { NotFoundError } from './errors'
+import { refreshLastAttended } from './repositories/attendance'
 import { refreshFirmStatuses } from './repositories/firmStatus'
 import type { RecordTable } from './schema'
 
@@ -138,6 +139,11 @@ export async function restoreRecord(recycleId: string): Promise<void> {
       await refreshFirmStatuses((entry.record as { hostFirmIds: string[] }).hostFirmIds)
     }
     if (entry.table === 'firms') await refreshFirmStatuses([entry.recordId])
+    // A restored meeting counts as attendance again; a restored member gets theirs back.
+    if (entry.table === 'meetings') {
+      await refreshLastAttended((entry.record as { attendeeIds: string[] }).attendeeIds)
+    }
+    if (entry.table === 'members') await refreshLastAttended([entry.recordId])
     await db.auditLog.add(auditEntry('restore', entry.table, entry.recordId, entry.label))
   })
 }

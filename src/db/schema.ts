@@ -1,4 +1,5 @@
-import Dexie, { type Table } from 'dexie'
+import Dexie, { type Table, type Transaction } from 'dexie'
+import { noteAttendance } from '@/domain/attendance'
 import type {
   Area,
   AuditEntry,
@@ -57,8 +58,44 @@ export const SCHEMA_V1 = {
   meta: 'key',
 } as const
 
-export type TableName = keyof typeof SCHEMA_V1
-export const SCHEMA_VERSION = 1
+/**
+ * Version 2 (changes only; Dexie keeps the other tables as they were):
+ * - members: keyset pages of a roster ([orgId+name+id] and its stage/status variants end in
+ *   the primary key), and `lastAttendedOn` (derived, attendance.ts) for the six-month alarm.
+ * - meetings: keyset pages of an org's meetings and of all meetings, newest first.
+ * - issues / studyRecords: the problem list by status, study records by org and pending
+ *   confirmation.
+ */
+export const SCHEMA_V2_CHANGES = {
+  members:
+    'id, name, orgId, firmId, partyGroupId, stage, status, phone, idNumber, birthDate, fullMemberOn, updatedAt, lastAttendedOn, [orgId+stage], [orgId+name+id], [orgId+stage+name+id], [orgId+status+name+id], [name+id], [stage+name+id], [status+name+id]',
+  meetings:
+    'id, orgId, type, heldOn, status, *attendeeIds, updatedAt, [orgId+heldOn], [orgId+type+heldOn], [type+heldOn], [orgId+heldOn+id], [heldOn+id]',
+  issues:
+    'id, committeeId, status, raisedOn, dueOn, resolvedOn, *meetingIds, [committeeId+raisedOn], [committeeId+status]',
+  studyRecords:
+    'id, memberId, orgId, studiedOn, confirmed, [memberId+studiedOn], [orgId+studiedOn], [orgId+studiedOn+id], [orgId+confirmed]',
+} as const
+
+export const SCHEMA_V2 = { ...SCHEMA_V1, ...SCHEMA_V2_CHANGES }
+
+export type TableName = keyof typeof SCHEMA_V2
+export const SCHEMA_VERSION = 2
+
+/**
+ * v1 → v2: every member gets `lastAttendedOn` from the meetings on record. The meetings are
+ * walked with a cursor (no whole-table array), the rule is the pure attendance.ts one.
+ */
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  const last = new Map<string, string>()
+  await tx.table<Meeting, string>('meetings').each((meeting) => noteAttendance(last, meeting))
+  await tx
+    .table<Member, string>('members')
+    .toCollection()
+    .modify((member) => {
+      member.lastAttendedOn = last.get(member.id) ?? ''
+    })
+}
 
 export class ZhibuDb extends Dexie {
   areas!: Table<Area, string>
@@ -82,6 +119,7 @@ export class ZhibuDb extends Dexie {
   constructor(name = DB_NAME) {
     super(name)
     this.version(1).stores(SCHEMA_V1)
+    this.version(2).stores(SCHEMA_V2_CHANGES).upgrade(upgradeToV2)
   }
 }
 

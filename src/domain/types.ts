@@ -221,6 +221,12 @@ export interface Member extends Stamped {
   /** Where a mobile member is, or the lost-contact reason code. */
   statusNote: string
   appraisals: { year: number; grade: AppraisalGrade }[]
+  /**
+   * Date of the last final meeting the member attended ('' = none on record); derived
+   * (attendance.ts), kept by the meeting writes in the same transaction, never typed by
+   * hand. Stored so the six-month alarm is one index range, not a scan of all meetings.
+   */
+  lastAttendedOn: IsoDate
 }
 
 export const TRANSFER_STATUSES = ['pending', 'completed', 'cancelled'] as const

@@ -107,7 +107,7 @@ export type AreaInput = Omit<Unstamped<Area>, 'path'>
 /** The repository copies `areaPath` from the area. */
 export type FirmInput = Omit<Unstamped<Firm>, 'areaPath' | 'orgStatus' | 'nameTokens'>
 export type OrgInput = Omit<Unstamped<Org>, 'areaPath'>
-export type MemberInput = Unstamped<Member>
+export type MemberInput = Omit<Unstamped<Member>, 'lastAttendedOn'>
 export type MeetingInput = Unstamped<Meeting>
 export type StudyRecordInput = Unstamped<StudyRecord>
 export type IssueInput = Unstamped<Issue>

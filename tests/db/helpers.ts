@@ -1,6 +1,6 @@
 import { afterEach, beforeEach } from 'vitest'
 import { setActor, setClock, setDb, ZhibuDb } from '@/db'
-import type { AreaInput, FirmInput, MemberInput, OrgInput } from '@/domain/validation'
+import type { AreaInput, FirmInput, MeetingInput, MemberInput, OrgInput } from '@/domain/validation'
 import { emptyDevelopment } from '@/domain/members'
 
 /** A fresh database per test, and a pinned clock so timestamps are predictable. */
@@ -81,5 +81,25 @@ export const member = (orgId: string, partial: Partial<MemberInput> = {}): Membe
   statusSince: '',
   statusNote: '',
   appraisals: [],
+  ...partial,
+})
+
+export const meeting = (orgId: string, partial: Partial<MeetingInput> = {}): MeetingInput => ({
+  orgId,
+  type: 'branchAssembly',
+  heldOn: '2026-10-10',
+  startTime: '14:30',
+  place: '党员活动室',
+  host: '王芳',
+  recorder: '李强',
+  lecturer: '',
+  partyGroupId: '',
+  topic: '学习党的二十届四中全会精神',
+  attendeeIds: [],
+  absentees: [],
+  minutes: '',
+  resolutions: '',
+  status: 'final',
+  photoIds: [],
   ...partial,
 })

@@ -85,6 +85,7 @@ function member(id: string, orgId: string, partial: Partial<Member> = {}): Membe
     statusSince: '',
     statusNote: '',
     appraisals: [],
+    lastAttendedOn: '',
     ...partial,
   }
 }

@@ -129,7 +129,8 @@ describe('demo generator', () => {
   })
 
   it('exports a version for stored demo data', () => {
-    expect(DEMO_GENERATOR_VERSION).toBe(1)
+    // Bumped whenever the generated records change: the benchmark's cached profile keys on it.
+    expect(Number.isInteger(DEMO_GENERATOR_VERSION) && DEMO_GENERATOR_VERSION > 0).toBe(true)
   })
 
   it('rejects a malformed day', () => {

@@ -24,7 +24,7 @@ export async function countRecords(): Promise<Record<RecordTable, number>> {
   >
 }
 
-async function takeSnapshot(label: string): Promise<RecycleEntry | null> {
+export async function takeSnapshot(label: string): Promise<RecycleEntry | null> {
   const db = getDb()
   const tables: Partial<TableRows> = {}
   let total = 0

@@ -3,6 +3,7 @@ import { validateMember, type MemberInput } from '@/domain/validation'
 import { getDb } from '../connection'
 import { NotFoundError, ValidationError } from '../errors'
 import { createRecord, removeRecord, updateRecord } from '../records'
+import { lastAttendedFor } from './attendance'
 import { orThrow } from './validated'
 
 async function checkOrg(value: MemberInput): Promise<void> {
@@ -27,13 +28,17 @@ export async function listMembersOfOrgs(orgIds: readonly string[]): Promise<Memb
 export async function createMember(input: MemberInput): Promise<Member> {
   const value = orThrow(validateMember(input))
   await checkOrg(value)
-  return createRecord<Member>('members', value, value.name)
+  return createRecord<Member>('members', { ...value, lastAttendedOn: '' }, value.name)
 }
 
 export async function updateMember(id: string, input: MemberInput): Promise<Member> {
   const value = orThrow(validateMember(input))
   await checkOrg(value)
-  return updateRecord<Member>('members', id, value, value.name)
+  const db = getDb()
+  return db.transaction('rw', [db.members, db.meetings, db.auditLog], async () => {
+    const lastAttendedOn = await lastAttendedFor(id)
+    return updateRecord<Member>('members', id, { ...value, lastAttendedOn }, value.name)
+  })
 }
 
 export async function removeMember(id: string): Promise<void> {

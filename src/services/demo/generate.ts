@@ -3,6 +3,7 @@
  * members, the 稀土高新区 committee's 8 branches, 巴林右旗's joint committee) as of
  * `today`. Pure and deterministic: the same options give a deep-equal dataset.
  */
+import { lastAttendedByMember } from '@/domain/attendance'
 import type {
   Area,
   Constituent,
@@ -32,7 +33,7 @@ import { buildOrgs } from './orgs'
 import { buildStudyRecords } from './study'
 import { buildTransfers } from './transfers'
 
-export const DEMO_GENERATOR_VERSION = 1
+export const DEMO_GENERATOR_VERSION = 2
 export const DEFAULT_DEMO_SEED = 20180611
 /** Firms without an org that have an instructor or liaison (工作覆盖), at scale 1. */
 const WORK_COVERED_FIRMS = 300
@@ -80,6 +81,8 @@ export function generateDemo(options: DemoOptions): DemoDataset {
   const joint = buildJoint(ctx, areaIndex, orgPlan)
   const meetings = buildMeetings(ctx, orgPlan.memberOrgs, byOrg, partyGroups)
   const studyRecords = buildStudyRecords(ctx, members, meetings)
+  const lastAttended = lastAttendedByMember(meetings)
+  for (const member of members) member.lastAttendedOn = lastAttended.get(member.id) ?? ''
   const orgs = [...orgPlan.orgs, joint.committee]
   const transfers = buildTransfers(ctx, members, orgs)
   fitEmployees(ctx, firmPlan.firms, members)

@@ -118,6 +118,7 @@ export function buildMembers(
       status: 'normal',
       statusSince: '',
       statusNote: '',
+      lastAttendedOn: '', // set once the meetings exist (generate.ts)
       appraisals: [],
       ...stamp(ctx),
     }

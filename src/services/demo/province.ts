@@ -304,6 +304,23 @@ export function createProvince(options: ProvinceOptions): ProvinceGenerator {
     return { orgIndex: ORGS_WITH_34_MEETINGS + Math.floor(rest / 33), slot: rest % 33 }
   }
 
+  function firstMeetingOf(orgIndex: number): number {
+    return orgIndex < ORGS_WITH_34_MEETINGS
+      ? orgIndex * 34
+      : ORGS_WITH_34_MEETINGS * 34 + (orgIndex - ORGS_WITH_34_MEETINGS) * 33
+  }
+
+  /** The org's newest meeting the member attended (slot 0 is the newest), as the repositories derive it. */
+  function lastAttendedOf(memberIndex: number, orgIndex: number): string {
+    const memberId = idOf(KIND.member, memberIndex)
+    const slots = orgIndex < ORGS_WITH_34_MEETINGS ? 34 : 33
+    for (let slot = 0; slot < slots; slot += 1) {
+      const held = meeting(firstMeetingOf(orgIndex) + slot)
+      if (held.attendeeIds.includes(memberId)) return held.heldOn
+    }
+    return ''
+  }
+
   function member(index: number): Member {
     const rng = rngOf(KIND.member, index)
     const id = orderedId(KIND.member, index, rng)
@@ -366,6 +383,7 @@ export function createProvince(options: ProvinceOptions): ProvinceGenerator {
       statusSince: status === 'normal' ? '' : dayBefore(rng, 700),
       statusNote: '',
       appraisals: [],
+      lastAttendedOn: lastAttendedOf(index, orgIndex),
       ...stamped(id, appliedOn),
     }
   }

@@ -1,0 +1,181 @@
+import { Blob as NodeBlob } from 'node:buffer'
+import Dexie from 'dexie'
+import { describe, expect, it } from 'vitest'
+import { SCHEMA_V1, SCHEMA_VERSION, ZhibuDb } from '@/db'
+import { lastAttendedByMember } from '@/domain/attendance'
+import type { Meeting } from '@/domain/types'
+import { generateDemo } from '@/services/demo/generate'
+
+/**
+ * The migration harness: for every released schema version, open a database at exactly
+ * that version with data in every table, then open it with the current app and check that
+ * every record survived with every field, plus what the upgrade derives. Add a row to
+ * RELEASED for each new version block in src/db/schema.ts.
+ */
+type Rows = Record<string, Record<string, unknown>[]>
+
+/** What a v1 database held: the demo as v1 wrote it (no derived lastAttendedOn). */
+function v1Rows(): Rows {
+  const demo = generateDemo({ today: '2026-11-23', seed: 7 })
+  const rows: Rows = {}
+  for (const [table, records] of Object.entries(demo)) {
+    rows[table] = (records as Record<string, unknown>[]).map((record) => {
+      const copy: Record<string, unknown> = { ...record }
+      if (table === 'members') delete copy.lastAttendedOn
+      return copy
+    })
+  }
+  const member = demo.members[0]
+  const meeting = demo.meetings[0]
+  if (!member || !meeting) throw new Error('demo has no members or meetings')
+  rows.dues = [
+    {
+      id: 'd1',
+      memberId: member.id,
+      orgId: member.orgId,
+      month: '2026-10',
+      base: 8000,
+      amount: 80,
+      paidOn: '2026-10-08',
+      createdAt: '2026-10-08T00:00:00.000Z',
+      updatedAt: '2026-10-08T00:00:00.000Z',
+    },
+  ]
+  rows.photos = [
+    {
+      id: 'p1',
+      meetingId: meeting.id,
+      name: '会场.jpg',
+      type: 'image/jpeg',
+      width: 2,
+      height: 1,
+      // Node's Blob: fake-indexeddb clones it, happy-dom's global Blob it cannot.
+      blob: new NodeBlob([new Uint8Array([255, 216, 255, 217])], { type: 'image/jpeg' }),
+      createdAt: '2026-10-08T00:00:00.000Z',
+      updatedAt: '2026-10-08T00:00:00.000Z',
+    },
+  ]
+  rows.settings = [{ key: 'study.hoursPerYear', value: 40, updatedAt: '2026-01-01T00:00:00.000Z' }]
+  rows.meta = [{ key: 'firstRunDone', value: 'yes' }]
+  rows.auditLog = [
+    {
+      id: 'a1',
+      at: '2026-01-01T00:00:00.000Z',
+      actor: '测试员',
+      action: 'demo',
+      table: '*',
+      recordId: '',
+      fields: [],
+      summary: 'demo',
+    },
+  ]
+  rows.recycleBin = [
+    {
+      id: 'r1',
+      table: 'firms',
+      recordId: 'f-gone',
+      label: '已删除企业',
+      deletedAt: '2026-01-02T00:00:00.000Z',
+      deletedBy: '测试员',
+      record: { id: 'f-gone', name: '已删除企业' },
+    },
+  ]
+  return rows
+}
+
+const RELEASED: { version: number; stores: Record<string, string>; rows: () => Rows }[] = [
+  { version: 1, stores: SCHEMA_V1, rows: v1Rows },
+]
+
+async function writeOldDatabase(
+  name: string,
+  version: number,
+  stores: Record<string, string>,
+  rows: Rows,
+) {
+  const old = new Dexie(name)
+  old.version(version).stores(stores)
+  await old.open()
+  await old.transaction('rw', old.tables, async () => {
+    for (const [table, records] of Object.entries(rows)) await old.table(table).bulkAdd(records)
+  })
+  old.close()
+}
+
+describe('schema migrations', () => {
+  it('declares a released version for every version but the current one', () => {
+    expect(RELEASED.map((entry) => entry.version)).toEqual(
+      Array.from({ length: SCHEMA_VERSION - 1 }, (_, index) => index + 1),
+    )
+  })
+
+  for (const released of RELEASED) {
+    it(`upgrades v${released.version} → v${SCHEMA_VERSION} keeping every record`, async () => {
+      const name = `migrate-${released.version}-${crypto.randomUUID()}`
+      const rows = released.rows()
+      for (const table of Object.keys(released.stores)) {
+        expect(rows[table]?.length ?? 0, `fixture has ${table}`).toBeGreaterThan(0)
+      }
+      await writeOldDatabase(name, released.version, released.stores, rows)
+
+      const db = new ZhibuDb(name)
+      await db.open()
+      try {
+        expect(db.verno).toBe(SCHEMA_VERSION)
+        for (const [table, records] of Object.entries(rows)) {
+          const key = table === 'settings' || table === 'meta' ? 'key' : 'id'
+          const after = new Map(
+            (await db.table(table).toArray()).map((record: Record<string, unknown>) => [
+              record[key],
+              record,
+            ]),
+          )
+          expect(after.size, table).toBe(records.length)
+          for (const record of records) {
+            // Every old field survives unchanged; upgrades may only add fields.
+            expect(after.get(record[key]), `${table} ${String(record[key])}`).toMatchObject(record)
+          }
+        }
+        // Photos keep their bytes (toMatchObject cannot look inside a Blob).
+        for (const photo of rows.photos ?? []) {
+          const stored = await db.photos.get(String(photo.id))
+          const before = new Uint8Array(await (photo.blob as Blob).arrayBuffer())
+          expect(new Uint8Array((await stored?.blob.arrayBuffer()) ?? new ArrayBuffer(0))).toEqual(
+            before,
+          )
+        }
+      } finally {
+        db.close()
+        await db.delete()
+      }
+    })
+  }
+
+  it('v2 derives each member’s last attendance from the final meetings', async () => {
+    const name = `migrate-v2-${crypto.randomUUID()}`
+    const rows = v1Rows()
+    await writeOldDatabase(name, 1, SCHEMA_V1, rows)
+    const db = new ZhibuDb(name)
+    await db.open()
+    try {
+      const expected = lastAttendedByMember(rows.meetings as unknown as Meeting[])
+      const members = await db.members.toArray()
+      expect(members.filter((member) => member.lastAttendedOn !== '').length).toBeGreaterThan(100)
+      for (const member of members) {
+        expect(member.lastAttendedOn, member.name).toBe(expected.get(member.id) ?? '')
+      }
+      // The new indexes answer queries.
+      const someOrg = members[0]?.orgId ?? ''
+      const page = await db.members
+        .where('[orgId+name+id]')
+        .between([someOrg, '', ''], [someOrg, '\uffff', '\uffff'])
+        .limit(5)
+        .toArray()
+      expect(page.length).toBeGreaterThan(0)
+      expect(page.every((member) => member.orgId === someOrg)).toBe(true)
+    } finally {
+      db.close()
+      await db.delete()
+    }
+  })
+})
