@@ -1,5 +1,6 @@
 import fields from './fields.en'
 import importMessages from './import.en'
+import meetings from './meetings.en'
 import type zhCN from './zh-CN'
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
@@ -8,6 +9,7 @@ type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K
 const en: Messages<typeof zhCN> = {
   fields,
   import: importMessages,
+  meetings,
   app: {
     name: 'Zhibu',
     subtitle: 'Party work',

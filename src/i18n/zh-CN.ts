@@ -1,10 +1,12 @@
 import fields from './fields.zh-CN'
 import importMessages from './import.zh-CN'
+import meetings from './meetings.zh-CN'
 
 /** zh-CN is the source locale; en.ts must have exactly the same keys (tests/i18n). */
 export default {
   fields,
   import: importMessages,
+  meetings,
   app: {
     name: '支部',
     subtitle: '非公企业党建工作台',

@@ -1,4 +1,5 @@
-import type { Meeting } from '@/domain/types'
+import Dexie from 'dexie'
+import type { AbsenceReason, Meeting } from '@/domain/types'
 import { validateMeeting, type MeetingInput } from '@/domain/validation'
 import { getDb } from '../connection'
 import { NotFoundError, ValidationError } from '../errors'
@@ -55,4 +56,48 @@ export async function removeMeeting(id: string): Promise<void> {
     await removeRecord('meetings', id, `${meeting.heldOn} ${meeting.topic}`)
     await refreshLastAttended(meeting.attendeeIds)
   })
+}
+
+// ─── A member's meetings ────────────────────────────────────────────────────
+
+/** One line of a member's record of organisational life. */
+export interface MemberMeetingRow {
+  meeting: Meeting
+  attended: boolean
+  /** Why the member was absent ('' when they attended). */
+  reason: AbsenceReason | ''
+  note: string
+}
+
+/**
+ * The meetings a member attended (the '*attendeeIds' index) and those of their org that
+ * recorded them absent (absentees are not indexed: the org's meetings are read through
+ * '[orgId+heldOn]', a few hundred rows), newest first.
+ */
+export async function listMeetingsOfMember(memberId: string): Promise<MemberMeetingRow[]> {
+  const db = getDb()
+  const member = await db.members.get(memberId)
+  const attended = await db.meetings.where('attendeeIds').equals(memberId).toArray()
+  const rows: MemberMeetingRow[] = attended.map((meeting) => ({
+    meeting,
+    attended: true,
+    reason: '',
+    note: '',
+  }))
+  if (member) {
+    const ofOrg = await db.meetings
+      .where('[orgId+heldOn]')
+      .between([member.orgId, Dexie.minKey], [member.orgId, Dexie.maxKey])
+      .toArray()
+    for (const meeting of ofOrg) {
+      const absence = meeting.absentees.find((entry) => entry.memberId === memberId)
+      if (absence)
+        rows.push({ meeting, attended: false, reason: absence.reason, note: absence.note })
+    }
+  }
+  return rows.sort(
+    (a, b) =>
+      b.meeting.heldOn.localeCompare(a.meeting.heldOn) ||
+      b.meeting.startTime.localeCompare(a.meeting.startTime),
+  )
 }
