@@ -389,6 +389,20 @@ export const SETTING_DEFINITIONS = [
     source: 'local: 党员集中学习培训每年不少于32学时 (DOMAIN.md)',
   },
   {
+    key: 'study.maxHoursPerDay',
+    defaultValue: 12,
+    unit: 'hours',
+    group: 'study',
+    source: 'app: one record cannot hold more study than a long day',
+  },
+  {
+    key: 'study.behindAfterMonths',
+    defaultValue: 9,
+    unit: 'months',
+    group: 'study',
+    source: 'local: 第四季度 (9 months in, from 1 October) members short of the hours are 待办',
+  },
+  {
     key: 'data.backupReminderDays',
     defaultValue: 7,
     unit: 'days',

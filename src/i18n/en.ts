@@ -1,5 +1,6 @@
 import fields from './fields.en'
 import importMessages from './import.en'
+import study from './study.en'
 import meetings from './meetings.en'
 import type zhCN from './zh-CN'
 
@@ -9,6 +10,7 @@ type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K
 const en: Messages<typeof zhCN> = {
   fields,
   import: importMessages,
+  study,
   meetings,
   app: {
     name: 'Zhibu',
@@ -308,6 +310,8 @@ const en: Messages<typeof zhCN> = {
     },
     study: {
       hoursPerYear: 'Study hours per member per year',
+      maxHoursPerDay: 'Most hours in one study record',
+      behindAfterMonths: 'Remind of missing hours after the year has run',
     },
     data: {
       backupReminderDays: 'Backup reminder after',

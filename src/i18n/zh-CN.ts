@@ -1,11 +1,13 @@
 import fields from './fields.zh-CN'
 import importMessages from './import.zh-CN'
+import study from './study.zh-CN'
 import meetings from './meetings.zh-CN'
 
 /** zh-CN is the source locale; en.ts must have exactly the same keys (tests/i18n). */
 export default {
   fields,
   import: importMessages,
+  study,
   meetings,
   app: {
     name: '支部',
@@ -299,6 +301,8 @@ export default {
     },
     study: {
       hoursPerYear: '每名党员年度学时',
+      maxHoursPerDay: '单条学习记录最多学时',
+      behindAfterMonths: '学时不足提醒：年初起满',
     },
     data: {
       backupReminderDays: '备份提醒间隔',
