@@ -373,3 +373,62 @@ export function issueInputOf(issue: Issue): IssueInput {
   const { id: _id, createdAt: _created, updatedAt: _updated, ...input } = issue
   return input
 }
+
+// ─── The problem list as a page shows it ────────────────────────────────────
+
+export const ISSUE_SORTS = ['raisedDesc', 'raisedAsc', 'dueAsc', 'status'] as const
+export type IssueSort = (typeof ISSUE_SORTS)[number]
+
+export interface IssueFilter {
+  status: IssueStatus | ''
+  /** Sector of a responsible constituent. */
+  sector: SectorKey | ''
+  onlyOverdue: boolean
+  text: string
+  sort: IssueSort
+}
+
+export function emptyIssueFilter(): IssueFilter {
+  return { status: '', sector: '', onlyOverdue: false, text: '', sort: 'raisedDesc' }
+}
+
+const STATUS_ORDER: Record<IssueStatus, number> = {
+  open: 0,
+  inProgress: 1,
+  resolved: 2,
+  declined: 3,
+}
+
+/** '' sorts last: a problem without a due date comes after every dated one. */
+function byDue(a: Issue, b: Issue): number {
+  if (a.dueOn === b.dueOn) return 0
+  if (a.dueOn === '') return 1
+  if (b.dueOn === '') return -1
+  return a.dueOn < b.dueOn ? -1 : 1
+}
+
+/** The problems that pass the filter, in its order (then by title, so the order is stable). */
+export function filterIssues(
+  issues: readonly Issue[],
+  constituents: readonly Constituent[],
+  filter: IssueFilter,
+  today: IsoDate,
+): Issue[] {
+  const sectorById = new Map(constituents.map((c) => [c.id, c.sector]))
+  const text = filter.text.trim()
+  const compare: Record<IssueSort, (a: Issue, b: Issue) => number> = {
+    raisedDesc: (a, b) => b.raisedOn.localeCompare(a.raisedOn),
+    raisedAsc: (a, b) => a.raisedOn.localeCompare(b.raisedOn),
+    dueAsc: byDue,
+    status: (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || byDue(a, b),
+  }
+  return issues
+    .filter(
+      (issue) =>
+        (filter.status === '' || issue.status === filter.status) &&
+        (filter.sector === '' || sectorsOf(issue, sectorById).includes(filter.sector)) &&
+        (!filter.onlyOverdue || isIssueOverdue(issue, today)) &&
+        (text === '' || issue.title.includes(text) || issue.description.includes(text)),
+    )
+    .sort((a, b) => compare[filter.sort](a, b) || a.title.localeCompare(b.title, 'zh-CN'))
+}

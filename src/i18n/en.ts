@@ -1,5 +1,6 @@
 import fields from './fields.en'
 import importMessages from './import.en'
+import joint from './joint.en'
 import study from './study.en'
 import meetings from './meetings.en'
 import type zhCN from './zh-CN'
@@ -10,6 +11,7 @@ type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K
 const en: Messages<typeof zhCN> = {
   fields,
   import: importMessages,
+  joint,
   study,
   meetings,
   app: {

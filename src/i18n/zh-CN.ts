@@ -1,5 +1,6 @@
 import fields from './fields.zh-CN'
 import importMessages from './import.zh-CN'
+import joint from './joint.zh-CN'
 import study from './study.zh-CN'
 import meetings from './meetings.zh-CN'
 
@@ -7,6 +8,7 @@ import meetings from './meetings.zh-CN'
 export default {
   fields,
   import: importMessages,
+  joint,
   study,
   meetings,
   app: {

@@ -29,12 +29,7 @@ export const routes: RouteRecordRaw[] = [
     component: placeholder,
     meta: { page: 'meetings', table: 'meetings' },
   },
-  {
-    path: '/joint',
-    name: 'joint',
-    component: placeholder,
-    meta: { page: 'joint', table: 'constituents' },
-  },
+  { path: '/joint', name: 'joint', component: () => import('@/views/JointView.vue') },
   {
     path: '/study',
     name: 'study',

@@ -3,6 +3,8 @@ import {
   applyProgressNote,
   applyStatusChange,
   canChangeStatus,
+  emptyIssueFilter,
+  filterIssues,
   findOverdueIssues,
   isConstituentActive,
   isIssueOverdue,
@@ -440,5 +442,40 @@ describe('input checks', () => {
     expect(isConstituentActive(c, '2023-12-31')).toBe(false)
     expect(isConstituentActive(c, '2024-01-01')).toBe(true)
     expect(isConstituentActive(c, '2025-01-01')).toBe(false)
+  })
+})
+
+describe('filterIssues', () => {
+  const list = [
+    issue('a', {
+      title: '甲',
+      raisedOn: '2025-01-01',
+      dueOn: '2025-02-01',
+      responsibleConstituentIds: ['v1'],
+    }),
+    resolved('b', '2025-02-01', '2025-03-01', { title: '乙', dueOn: '2025-04-01' }),
+    issue('c', { title: '丙', raisedOn: '2025-03-01', dueOn: '', status: 'inProgress' }),
+    issue('d', {
+      title: '丁快递',
+      raisedOn: '2025-04-01',
+      dueOn: '2025-12-01',
+      responsibleConstituentIds: ['g2', 'v1'],
+    }),
+  ]
+  const filter = (partial: Partial<ReturnType<typeof emptyIssueFilter>>) =>
+    filterIssues(list, constituents, { ...emptyIssueFilter(), ...partial }, TODAY).map((i) => i.id)
+
+  it('filters by status, sector, overdue and text', () => {
+    expect(filter({})).toEqual(['d', 'c', 'b', 'a'])
+    expect(filter({ status: 'resolved' })).toEqual(['b'])
+    expect(filter({ sector: 'villageCommunity' })).toEqual(['d', 'a'])
+    expect(filter({ onlyOverdue: true })).toEqual(['a'])
+    expect(filter({ text: '快递' })).toEqual(['d'])
+  })
+
+  it('sorts by raising date either way, by due date (undated last) and by status', () => {
+    expect(filter({ sort: 'raisedAsc' })).toEqual(['a', 'b', 'c', 'd'])
+    expect(filter({ sort: 'dueAsc' })).toEqual(['a', 'b', 'd', 'c'])
+    expect(filter({ sort: 'status' })).toEqual(['a', 'd', 'c', 'b'])
   })
 })
