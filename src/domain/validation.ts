@@ -66,6 +66,8 @@ export const VALIDATION_CODES = [
   'cycle',
   // Raised by repositories, which see the database: a linked record is missing.
   'notFound',
+  // An introducer who is not a full member (党章 第五条).
+  'notFullMember',
 ] as const
 export type ValidationCode = (typeof VALIDATION_CODES)[number]
 

@@ -466,6 +466,7 @@ const en: Messages<typeof zhCN> = {
     duplicate: '{field} is already used by another record',
     invalid: '{field} is invalid',
     cycle: '{field} cannot be itself or one of its own descendants',
+    notFullMember: '{field} must be a full member',
   },
 }
 

@@ -456,5 +456,6 @@ export default {
     duplicate: '{field}已被其他记录使用',
     invalid: '{field}无效',
     cycle: '{field}不能是它自己或它的下级',
+    notFullMember: '{field}须为正式党员',
   },
 }

@@ -1,10 +1,17 @@
-import type { Member } from '@/domain/types'
-import { validateMember, type MemberInput } from '@/domain/validation'
+import type { Collection } from 'dexie'
+import { todayIso } from '@/domain/dates'
+import { advanceStage, type StageAdvance } from '@/domain/development'
+import { alarmCutoff, isPhoneSearch, memberMatcher, type MemberFilter } from '@/domain/memberRules'
+import type { Settings } from '@/domain/settings'
+import type { Member, MemberStage, MemberStatus } from '@/domain/types'
+import { validateMember, type FieldProblem, type MemberInput } from '@/domain/validation'
 import { getDb } from '../connection'
 import { NotFoundError, ValidationError } from '../errors'
 import { createRecord, removeRecord, updateRecord } from '../records'
 import { lastAttendedFor } from './attendance'
 import { orThrow } from './validated'
+
+const HIGH = '\uffff'
 
 async function checkOrg(value: MemberInput): Promise<void> {
   if (!(await getDb().orgs.get(value.orgId))) {
@@ -12,8 +19,32 @@ async function checkOrg(value: MemberInput): Promise<void> {
   }
 }
 
+/** 党章 第五条: introducers are full members of the register (and not the person). */
+async function checkIntroducers(value: MemberInput, id = ''): Promise<void> {
+  const ids = value.development.introducerIds
+  if (ids.length === 0) return
+  const introducers = await getDb().members.bulkGet(ids)
+  const problems: FieldProblem[] = []
+  introducers.forEach((introducer, index) => {
+    const field = `development.introducerIds.${index}`
+    if (!introducer || ids[index] === id) problems.push({ field, code: 'notFound' })
+    else if (introducer.stage !== 'full') problems.push({ field, code: 'notFullMember' })
+  })
+  if (problems.length > 0) throw new ValidationError(problems)
+}
+
+/** The editable fields of a stored member (what a form or a write takes). */
+export function memberInputOf(member: Member): MemberInput {
+  const { id: _i, createdAt: _c, updatedAt: _u, lastAttendedOn: _l, ...input } = member
+  return input
+}
+
 export async function getMember(id: string): Promise<Member | undefined> {
   return getDb().members.get(id)
+}
+
+export async function getMembers(ids: readonly string[]): Promise<Member[]> {
+  return (await getDb().members.bulkGet([...ids])).filter((m): m is Member => !!m)
 }
 
 /** Members of some orgs in name order, for pickers and small rosters. */
@@ -28,17 +59,25 @@ export async function listMembersOfOrgs(orgIds: readonly string[]): Promise<Memb
 export async function createMember(input: MemberInput): Promise<Member> {
   const value = orThrow(validateMember(input))
   await checkOrg(value)
+  await checkIntroducers(value)
   return createRecord<Member>('members', { ...value, lastAttendedOn: '' }, value.name)
 }
 
 export async function updateMember(id: string, input: MemberInput): Promise<Member> {
   const value = orThrow(validateMember(input))
   await checkOrg(value)
+  await checkIntroducers(value, id)
   const db = getDb()
   return db.transaction('rw', [db.members, db.meetings, db.auditLog], async () => {
     const lastAttendedOn = await lastAttendedFor(id)
     return updateRecord<Member>('members', id, { ...value, lastAttendedOn }, value.name)
   })
+}
+
+async function changeMember(id: string, change: (member: Member) => MemberInput): Promise<Member> {
+  const member = await getDb().members.get(id)
+  if (!member) throw new NotFoundError('members', id)
+  return updateMember(id, change(member))
 }
 
 export async function removeMember(id: string): Promise<void> {
@@ -47,15 +86,312 @@ export async function removeMember(id: string): Promise<void> {
   await removeRecord('members', id, member.name)
 }
 
-/** Party members (full or probationary) whose name contains `text`, for pickers. */
+/** 组织关系 inside the register without a letter (a correction, or a branch split). */
+export async function moveMember(id: string, orgId: string): Promise<Member> {
+  return changeMember(id, (member) => ({ ...memberInputOf(member), orgId }))
+}
+
+/**
+ * One development step on (activist → candidate → probationary → full): the date goes
+ * where the model keeps it (domain/development.ts advanceStage); the time rules only warn.
+ */
+export async function advanceMemberStage(id: string, change: StageAdvance): Promise<Member> {
+  return changeMember(id, (member) => {
+    const next = advanceStage(memberInputOf(member), change)
+    if (!next) throw new ValidationError([{ field: 'stage', code: 'oneOf' }])
+    return next
+  })
+}
+
+export interface StatusChange {
+  status: Exclude<MemberStatus, 'transferredOut'>
+  statusSince: string
+  statusNote: string
+}
+
+/** Mark a member mobile (where, since when), lost contact (since when, reason) or normal. */
+export async function setMemberStatus(id: string, change: StatusChange): Promise<Member> {
+  if ((change.status as MemberStatus) === 'transferredOut') {
+    // Leaving goes through a transfer record, so the history says where to.
+    throw new ValidationError([{ field: 'status', code: 'oneOf' }])
+  }
+  const problems: FieldProblem[] = []
+  if (change.status !== 'normal' && change.statusSince === '')
+    problems.push({ field: 'statusSince', code: 'required' })
+  if (change.status !== 'normal' && change.statusNote.trim() === '')
+    problems.push({ field: 'statusNote', code: 'required' })
+  if (problems.length > 0) throw new ValidationError(problems)
+  return changeMember(id, (member) => ({
+    ...memberInputOf(member),
+    status: change.status,
+    statusSince: change.status === 'normal' ? '' : change.statusSince,
+    statusNote: change.status === 'normal' ? '' : change.statusNote,
+  }))
+}
+
+/** Party members (full or probationary) whose name starts with `text`, for pickers. */
 export async function searchMembers(text: string, limit = 20): Promise<Member[]> {
   const needle = text.trim()
   return getDb()
-    .members.orderBy('name')
+    .members.where('[name+id]')
+    .between([needle, ''], [needle + HIGH, HIGH], true, true)
     .filter(
       (m) =>
-        (m.stage === 'full' || m.stage === 'probationary') && (!needle || m.name.includes(needle)),
+        (m.stage === 'full' || m.stage === 'probationary') &&
+        m.status !== 'transferredOut' &&
+        m.name.startsWith(needle),
     )
     .limit(limit)
+    .toArray()
+}
+
+// ─── Roster: keyset pages ───────────────────────────────────────────────────
+
+export type { MemberFilter }
+
+/**
+ * Where the next page starts: the position in the scope's org list (0 when the walk is one
+ * index for the whole scope) and the index key of the last row shown.
+ */
+export type MemberCursor = { orgAt: number; key: unknown[] } | null
+
+export interface MemberPage {
+  rows: Member[]
+  next: MemberCursor
+}
+
+/** Up to this many orgs, a scope is walked org by org; beyond, one name-ordered index. */
+const ORG_WALK_MAX = 60
+/** Past this many phone matches the number is too short to narrow: walk the name index. */
+const PHONE_CAP = 2000
+
+interface Walk {
+  index: string
+  lower: unknown[]
+  upper: unknown[]
+  keyOf: (member: Member) => unknown[]
+}
+
+/**
+ * The index for one org (orgId given) or for everything (null), always in name order:
+ * a name start narrows most, then status, then stage; the rest filter the walk.
+ */
+function walkFor(orgId: string | null, filter: MemberFilter): Walk {
+  const text = filter.text.trim()
+  const head = orgId === null ? [] : [orgId]
+  const prefix = orgId === null ? '' : 'orgId+'
+  const nameRange = (before: unknown[], key: (m: Member) => unknown[], index: string): Walk => ({
+    index,
+    lower: [...before, text, ''],
+    upper: [...before, text === '' ? HIGH : text + HIGH, HIGH],
+    keyOf: key,
+  })
+  const scoped = (m: Member): unknown[] => (orgId === null ? [] : [m.orgId])
+  if (text !== '' && !isPhoneSearch(text)) {
+    return nameRange(head, (m) => [...scoped(m), m.name, m.id], `[${prefix}name+id]`)
+  }
+  if (filter.status) {
+    return nameRange(
+      [...head, filter.status],
+      (m) => [...scoped(m), m.status, m.name, m.id],
+      `[${prefix}status+name+id]`,
+    )
+  }
+  if (filter.stage) {
+    return nameRange(
+      [...head, filter.stage],
+      (m) => [...scoped(m), m.stage, m.name, m.id],
+      `[${prefix}stage+name+id]`,
+    )
+  }
+  return nameRange(head, (m) => [...scoped(m), m.name, m.id], `[${prefix}name+id]`)
+}
+
+/** The units of a walk: each org of a small scope, or one walk of the whole (null). */
+function unitsOf(scope: readonly string[] | null): (string | null)[] {
+  return scope === null || scope.length > ORG_WALK_MAX ? [null] : [...scope]
+}
+
+function matcherFor(
+  scope: readonly string[] | null,
+  filter: MemberFilter,
+  today: string,
+): (member: Member) => boolean {
+  const matches = memberMatcher(filter, today)
+  if (scope === null || scope.length <= ORG_WALK_MAX) return matches
+  const orgs = new Set(scope)
+  return (m) => orgs.has(m.orgId) && matches(m)
+}
+
+function collection(
+  unit: string | null,
+  filter: MemberFilter,
+  matches: (m: Member) => boolean,
+  after: unknown[] | null,
+): Collection<Member, string> {
+  const walk = walkFor(unit, filter)
+  return getDb()
+    .members.where(walk.index)
+    .between(after ?? walk.lower, walk.upper, after === null, true)
+    .filter(matches)
+}
+
+/** Members a phone start can match, through the phone index; null when too many. */
+async function phoneCandidates(
+  scope: readonly string[] | null,
+  filter: MemberFilter,
+  today: string,
+): Promise<Member[] | null> {
+  const text = filter.text.trim()
+  if (!isPhoneSearch(text)) return null
+  const found = await getDb()
+    .members.where('phone')
+    .startsWith(text)
+    .limit(PHONE_CAP + 1)
+    .toArray()
+  if (found.length > PHONE_CAP) return null
+  const orgs = scope === null ? null : new Set(scope)
+  const matches = memberMatcher(filter, today)
+  return found
+    .filter((m) => (!orgs || orgs.has(m.orgId)) && matches(m))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1))
+}
+
+/**
+ * One roster page, read through an index and resumed after `after` (keyset): for one org
+ * (or a scope of up to 60) the [orgId+…+name+id] indexes org by org; for everything (or a
+ * larger scope) [name+id] / [status+name+id] / [stage+name+id]. Filters no index serves
+ * (gender, ethnicity, education, age band, the org set of a large scope) are checked on
+ * the rows the walk reads, so a page reads its rows plus the ones it skips. No whole-table
+ * read; `scope` null = everything. This is the function the benchmark calls.
+ */
+export async function listMembersPage(
+  scope: readonly string[] | null,
+  filter: MemberFilter,
+  after: MemberCursor,
+  limit: number,
+  today: string = todayIso(),
+): Promise<MemberPage> {
+  const phone = await phoneCandidates(scope, filter, today)
+  if (phone) {
+    const [name = '', id = ''] = (after?.key ?? []) as string[]
+    const rest = after
+      ? phone.filter((m) => m.name > name || (m.name === name && m.id > id))
+      : phone
+    const page = rest.slice(0, limit)
+    const last = page.at(-1)
+    return {
+      rows: page,
+      next: rest.length > limit && last ? { orgAt: 0, key: [last.name, last.id] } : null,
+    }
+  }
+  const units = unitsOf(scope)
+  const matches = matcherFor(scope, filter, today)
+  const found: { member: Member; at: number }[] = []
+  const start = after?.orgAt ?? 0
+  for (let at = start; at < units.length && found.length <= limit; at++) {
+    const unit = units[at] ?? null
+    const rows = await collection(unit, filter, matches, at === start ? (after?.key ?? null) : null)
+      .limit(limit + 1 - found.length)
+      .toArray()
+    for (const member of rows) found.push({ member, at })
+  }
+  const page = found.slice(0, limit)
+  const last = page.at(-1)
+  const next =
+    found.length > limit && last
+      ? { orgAt: last.at, key: walkFor(units[last.at] ?? null, filter).keyOf(last.member) }
+      : null
+  return { rows: page.map((entry) => entry.member), next }
+}
+
+/** Is the filter exactly what the index encodes (nothing else to check per row)? */
+function onlyIndexed(filter: MemberFilter): boolean {
+  return (
+    filter.text.trim() === '' &&
+    !filter.gender &&
+    !filter.ethnicity &&
+    !filter.education &&
+    !filter.ageBand &&
+    !filter.stage
+  )
+}
+
+/** How many members match (shown beside the pager, read after the page). */
+export async function countMembersMatching(
+  scope: readonly string[] | null,
+  filter: MemberFilter,
+  today: string = todayIso(),
+): Promise<number> {
+  const phone = await phoneCandidates(scope, filter, today)
+  if (phone) return phone.length
+  const units = unitsOf(scope)
+  const matches = matcherFor(scope, filter, today)
+  const db = getDb()
+  let total = 0
+  for (const unit of units) {
+    if (onlyIndexed(filter) && (unit !== null || scope === null)) {
+      // Index-only counts: a status is its own range; the roster is all minus those left.
+      const walk = walkFor(unit, filter)
+      const range = db.members.where(walk.index).between(walk.lower, walk.upper, true, true)
+      if (filter.status) total += await range.count()
+      else {
+        const gone = walkFor(unit, { ...filter, status: 'transferredOut' })
+        total +=
+          (await range.count()) -
+          (await db.members.where(gone.index).between(gone.lower, gone.upper, true, true).count())
+      }
+      continue
+    }
+    total += await collection(unit, filter, matches, null).count()
+  }
+  return total
+}
+
+// ─── Pipeline board and the alarm ───────────────────────────────────────────
+
+export const PIPELINE_STAGES = ['applicant', 'activist', 'candidate', 'probationary'] as const
+export type PipelineStage = (typeof PIPELINE_STAGES)[number]
+
+/**
+ * People in development in a scope, by stage, through the stage indexes (they are few
+ * beside the full members); at most `limit` per stage and org walk.
+ */
+export async function listPipeline(
+  scope: readonly string[] | null,
+  limit = 500,
+): Promise<Record<PipelineStage, Member[]>> {
+  const out = {} as Record<PipelineStage, Member[]>
+  for (const stage of PIPELINE_STAGES) {
+    const filter: MemberFilter = {
+      stage,
+      status: '',
+      gender: '',
+      ethnicity: '',
+      education: '',
+      ageBand: '',
+      text: '',
+    }
+    out[stage] = (await listMembersPage(scope, filter, null, limit)).rows
+  }
+  return out
+}
+
+/**
+ * Candidates for the six-month alarm: members whose last attendance is before the cut-off
+ * (or none: '' sorts first), read as one range of the lastAttendedOn index. The domain rule
+ * (memberRules.ts attendanceAlarm) decides; this only narrows.
+ */
+export async function listAlarmCandidates(
+  scope: readonly string[] | null,
+  settings: Settings,
+  today: string,
+): Promise<Member[]> {
+  const orgs = scope === null ? null : new Set(scope)
+  const party: readonly MemberStage[] = ['full', 'probationary']
+  return getDb()
+    .members.where('lastAttendedOn')
+    .below(alarmCutoff(today, settings))
+    .filter((m) => (!orgs || orgs.has(m.orgId)) && party.includes(m.stage))
     .toArray()
 }
