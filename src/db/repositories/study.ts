@@ -22,6 +22,11 @@ import { orThrow } from './validated'
  * transaction, so a failure leaves nothing half-recorded.
  */
 
+/** Today by the database clock, so tests that pin the clock pin "not in the future" too. */
+function clockToday(): IsoDate {
+  return todayIso(new Date(nowIso()))
+}
+
 function studyTransaction<T>(work: () => Promise<T>): Promise<T> {
   const db = getDb()
   return db.transaction(
@@ -55,7 +60,7 @@ export async function getStudyRecord(id: string): Promise<StudyRecord | undefine
 
 export async function createStudyRecord(
   input: StudyRecordInput,
-  today: IsoDate = todayIso(),
+  today: IsoDate = clockToday(),
 ): Promise<StudyRecord> {
   return studyTransaction(async () => {
     const value = await validated(input, today)
@@ -67,7 +72,7 @@ export async function createStudyRecord(
 export async function updateStudyRecord(
   id: string,
   input: StudyRecordInput,
-  today: IsoDate = todayIso(),
+  today: IsoDate = clockToday(),
 ): Promise<StudyRecord> {
   return studyTransaction(async () => {
     const value = await validated(input, today)
@@ -95,7 +100,7 @@ export type StudySession = Omit<StudyRecordInput, 'memberId' | 'orgId' | 'confir
 export async function recordStudySession(
   session: StudySession,
   memberIds: readonly Id[],
-  today: IsoDate = todayIso(),
+  today: IsoDate = clockToday(),
 ): Promise<StudyRecord[]> {
   const ids = [...new Set(memberIds)]
   if (ids.length === 0) throw new ValidationError([{ field: 'memberIds', code: 'required' }])
@@ -139,7 +144,7 @@ export interface MeetingCredit {
 export async function creditMeetingStudy(
   meetingId: Id,
   hours: number,
-  today: IsoDate = todayIso(),
+  today: IsoDate = clockToday(),
 ): Promise<MeetingCredit> {
   const db = getDb()
   return studyTransaction(async () => {

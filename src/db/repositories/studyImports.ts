@@ -1,0 +1,135 @@
+import { todayIso } from '@/domain/dates'
+import { resolveSettings } from '@/domain/settings'
+import { validateStudyEntry } from '@/domain/study'
+import type { Id, Member, StudyKind, StudyRecord } from '@/domain/types'
+import type { FieldProblem, StudyRecordInput, ValidationCode } from '@/domain/validation'
+import { getDb, newId, nowIso } from '../connection'
+import { ValidationError } from '../errors'
+import { auditEntry, changedFields, plain } from '../records'
+import type { ImportCounts, ImportOptions } from './imports'
+
+/** One row of a study sheet: who (ID number or name), when, how long, what. */
+export interface StudyImportRow {
+  name: string
+  idNumber: string
+  studiedOn: string
+  hours: number
+  topic: string
+  kind: StudyKind
+  place: string
+  note: string
+}
+
+function recordKey(memberId: Id, studiedOn: string, topic: string): string {
+  return `${memberId}\u0000${studiedOn}\u0000${topic}`
+}
+
+/** ID number first; else the name when exactly one member of the org bears it. */
+function matchMember(
+  row: StudyImportRow,
+  byIdNumber: ReadonlyMap<string, Member>,
+  byName: ReadonlyMap<string, Member[]>,
+): { member?: Member; problem?: ValidationCode; field: string } {
+  const idNumber = row.idNumber.trim().toUpperCase()
+  if (idNumber !== '') {
+    const member = byIdNumber.get(idNumber)
+    return member ? { member, field: 'idNumber' } : { problem: 'notFound', field: 'idNumber' }
+  }
+  const name = row.name.trim()
+  if (name === '') return { problem: 'required', field: 'name' }
+  const candidates = byName.get(name) ?? []
+  if (candidates.length === 1) return { member: candidates[0], field: 'name' }
+  // Two members of one name: the sheet must give the ID number.
+  return { problem: candidates.length === 0 ? 'notFound' : 'duplicate', field: 'name' }
+}
+
+/**
+ * Study records of one org from a spreadsheet, in one transaction with one audit entry.
+ * Rows find their member by ID number, or by a name unique in the org. A row matching a
+ * record of the same member, date and topic updates it instead of adding a second one,
+ * so importing a sheet twice does not double anyone's hours. Any bad row: nothing is written.
+ * Imported records are confirmed: the sheet comes from the secretary, not a self-entry.
+ */
+export async function importStudyRecords(
+  orgId: Id,
+  rows: readonly StudyImportRow[],
+  options: ImportOptions = {},
+): Promise<ImportCounts> {
+  const db = getDb()
+  return db.transaction('rw', [db.studyRecords, db.members, db.settings, db.auditLog], async () => {
+    const settings = resolveSettings(await db.settings.toArray())
+    const today = todayIso(new Date(nowIso()))
+    const members = await db.members.where('orgId').equals(orgId).toArray()
+    const byIdNumber = new Map(members.filter((m) => m.idNumber !== '').map((m) => [m.idNumber, m]))
+    const byName = new Map<string, Member[]>()
+    for (const member of members)
+      byName.set(member.name, [...(byName.get(member.name) ?? []), member])
+
+    const problems: FieldProblem[] = []
+    const values: StudyRecordInput[] = []
+    const seen = new Set<string>()
+    rows.forEach((row, index) => {
+      const match = matchMember(row, byIdNumber, byName)
+      if (!match.member) {
+        problems.push({ field: `${index}.${match.field}`, code: match.problem ?? 'notFound' })
+        return
+      }
+      const result = validateStudyEntry(
+        {
+          memberId: match.member.id,
+          orgId,
+          studiedOn: row.studiedOn,
+          kind: row.kind,
+          topic: row.topic,
+          hours: row.hours,
+          place: row.place,
+          note: row.note,
+          confirmed: 'yes',
+          meetingId: '',
+        },
+        today,
+        settings,
+      )
+      if (!result.ok) {
+        problems.push(...result.problems.map((p) => ({ ...p, field: `${index}.${p.field}` })))
+        return
+      }
+      const key = recordKey(result.value.memberId, result.value.studiedOn, result.value.topic)
+      if (seen.has(key)) {
+        problems.push({ field: `${index}.topic`, code: 'duplicate' })
+        return
+      }
+      seen.add(key)
+      values.push(result.value)
+    })
+    if (problems.length > 0) throw new ValidationError(problems)
+
+    const memberIds = [...new Set(values.map((value) => value.memberId))]
+    const existing = await db.studyRecords.where('memberId').anyOf(memberIds).toArray()
+    const byKey = new Map(
+      existing
+        .filter((r) => r.meetingId === '')
+        .map((r) => [recordKey(r.memberId, r.studiedOn, r.topic), r]),
+    )
+    const now = nowIso()
+    const added: StudyRecord[] = []
+    const changed: StudyRecord[] = []
+    for (const value of values) {
+      const before = byKey.get(recordKey(value.memberId, value.studiedOn, value.topic))
+      const record: StudyRecord = {
+        ...plain(value),
+        id: before?.id ?? newId(),
+        createdAt: before?.createdAt ?? now,
+        updatedAt: now,
+      }
+      if (!before) added.push(record)
+      else if (changedFields({ ...before }, { ...record }).length > 0) changed.push(record)
+    }
+    await db.studyRecords.bulkPut(changed)
+    await db.studyRecords.bulkAdd(added)
+    const counts = { created: added.length, updated: values.length - added.length }
+    const summary = options.summary?.(counts) ?? `+${counts.created} ~${counts.updated}`
+    await db.auditLog.add(auditEntry('import', 'studyRecords', '', summary))
+    return counts
+  })
+}
