@@ -5,7 +5,7 @@ export type TodoUrgency = RuleSeverity
 
 /** Kinds of the rule checks here plus those of the feature sources (composables/todo/). */
 export type TodoKind =
-  'term' | 'committee' | 'structure' | 'firm' | 'member' | 'meeting' | 'issue' | 'study'
+  'term' | 'committee' | 'structure' | 'firm' | 'member' | 'meeting' | 'issue' | 'study' | 'data'
 
 /**
  * One line of the 待办 list. `code` is translated by the UI with `params`: a bare code means

@@ -1,5 +1,6 @@
 import fields from './fields.en'
 import importMessages from './import.en'
+import backup from './backup.en'
 import joint from './joint.en'
 import study from './study.en'
 import meetings from './meetings.en'
@@ -11,6 +12,7 @@ type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K
 const en: Messages<typeof zhCN> = {
   fields,
   import: importMessages,
+  backup,
   joint,
   study,
   meetings,
@@ -152,6 +154,7 @@ const en: Messages<typeof zhCN> = {
       meeting: 'Meetings',
       issue: 'Problem list',
       study: 'Study',
+      data: 'Data',
     },
   },
   placeholder: {
@@ -194,6 +197,8 @@ const en: Messages<typeof zhCN> = {
       demo: 'All data before the demo was loaded',
       clear: 'All data before it was cleared',
       restore: 'All data before a snapshot was restored',
+      backupReplace: 'All data before replacing from a backup',
+      backupMerge: 'All data before merging a backup',
     },
     audit: 'History',
     auditEmpty: 'No history yet',

@@ -1,5 +1,6 @@
 import fields from './fields.zh-CN'
 import importMessages from './import.zh-CN'
+import backup from './backup.zh-CN'
 import joint from './joint.zh-CN'
 import study from './study.zh-CN'
 import meetings from './meetings.zh-CN'
@@ -8,6 +9,7 @@ import meetings from './meetings.zh-CN'
 export default {
   fields,
   import: importMessages,
+  backup,
   joint,
   study,
   meetings,
@@ -147,6 +149,7 @@ export default {
       meeting: '组织生活',
       issue: '问题清单',
       study: '学习',
+      data: '数据',
     },
   },
   placeholder: {
@@ -186,6 +189,8 @@ export default {
       demo: '载入示例数据前的全部数据',
       clear: '清空前的全部数据',
       restore: '恢复快照前的全部数据',
+      backupReplace: '从备份替换前的全部数据',
+      backupMerge: '从备份合并前的全部数据',
     },
     audit: '操作记录',
     auditEmpty: '还没有操作记录',

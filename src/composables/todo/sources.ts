@@ -1,6 +1,7 @@
 import type { Settings } from '@/domain/settings'
 import type { IsoDate } from '@/domain/types'
 import type { TodoItem } from '@/domain/todo'
+import { backupTodo } from './backup'
 import { jointTodo } from './joint'
 
 /** What every 待办 source is given: the scope (null = everything), settings and today. */
@@ -17,4 +18,4 @@ export type TodoSource = (input: TodoSourceInput) => Promise<TodoItem[]>
  * The feature sources, one per feature file in this folder (members' six-month alarm,
  * meetings overdue, joint problems overdue, study behind …). Each reads only its scope.
  */
-export const TODO_SOURCES: TodoSource[] = [jointTodo]
+export const TODO_SOURCES: TodoSource[] = [jointTodo, backupTodo]

@@ -113,8 +113,7 @@ export async function writeBackupTables(
         continue
       }
       const current = (await table.bulkGet(rows.map((row) => row[key] as string))) as (
-        | Row
-        | undefined
+        Row | undefined
       )[]
       const add: Row[] = []
       const put: Row[] = []
@@ -158,7 +157,8 @@ export async function writeBackupTables(
       await refreshFirmStatuses(firmIds, today)
     }
     if (mode === 'replace' || result.added + result.updated > 0) {
-      await writeMeta('firstRunDone', nowIso())
+      // Not a first run any more; a date the file brings along stays as it was.
+      if (!(await db.meta.get('firstRunDone'))) await writeMeta('firstRunDone', nowIso())
       await db.auditLog.add(auditEntry('restore', '*', '', label))
     }
   })

@@ -1,0 +1,418 @@
+/**
+ * The .zhibu backup file, as pure rules: its header, canonical JSON (the checksum is taken
+ * over it), hostile-key detection and the shape checks every table must pass before a
+ * restore touches the database. Errors are codes with details; the UI translates them.
+ */
+import type { TodoItem } from './todo'
+
+export const BACKUP_FORMAT = 'zhibu-backup'
+/** Bump when the file layout changes (not the database schema: that is schemaVersion). */
+export const BACKUP_FORMAT_VERSION = 1
+export const BACKUP_APP = 'zhibu'
+export const BACKUP_EXTENSION = '.zhibu'
+
+export interface BackupLimits {
+  /** The compressed file as chosen by the user. */
+  maxFileBytes: number
+  /** The JSON after decompression: a gzip bomb stops here, not when memory runs out. */
+  maxJsonBytes: number
+}
+
+/** A province's register compresses to a few MB; these leave room and stay under V8's string limit. */
+export const DEFAULT_BACKUP_LIMITS: BackupLimits = {
+  maxFileBytes: 200 * 1024 * 1024,
+  maxJsonBytes: 400 * 1024 * 1024,
+}
+
+/** Deeper nesting than any record has: a file built to overflow the stack stops here. */
+const MAX_DEPTH = 64
+
+export const BACKUP_ERROR_CODES = [
+  'empty',
+  'tooLarge',
+  'notGzip',
+  'corrupt',
+  'decompressedTooLarge',
+  'notJson',
+  'hostileKey',
+  'tooDeep',
+  'notBackup',
+  'formatVersion',
+  'schemaNewer',
+  'schemaOlder',
+  'checksum',
+  'unknownTable',
+  'missingTable',
+  'countMismatch',
+  'shape',
+  'badId',
+  'duplicateId',
+  'badKey',
+  'badBlob',
+  'quota',
+  'writeFailed',
+] as const
+export type BackupErrorCode = (typeof BACKUP_ERROR_CODES)[number]
+
+/** Where a problem is, for the message ("表 members 第 12 条：字段 orgId"). */
+export interface BackupErrorDetail {
+  table?: string
+  /** 1-based position of the row in its table. */
+  row?: number
+  field?: string
+  found?: string | number
+  expected?: string | number
+}
+
+export class BackupError extends Error {
+  readonly code: BackupErrorCode
+  readonly detail: BackupErrorDetail
+
+  constructor(code: BackupErrorCode, detail: BackupErrorDetail = {}) {
+    super(`backup: ${code}${detail.table ? ` (${detail.table})` : ''}`)
+    this.name = 'BackupError'
+    this.code = code
+    this.detail = detail
+  }
+}
+
+export type BackupCounts = Record<string, number>
+
+export interface BackupHeader {
+  format: typeof BACKUP_FORMAT
+  formatVersion: number
+  app: string
+  schemaVersion: number
+  /** Full ISO timestamp of when the file was made. */
+  createdAt: string
+  counts: BackupCounts
+  /** SHA-256 (hex) of the canonical JSON of the whole payload. */
+  checksum: string
+  /** SHA-256 (hex) of the records and settings alone: equal data, equal dataChecksum. */
+  dataChecksum: string
+}
+
+export type BackupPayload = Record<string, unknown[]>
+
+export const HEADER_KEYS = [
+  'format',
+  'formatVersion',
+  'app',
+  'schemaVersion',
+  'createdAt',
+  'counts',
+  'checksum',
+  'dataChecksum',
+] as const
+
+/** Keys that could reach an object's prototype when a careless caller spreads the data. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+])
+
+/**
+ * JSON with object keys sorted at every level: the same data gives the same text whatever
+ * order IndexedDB or a merge left the keys in, so its SHA-256 identifies the data.
+ * `undefined` members are dropped as JSON.stringify does; non-JSON values are refused.
+ */
+export function canonicalJson(value: unknown, depth = 0): string {
+  if (depth > MAX_DEPTH) throw new BackupError('tooDeep')
+  if (value === null) return 'null'
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return JSON.stringify(value)
+    case 'number':
+      return Number.isFinite(value) ? JSON.stringify(value) : 'null'
+    case 'object': {
+      if (Array.isArray(value)) {
+        return `[${value.map((item: unknown) => (item === undefined ? 'null' : canonicalJson(item, depth + 1))).join(',')}]`
+      }
+      const record = value as Record<string, unknown>
+      const parts: string[] = []
+      for (const key of Object.keys(record).sort()) {
+        const item = record[key]
+        if (item === undefined) continue
+        parts.push(`${JSON.stringify(key)}:${canonicalJson(item, depth + 1)}`)
+      }
+      return `{${parts.join(',')}}`
+    }
+    default:
+      throw new BackupError('shape', { found: typeof value })
+  }
+}
+
+/** The canonical payload, from the canonical text of each table (computed once, used twice). */
+export function joinCanonicalTables(tableTexts: Readonly<Record<string, string>>): string {
+  const names = Object.keys(tableTexts).sort()
+  return `{${names.map((name) => `${JSON.stringify(name)}:${tableTexts[name]}`).join(',')}}`
+}
+
+/**
+ * JSON.parse that refuses `__proto__`, `constructor` and `prototype` as keys anywhere:
+ * JSON.parse itself makes them harmless own properties, but one `Object.assign` or spread
+ * further on would not be. Anything else that fails is 'notJson'.
+ */
+export function parseBackupJson(text: string): unknown {
+  try {
+    return JSON.parse(text, function (key: string, value: unknown) {
+      if (FORBIDDEN_KEYS.has(key)) throw new BackupError('hostileKey', { field: key })
+      return value
+    })
+  } catch (error) {
+    if (error instanceof BackupError) throw error
+    throw new BackupError('notJson')
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+const SHA256_HEX = /^[0-9a-f]{64}$/
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/
+
+/**
+ * The header of a parsed file: it is a Zhibu backup, of a format this app reads, of a schema
+ * not newer than this app's, with counts and checksums in the right form. Older schema
+ * versions are refused until the migration list can upgrade a backup's rows.
+ */
+export function checkHeader(file: unknown, currentSchemaVersion: number): BackupHeader {
+  if (!isPlainObject(file) || file.format !== BACKUP_FORMAT || file.app !== BACKUP_APP) {
+    throw new BackupError('notBackup')
+  }
+  const { formatVersion, schemaVersion } = file
+  if (formatVersion !== BACKUP_FORMAT_VERSION) {
+    throw new BackupError('formatVersion', {
+      found: typeof formatVersion === 'number' ? formatVersion : String(formatVersion),
+      expected: BACKUP_FORMAT_VERSION,
+    })
+  }
+  if (typeof schemaVersion !== 'number' || !Number.isInteger(schemaVersion) || schemaVersion < 1) {
+    throw new BackupError('notBackup', { field: 'schemaVersion' })
+  }
+  if (schemaVersion > currentSchemaVersion) {
+    throw new BackupError('schemaNewer', { found: schemaVersion, expected: currentSchemaVersion })
+  }
+  if (schemaVersion < currentSchemaVersion) {
+    throw new BackupError('schemaOlder', { found: schemaVersion, expected: currentSchemaVersion })
+  }
+  const { createdAt, counts, checksum, dataChecksum } = file
+  if (typeof createdAt !== 'string' || !ISO_DATE_TIME.test(createdAt)) {
+    throw new BackupError('notBackup', { field: 'createdAt' })
+  }
+  if (typeof checksum !== 'string' || !SHA256_HEX.test(checksum)) {
+    throw new BackupError('notBackup', { field: 'checksum' })
+  }
+  if (typeof dataChecksum !== 'string' || !SHA256_HEX.test(dataChecksum)) {
+    throw new BackupError('notBackup', { field: 'dataChecksum' })
+  }
+  if (!isPlainObject(counts)) throw new BackupError('notBackup', { field: 'counts' })
+  for (const [table, count] of Object.entries(counts)) {
+    if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
+      throw new BackupError('notBackup', { field: 'counts', table })
+    }
+  }
+  return {
+    format: BACKUP_FORMAT,
+    formatVersion,
+    app: BACKUP_APP,
+    schemaVersion,
+    createdAt,
+    counts: counts as BackupCounts,
+    checksum,
+    dataChecksum,
+  }
+}
+
+/** The payload is one array of rows per table of this database, each as the header counts. */
+export function checkPayloadTables(
+  payload: unknown,
+  counts: BackupCounts,
+  tableNames: readonly string[],
+): BackupPayload {
+  if (!isPlainObject(payload)) throw new BackupError('notBackup', { field: 'payload' })
+  const known = new Set(tableNames)
+  for (const name of Object.keys(payload)) {
+    if (!known.has(name)) throw new BackupError('unknownTable', { table: name })
+  }
+  for (const name of Object.keys(counts)) {
+    if (!known.has(name)) throw new BackupError('unknownTable', { table: name })
+  }
+  for (const name of tableNames) {
+    const rows = payload[name]
+    if (!Array.isArray(rows)) throw new BackupError('missingTable', { table: name })
+    if (counts[name] !== rows.length) {
+      throw new BackupError('countMismatch', {
+        table: name,
+        found: rows.length,
+        expected: counts[name] ?? 0,
+      })
+    }
+  }
+  return payload as BackupPayload
+}
+
+/** What the database says about one table, so the checks need no Dexie. */
+export interface TableSpec {
+  name: string
+  /** 'id' for records, 'key' for settings and meta. */
+  primaryKey: string
+  /** Records carry createdAt/updatedAt; the merge compares updatedAt. */
+  stamped: boolean
+  /** Indexed field paths; multi-entry ones hold arrays of keys. */
+  indexes: readonly { path: string; multi: boolean; unique: boolean }[]
+}
+
+const MAX_ID_LENGTH = 200
+
+function isIndexKey(value: unknown): boolean {
+  return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))
+}
+
+/** An encoded Blob: `{ "$blob": base64, "type": mime }` and nothing else. */
+export interface EncodedBlob {
+  $blob: string
+  type: string
+}
+
+export function isEncodedBlob(value: unknown): value is EncodedBlob {
+  if (!isPlainObject(value)) return false
+  const keys = Object.keys(value)
+  return (
+    keys.length === 2 &&
+    typeof value.$blob === 'string' &&
+    typeof value.type === 'string' &&
+    keys.includes('$blob') &&
+    keys.includes('type')
+  )
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/
+
+/**
+ * One table's rows: plain objects with a non-empty string primary key, unique in the table;
+ * stamped records with string timestamps; every indexed field a valid key (a string or a
+ * number; an array of them when multi-entry) so no row lands outside the indexes the pages
+ * walk; unique indexes unique; encoded Blobs well formed.
+ */
+export function checkTableRows(spec: TableSpec, rows: readonly unknown[]): void {
+  const seen = new Set<string>()
+  const unique = spec.indexes.filter((index) => index.unique).map((index) => index.path)
+  const uniqueSeen = new Map(unique.map((path) => [path, new Set<unknown>()]))
+  rows.forEach((row, position) => {
+    const where = { table: spec.name, row: position + 1 }
+    if (!isPlainObject(row)) throw new BackupError('shape', where)
+    const id = row[spec.primaryKey]
+    if (typeof id !== 'string' || id === '' || id.length > MAX_ID_LENGTH) {
+      throw new BackupError('badId', { ...where, field: spec.primaryKey })
+    }
+    if (seen.has(id)) throw new BackupError('duplicateId', { ...where, field: spec.primaryKey })
+    seen.add(id)
+    if (spec.stamped) {
+      for (const field of ['createdAt', 'updatedAt']) {
+        if (typeof row[field] !== 'string') throw new BackupError('shape', { ...where, field })
+      }
+    }
+    for (const index of spec.indexes) {
+      const value = row[index.path]
+      if (value === undefined) continue
+      const valid = index.multi
+        ? Array.isArray(value) && value.every(isIndexKey)
+        : isIndexKey(value)
+      if (!valid) throw new BackupError('badKey', { ...where, field: index.path })
+      const values = uniqueSeen.get(index.path)
+      if (values) {
+        if (values.has(value)) throw new BackupError('badKey', { ...where, field: index.path })
+        values.add(value)
+      }
+    }
+    checkBlobs(row, where, 0)
+  })
+}
+
+function checkBlobs(value: unknown, where: BackupErrorDetail, depth: number): void {
+  if (depth > MAX_DEPTH) throw new BackupError('tooDeep', where)
+  if (Array.isArray(value)) {
+    for (const item of value) checkBlobs(item, where, depth + 1)
+    return
+  }
+  if (!isPlainObject(value)) return
+  if ('$blob' in value) {
+    if (!isEncodedBlob(value) || !BASE64.test(value.$blob) || value.$blob.length % 4 !== 0) {
+      throw new BackupError('badBlob', where)
+    }
+    return
+  }
+  for (const item of Object.values(value)) checkBlobs(item, where, depth + 1)
+}
+
+/** The newer of two versions of a record wins a merge; a tie keeps what is here. */
+export function incomingIsNewer(
+  current: { updatedAt?: unknown } | undefined,
+  incoming: { updatedAt?: unknown },
+): boolean {
+  if (!current) return true
+  const here = typeof current.updatedAt === 'string' ? current.updatedAt : ''
+  const there = typeof incoming.updatedAt === 'string' ? incoming.updatedAt : ''
+  return there > here
+}
+
+export interface BackupReminder {
+  due: boolean
+  /** Whole days since the last backup, null when there was none. */
+  daysSince: number | null
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/**
+ * Remind when the last backup is older than the setting (data.backupReminderDays), or when
+ * there never was one; an empty database has nothing to lose and gets no reminder.
+ */
+export function backupReminder(
+  lastBackupAt: string,
+  now: Date,
+  reminderDays: number,
+  recordCount: number,
+): BackupReminder {
+  const last = lastBackupAt === '' ? Number.NaN : Date.parse(lastBackupAt)
+  const daysSince = Number.isNaN(last)
+    ? null
+    : Math.max(0, Math.floor((now.getTime() - last) / DAY_MS))
+  if (recordCount === 0) return { due: false, daysSince }
+  return { due: daysSince === null || daysSince >= reminderDays, daysSince }
+}
+
+/** 'zhibu-backup-2026-11-23-0800.zhibu', in the user's local time. */
+export function backupFileName(at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  const day = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`
+  return `zhibu-backup-${day}-${pad(at.getHours())}${pad(at.getMinutes())}${BACKUP_EXTENSION}`
+}
+
+/**
+ * The 待办 line for an overdue backup, or null. Due on the day the setting's interval ran
+ * out (today when there never was a backup); overdue once that day has passed.
+ */
+export function backupTodoItem(
+  reminder: BackupReminder,
+  reminderDays: number,
+  today: string,
+): TodoItem | null {
+  if (!reminder.due) return null
+  const never = reminder.daysSince === null
+  return {
+    kind: 'data',
+    code: never ? 'backup.todo.never' : 'backup.todo.due',
+    orgId: '',
+    firmId: '',
+    subject: '',
+    dueOn: today,
+    urgency: never || (reminder.daysSince ?? 0) > reminderDays ? 'overdue' : 'soon',
+    params: { days: reminder.daysSince ?? 0, limit: reminderDays },
+    link: '/data',
+  }
+}

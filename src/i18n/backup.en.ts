@@ -1,0 +1,97 @@
+/** Backup, restore and storage messages; added to en.ts as `backup`. */
+export default {
+  title: 'Backup and restore',
+  intro:
+    "The data lives only in this computer's browser. Download a backup file (.zhibu) regularly and keep it on a USB drive or a shared drive; restore from it on a new computer or when something goes wrong.",
+  lastBackup: 'Last backup: {at}',
+  neverBackedUp: 'No backup has been made on this computer',
+  reminderDue: 'The last backup was {days} days ago (reminder after {limit} days). Please back up.',
+  reminderNever: 'The data on this computer has never been backed up. Please download a backup.',
+  download: 'Download backup',
+  choose: 'Restore from a backup file…',
+  reading: 'Reading and checking the backup file…',
+  downloaded: 'Backup downloaded: {name} ({size})',
+  restored: 'Restored from the backup: {added} added, {updated} updated',
+  restoredKept: 'Merged from the backup: {added} added, {updated} updated, {kept} newer here kept',
+  preview: {
+    title: 'What the backup holds',
+    file: 'File',
+    createdAt: 'Backed up at',
+    schema: 'Data version',
+    size: 'Size',
+    sizeValue: '{file} ({json} uncompressed)',
+    records: 'Records',
+    checks: 'Checks',
+    checkGzip: 'Compressed data intact',
+    checkFormat: 'File format version {n}',
+    checkSchema: 'Database version {n}, same as this app',
+    checkChecksum: 'SHA-256 checksum matches',
+    checkShape: 'Every table passed the shape and id checks',
+    table: 'Table',
+    count: 'Count',
+    mode: 'Restore as',
+    replace: 'Replace',
+    replaceHint:
+      "This computer's data becomes the backup's. What is here now goes to the recycle bin first, restorable.",
+    merge: 'Merge',
+    mergeHint:
+      'By record id: newer records of the backup replace older ones here; newer ones here and records only here stay.',
+    confirm: 'Restore',
+    confirmReplace:
+      'Replace all data on this computer by the backup ({at}, {n} records)? What is here now goes to the recycle bin.',
+  },
+  tables: {
+    settings: 'Settings',
+    meta: 'Device facts',
+    auditLog: 'Audit log',
+    recycleBin: 'Recycle bin',
+  },
+  errors: {
+    title: 'This backup file cannot be used',
+    empty: 'The file is empty.',
+    tooLarge: 'The file is too large ({found}); the limit is {expected}.',
+    notGzip: 'This is not a Zhibu backup (not a compressed .zhibu file).',
+    corrupt:
+      'The file is incomplete or damaged (perhaps a download or copy was cut short). Please use another backup.',
+    decompressedTooLarge: 'The file inflates to more than {expected}; reading stopped.',
+    notJson: 'The contents cannot be read (not valid backup data).',
+    hostileKey: 'The file contains a forbidden field name "{field}" and was refused.',
+    tooDeep: 'The file is nested too deeply and was refused.',
+    notBackup: 'This is not a Zhibu backup, or its header is incomplete ({field}).',
+    formatVersion: 'Backup format version {found} is not supported (this app reads {expected}).',
+    schemaNewer:
+      'The backup comes from a newer app (data version {found}, this app {expected}). Please update this app first.',
+    schemaOlder:
+      'The backup comes from an older app (data version {found}, this app {expected}) and cannot be restored directly yet.',
+    checksum: 'Checksum mismatch: the file was changed or damaged after the backup.',
+    unknownTable: 'The file has a table this app does not know: "{table}".',
+    missingTable: 'The file lacks the table "{table}".',
+    countMismatch: 'Table "{table}" has {found} rows but its header says {expected}.',
+    shape: 'Table "{table}", row {row} is malformed ({field}).',
+    badId: 'Table "{table}", row {row} has an invalid id.',
+    duplicateId: 'Table "{table}", row {row} repeats an id.',
+    badKey: 'Table "{table}", row {row}: field "{field}" is invalid or repeated.',
+    badBlob: 'Table "{table}", row {row}: the photo data is damaged.',
+    quota:
+      'The browser is out of storage space; nothing was restored and the data here is unchanged. Free some space and try again.',
+    writeFailed: 'Writing failed; nothing was restored and the data here is unchanged ({found}).',
+  },
+  todo: {
+    due: 'The last backup was {days} days ago (reminder after {limit} days): download one under Data',
+    never: 'The data on this computer has never been backed up: download a backup under Data',
+  },
+  storage: {
+    title: 'Storage on this computer',
+    persisted: 'Persistent storage: on',
+    notPersisted: 'Persistent storage: off',
+    persistedHint: 'The browser will not clear this app’s data when space runs low.',
+    notPersistedHint:
+      "When space runs low the browser may clear this app's data. Turn on persistent storage and back up regularly.",
+    unsupported: 'This browser cannot report its storage state.',
+    request: 'Request persistent storage',
+    granted: 'Persistent storage is on',
+    denied:
+      'The browser did not grant persistent storage (often-used or installed sites get it more easily). Please back up regularly.',
+    usage: '{used} used of {quota}',
+  },
+}

@@ -1,0 +1,385 @@
+import 'fake-indexeddb/auto'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { getDb, saveSetting, SCHEMA_VERSION, setDb, ZhibuDb } from '@/db'
+import { BackupError, type BackupErrorCode } from '@/domain/backupFormat'
+import { createBackup, readBackupFile, restoreBackup } from '@/services/backup'
+import { clearAllData, loadDemoData } from '@/services/demoLoader'
+import { member, useFreshDb } from '../db/helpers'
+import {
+  digestAll,
+  gzipText,
+  keepBlobsInFakeIndexedDb,
+  readJson,
+  rebuild,
+  type BackupObject,
+} from './backup/helpers'
+
+keepBlobsInFakeIndexedDb()
+useFreshDb()
+const today = '2026-11-23'
+const HOSTILE = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
+const PHOTO_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 255, 128, 7, 1, 2, 3])
+
+/** The demo, a photo with a real Blob, a stored setting and HTML in a text field. */
+async function loadRichDemo(): Promise<void> {
+  await loadDemoData(today)
+  const db = getDb()
+  const meeting = (await db.meetings.toCollection().first())!
+  await db.photos.add({
+    id: 'photo-1',
+    meetingId: meeting.id,
+    name: '合影.png',
+    type: 'image/png',
+    width: 2,
+    height: 1,
+    blob: new Blob([PHOTO_BYTES], { type: 'image/png' }),
+    createdAt: '2026-11-01T00:00:00.000Z',
+    updatedAt: '2026-11-01T00:00:00.000Z',
+  })
+  const firm = (await db.firms.toCollection().first())!
+  await db.firms.update(firm.id, { note: HOSTILE })
+  await saveSetting('data.backupReminderDays', 14)
+}
+
+/**
+ * A few records of several tables and a photo: the bad-file cases start from this small
+ * set's backup (fast), and "nothing written" is checked against a database that is not empty.
+ */
+async function loadSmallSet(): Promise<void> {
+  const stamp = { createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' }
+  await getDb().areas.bulkPut(
+    ['a', 'b', 'c'].map((id, i) => ({
+      id,
+      name: `地区${id}`,
+      parentId: '',
+      level: 'city' as const,
+      path: `/${id}/`,
+      code: '',
+      retired: 'no' as const,
+      sortOrder: i,
+      ...stamp,
+    })),
+  )
+  await getDb().firms.bulkPut(
+    ['f1', 'f2'].map((id, i) => ({
+      ...stamp,
+      id,
+      name: `企业${id}`,
+      creditCode: `9100000000000000${i}X`,
+      areaId: 'a',
+      areaPath: '/a/',
+      orgStatus: 'none' as const,
+      nameTokens: ['企业'],
+      industry: 'software' as const,
+      sizeClass: 'below' as const,
+      employees: 10,
+      registeredOn: '2020-01-01',
+      closedOn: '',
+      instructor: '',
+      liaison: '',
+      address: '',
+      note: '',
+    })),
+  )
+  await getDb().members.put({
+    ...stamp,
+    ...member('o1', { name: '王芳' }),
+    id: 'm1',
+    lastAttendedOn: '',
+  } as never)
+  await getDb().photos.put({
+    ...stamp,
+    id: 'p1',
+    meetingId: 'x',
+    name: 'a.png',
+    type: 'image/png',
+    width: 1,
+    height: 1,
+    blob: new Blob([PHOTO_BYTES], { type: 'image/png' }),
+  })
+  await saveSetting('meeting.quorumRatio', 0.6)
+}
+
+async function freshTarget(): Promise<ZhibuDb> {
+  const target = new ZhibuDb(`target-${crypto.randomUUID()}`)
+  await target.open()
+  setDb(target)
+  return target
+}
+
+async function expectCode(promise: Promise<unknown>, code: BackupErrorCode): Promise<void> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(BackupError)
+  expect((error as BackupError).code).toBe(code)
+}
+
+describe('backup → restore round trip (demo data set)', { timeout: 90_000 }, () => {
+  it('gives every table back equal, and the same data checksum', async () => {
+    await loadRichDemo()
+    const before = await digestAll()
+    const first = await createBackup()
+    expect(first.header.schemaVersion).toBe(SCHEMA_VERSION)
+    expect(first.header.counts.firms).toBe(before.firms ? JSON.parse(before.firms).length : -1)
+    expect(first.fileName).toMatch(/^zhibu-backup-\d{4}-\d{2}-\d{2}-\d{4}\.zhibu$/)
+
+    const source = getDb()
+    const target = await freshTarget()
+    const checked = await readBackupFile(first.blob)
+    expect(checked.header.checksum).toBe(first.header.checksum)
+    const result = await restoreBackup(checked, 'replace')
+    expect(result.snapshotTaken).toBe(false)
+    const after = await digestAll()
+    for (const [name, text] of Object.entries(before)) {
+      if (name === 'auditLog' || name === 'meta') continue
+      expect(after[name], name).toBe(text)
+    }
+    const photo = await target.photos.get('photo-1')
+    expect(photo?.blob).toBeInstanceOf(Blob)
+    expect(new Uint8Array(await photo!.blob.arrayBuffer())).toEqual(PHOTO_BYTES)
+    expect(photo?.blob.type).toBe('image/png')
+    expect((await target.firms.toArray()).some((firm) => firm.note === HOSTILE)).toBe(true)
+
+    const second = await createBackup()
+    expect(second.header.dataChecksum).toBe(first.header.dataChecksum)
+    // The whole payload differs by exactly the restore's own audit entry.
+    const restoreEntry = (await target.auditLog.toArray()).filter((e) => e.action === 'restore')
+    expect(restoreEntry).toHaveLength(1)
+    const rebuilt = await rebuild(second.blob, (file) => {
+      file.payload.auditLog = file.payload.auditLog!.filter(
+        (entry) => (entry as { id: string }).id !== restoreEntry[0]!.id,
+      )
+    })
+    expect(((await readJson(rebuilt)) as BackupObject).checksum).toBe(first.header.checksum)
+    source.close()
+    await source.delete()
+  })
+
+  it('replace keeps the data it replaces as one snapshot in the recycle bin', async () => {
+    await loadDemoData(today)
+    const backup = await createBackup()
+    await clearAllData()
+    await getDb().areas.add({
+      id: 'extra',
+      name: '新区',
+      parentId: '',
+      level: 'city',
+      path: '/extra/',
+      code: '',
+      retired: 'no',
+      sortOrder: 9,
+      createdAt: '2026-11-23T08:00:00.000Z',
+      updatedAt: '2026-11-23T08:00:00.000Z',
+    })
+    const result = await restoreBackup(await readBackupFile(backup.blob), 'replace')
+    expect(result.snapshotTaken).toBe(true)
+    expect(await getDb().areas.get('extra')).toBeUndefined()
+    const snapshots = await getDb().recycleBin.where('table').equals('*snapshot').toArray()
+    expect(snapshots.map((s) => s.label).sort()).toEqual(['backupReplace', 'clear'])
+  })
+
+  it('merge: the newer updatedAt wins, a tie keeps what is here, twice changes nothing', async () => {
+    await loadDemoData(today)
+    const db = getDb()
+    const [older, newer] = await db.firms.limit(2).toArray()
+    const backup = await createBackup()
+    await db.firms.update(older!.id, { name: '本机较新', updatedAt: '2099-01-01T00:00:00.000Z' })
+    await db.firms.update(newer!.id, { name: '本机较旧', updatedAt: '2000-01-01T00:00:00.000Z' })
+    await db.firms.delete((await db.firms.offset(5).first())!.id)
+    const checked = await readBackupFile(backup.blob)
+    const result = await restoreBackup(checked, 'merge')
+    expect(result).toMatchObject({ mode: 'merge', added: 1, updated: 1, snapshotTaken: true })
+    expect((await db.firms.get(older!.id))?.name).toBe('本机较新')
+    expect((await db.firms.get(newer!.id))?.name).toBe(newer!.name)
+    const digest = await digestAll()
+    const again = await restoreBackup(checked, 'merge')
+    expect(again).toMatchObject({ added: 0, updated: 0, snapshotTaken: false })
+    expect(await digestAll()).toEqual(digest)
+  })
+})
+
+describe('bad files: a coded error and nothing written', { timeout: 15_000 }, () => {
+  let good: Blob
+  beforeAll(async () => {
+    const db = new ZhibuDb(`bad-${crypto.randomUUID()}`)
+    await db.open()
+    setDb(db)
+    await loadSmallSet()
+    good = (await createBackup()).blob
+    db.close()
+    await db.delete()
+  })
+
+  async function expectRefused(
+    file: Blob,
+    code: BackupErrorCode,
+    limits?: Parameters<typeof readBackupFile>[1],
+  ) {
+    await loadSmallSet()
+    const before = await digestAll()
+    await expectCode(
+      readBackupFile(file, limits).then((checked) => restoreBackup(checked, 'replace')),
+      code,
+    )
+    expect(await digestAll()).toEqual(before)
+  }
+
+  const bytesOf = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer())
+
+  it('truncated', async () => {
+    const bytes = await bytesOf(good)
+    await expectRefused(new Blob([bytes.slice(0, Math.floor(bytes.length / 2))]), 'corrupt')
+  })
+
+  it('corrupted bytes', async () => {
+    const bytes = await bytesOf(good)
+    bytes[Math.floor(bytes.length / 2)]! ^= 0xff
+    await expectRefused(new Blob([bytes]), 'corrupt')
+  })
+
+  it('not gzip at all', async () => {
+    await expectRefused(new Blob(['{"format":"zhibu-backup"} plain text, not gzip']), 'notGzip')
+  })
+
+  it('empty', async () => {
+    await expectRefused(new Blob([]), 'empty')
+  })
+
+  it('not JSON inside', async () => {
+    await expectRefused(await gzipText('hello, this is not json'), 'notJson')
+  })
+
+  it('JSON but not a backup', async () => {
+    await expectRefused(await gzipText('{"hello":"world"}'), 'notBackup')
+  })
+
+  it('wrong format version', async () => {
+    await expectRefused(await rebuild(good, (f) => (f.formatVersion = 99)), 'formatVersion')
+  })
+
+  it('newer schema version', async () => {
+    await expectRefused(
+      await rebuild(good, (f) => (f.schemaVersion = SCHEMA_VERSION + 1)),
+      'schemaNewer',
+    )
+  })
+
+  it('older schema version', async () => {
+    await expectRefused(await rebuild(good, (f) => (f.schemaVersion = 0.5)), 'notBackup')
+    if (SCHEMA_VERSION > 1) {
+      await expectRefused(await rebuild(good, (f) => (f.schemaVersion = 1)), 'schemaOlder')
+    }
+  })
+
+  it('wrong checksum (a record changed after the file was made)', async () => {
+    const changed = await rebuild(
+      good,
+      (f) => ((f.payload.firms![0] as { name: string }).name = '篡改'),
+      false,
+    )
+    await expectRefused(changed, 'checksum')
+  })
+
+  it('oversized file', async () => {
+    await expectRefused(good, 'tooLarge', { maxFileBytes: 1000, maxJsonBytes: 1e9 })
+  })
+
+  it('gzip bomb: inflating stops at the cap', async () => {
+    // 256 MB of zeros in ~250 KB of gzip.
+    const chunk = new Uint8Array(1024 * 1024)
+    let sent = 0
+    const source = new ReadableStream<BufferSource>({
+      pull(controller) {
+        if (sent++ < 256) controller.enqueue(chunk)
+        else controller.close()
+      },
+    })
+    const parts: Uint8Array[] = []
+    const reader = source.pipeThrough(new CompressionStream('gzip')).getReader()
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      parts.push(value)
+    }
+    const bomb = new Blob(parts as BlobPart[])
+    expect(bomb.size).toBeLessThan(1024 * 1024)
+    const started = performance.now()
+    await expectRefused(bomb, 'decompressedTooLarge', { maxFileBytes: 1e9, maxJsonBytes: 8e6 })
+    expect(performance.now() - started).toBeLessThan(5000)
+  })
+
+  it('__proto__ / constructor / prototype keys anywhere', async () => {
+    const goodText = JSON.stringify(await readJson(good))
+    for (const key of ['__proto__', 'constructor', 'prototype']) {
+      const text = goodText.replace('"payload":{', `"payload":{"areas2":{"${key}":{"polluted":1}},`)
+      await expectRefused(await gzipText(text), 'hostileKey')
+      const nested = goodText.replace('"name":', `"${key}":{"polluted":1},"name":`)
+      await expectRefused(await gzipText(nested), 'hostileKey')
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  const misfits: [string, BackupErrorCode, (f: BackupObject) => void][] = [
+    ['a table this database lacks', 'unknownTable', (f) => (f.payload.nonsense = [])],
+    ['a table missing', 'missingTable', (f) => delete f.payload.firms],
+    [
+      'counts that disagree',
+      'countMismatch',
+      (f) => (f.counts = { ...(f.counts as object), firms: 1 }),
+    ],
+    [
+      'an id that is not a string',
+      'badId',
+      (f) => ((f.payload.firms![0] as { id: unknown }).id = 42),
+    ],
+    [
+      'the same id twice',
+      'duplicateId',
+      (f) => {
+        f.payload.areas!.push({ ...(f.payload.areas![0] as object) })
+        ;(f.counts as Record<string, number>).areas! += 1
+      },
+    ],
+    [
+      'an indexed field that is no key',
+      'badKey',
+      (f) => ((f.payload.firms![0] as { name: unknown }).name = { a: 1 }),
+    ],
+    ['a row that is no object', 'shape', (f) => (f.payload.firms![0] = 'a string row')],
+    [
+      'a record without timestamps',
+      'shape',
+      (f) => delete (f.payload.members![0] as { updatedAt?: string }).updatedAt,
+    ],
+  ]
+  it.each(misfits)('%s', async (_, code, mutate) => {
+    await expectRefused(await rebuild(good, mutate), code)
+  })
+
+  it('a merge that breaks a unique index rolls back entirely', async () => {
+    const clash = await rebuild(good, (f) => {
+      const firm = f.payload.firms![0] as { id: string; updatedAt: string }
+      firm.id = 'someone-else'
+      firm.updatedAt = '2099-01-01T00:00:00.000Z'
+    })
+    await loadSmallSet()
+    const before = await digestAll()
+    await expectCode(
+      readBackupFile(clash).then((checked) => restoreBackup(checked, 'merge')),
+      'writeFailed',
+    )
+    expect(await digestAll()).toEqual(before)
+  })
+
+  it('HTML in text fields stays text, byte for byte', async () => {
+    const withHtml = await rebuild(good, (f) => {
+      ;(f.payload.firms![0] as { note: string }).note = HOSTILE
+    })
+    const checked = await readBackupFile(withHtml)
+    await restoreBackup(checked, 'replace')
+    const id = (checked.tables.firms![0] as { id: string }).id
+    expect((await getDb().firms.get(id))?.note).toBe(HOSTILE)
+  })
+})

@@ -1,0 +1,96 @@
+import { getDb, readAllTables, SCHEMA_VERSION } from '@/db'
+import { canonicalJson } from '@/domain/backupFormat'
+import { canonicalPayload } from '@/services/backup'
+
+/**
+ * fake-indexeddb clones values with the global structuredClone, which in Node turns a
+ * (happy-dom) Blob into an empty object; a browser stores Blobs as they are. Blobs are
+ * immutable, so sharing them keeps the semantics the tests rely on.
+ */
+export function keepBlobsInFakeIndexedDb(): void {
+  const original = globalThis.structuredClone
+  const clone = (value: unknown): unknown => {
+    if (value instanceof Blob) return value
+    if (Array.isArray(value)) return value.map(clone)
+    if (typeof value === 'object' && value !== null) {
+      const proto = Object.getPrototypeOf(value) as unknown
+      if (proto !== Object.prototype && proto !== null) return original(value)
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clone(v)]))
+    }
+    return value
+  }
+  globalThis.structuredClone = ((value: unknown) => clone(value)) as typeof structuredClone
+}
+
+/** Everything in the database as canonical text per table (Blobs as their bytes). */
+export async function digestAll(): Promise<Record<string, string>> {
+  const tables = await readAllTables()
+  const out: Record<string, string> = {}
+  for (const [name, rows] of Object.entries(tables)) {
+    const encoded = await Promise.all(rows.map(encodeForDigest))
+    out[name] = canonicalJson(encoded)
+  }
+  return out
+}
+
+async function encodeForDigest(value: unknown): Promise<unknown> {
+  if (value instanceof Blob) {
+    return { blob: [...new Uint8Array(await value.arrayBuffer())].join(','), type: value.type }
+  }
+  if (Array.isArray(value)) return Promise.all(value.map(encodeForDigest))
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(value)) out[k] = await encodeForDigest(v)
+    return out
+  }
+  return value
+}
+
+async function inflate(blob: Blob): Promise<string> {
+  const stream = blob.stream().pipeThrough(new DecompressionStream('gzip'))
+  const chunks: Uint8Array[] = []
+  const reader = stream.getReader()
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    chunks.push(value)
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks))
+}
+
+export async function gzipText(text: string): Promise<Blob> {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))
+  const chunks: Uint8Array[] = []
+  const reader = stream.getReader()
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    chunks.push(value)
+  }
+  return new Blob([Buffer.concat(chunks)])
+}
+
+export async function readJson(blob: Blob): Promise<Record<string, unknown>> {
+  return JSON.parse(await inflate(blob)) as Record<string, unknown>
+}
+
+export type BackupObject = Record<string, unknown> & { payload: Record<string, unknown[]> }
+
+/** Unpack a backup, change it, pack it again; `rehash` makes the checksums match the change. */
+export async function rebuild(
+  blob: Blob,
+  mutate: (file: BackupObject) => void,
+  rehash = true,
+): Promise<Blob> {
+  const file = (await readJson(blob)) as BackupObject
+  mutate(file)
+  if (rehash) {
+    const { checksum, dataChecksum } = await canonicalPayload(file.payload)
+    file.checksum = checksum
+    file.dataChecksum = dataChecksum
+  }
+  return gzipText(JSON.stringify(file))
+}
+
+export const CURRENT_SCHEMA = SCHEMA_VERSION
+export { getDb }
