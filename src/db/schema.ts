@@ -1,5 +1,14 @@
 import Dexie, { type Table, type Transaction } from 'dexie'
 import { noteAttendance } from '@/domain/attendance'
+import {
+  addTally,
+  firmTally,
+  isEmptyTally,
+  memberWeight,
+  orgTally,
+  type Tally,
+} from '@/domain/tallies'
+import { talliesMiddleware } from './tallies'
 import type {
   Area,
   AuditEntry,
@@ -65,6 +74,8 @@ export const SCHEMA_V1 = {
  * - meetings: keyset pages of an org's meetings and of all meetings, newest first.
  * - issues / studyRecords: the problem list by status, study records by org and pending
  *   confirmation.
+ * - tallies (new): today's coverage counts, kept by db/tallies.ts in every write
+ *   transaction; derived, so never backed up or exchanged, rebuilt from the records.
  */
 export const SCHEMA_V2_CHANGES = {
   members:
@@ -75,6 +86,7 @@ export const SCHEMA_V2_CHANGES = {
     'id, committeeId, status, raisedOn, dueOn, resolvedOn, *meetingIds, [committeeId+raisedOn], [committeeId+status]',
   studyRecords:
     'id, memberId, orgId, studiedOn, confirmed, [memberId+studiedOn], [orgId+studiedOn], [orgId+studiedOn+id], [orgId+confirmed]',
+  tallies: 'key',
 } as const
 
 export const SCHEMA_V2 = { ...SCHEMA_V1, ...SCHEMA_V2_CHANGES }
@@ -95,6 +107,27 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
     .modify((member) => {
       member.lastAttendedOn = last.get(member.id) ?? ''
     })
+  await rebuildTallies(tx)
+}
+
+/** Recount the tallies from the records (domain/tallies.ts), walking each table once. */
+export async function rebuildTallies(tx: Transaction): Promise<void> {
+  const rows = new Map<string, Tally>()
+  const weights = new Map<string, { full: number; probationary: number }>()
+  await tx.table<Member, string>('members').each((member) => {
+    const weight = memberWeight(member)
+    const sum = weights.get(member.orgId) ?? { full: 0, probationary: 0 }
+    weights.set(member.orgId, {
+      full: sum.full + weight.full,
+      probationary: sum.probationary + weight.probationary,
+    })
+  })
+  await tx
+    .table<Org, string>('orgs')
+    .each((org) => addTally(rows, orgTally(org, weights.get(org.id))))
+  await tx.table<Firm, string>('firms').each((firm) => addTally(rows, firmTally(firm)))
+  await tx.table('tallies').clear()
+  await tx.table('tallies').bulkPut([...rows.values()].filter((row) => !isEmptyTally(row)))
 }
 
 export class ZhibuDb extends Dexie {
@@ -115,11 +148,13 @@ export class ZhibuDb extends Dexie {
   auditLog!: Table<AuditEntry, string>
   recycleBin!: Table<RecycleEntry, string>
   meta!: Table<MetaEntry, string>
+  tallies!: Table<Tally, string>
 
   constructor(name = DB_NAME) {
     super(name)
     this.version(1).stores(SCHEMA_V1)
     this.version(2).stores(SCHEMA_V2_CHANGES).upgrade(upgradeToV2)
+    this.use(talliesMiddleware)
   }
 }
 

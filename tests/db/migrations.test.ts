@@ -3,6 +3,7 @@ import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
 import { SCHEMA_V1, SCHEMA_VERSION, ZhibuDb } from '@/db'
 import { lastAttendedByMember } from '@/domain/attendance'
+import { tallyRows } from '@/domain/tallies'
 import type { Meeting } from '@/domain/types'
 import { generateDemo } from '@/services/demo/generate'
 
@@ -102,7 +103,8 @@ async function writeOldDatabase(
   old.close()
 }
 
-describe('schema migrations', () => {
+// Writing and upgrading the whole demo on fake-indexeddb takes a few seconds.
+describe('schema migrations', { timeout: 60_000 }, () => {
   it('declares a released version for every version but the current one', () => {
     expect(RELEASED.map((entry) => entry.version)).toEqual(
       Array.from({ length: SCHEMA_VERSION - 1 }, (_, index) => index + 1),
@@ -164,6 +166,9 @@ describe('schema migrations', () => {
       for (const member of members) {
         expect(member.lastAttendedOn, member.name).toBe(expected.get(member.id) ?? '')
       }
+      // The tallies are built from the records (and equal a recount).
+      const [firms, orgs] = [await db.firms.toArray(), await db.orgs.toArray()]
+      expect(await db.tallies.orderBy('key').toArray()).toEqual(tallyRows(firms, orgs, members))
       // The new indexes answer queries.
       const someOrg = members[0]?.orgId ?? ''
       const page = await db.members
