@@ -210,3 +210,19 @@ export function figuresFromTallies(
     orgsByType,
   }
 }
+
+/** Only the rows and late records under one area path. */
+export function talliesUnder(
+  rows: readonly Tally[],
+  notYet: NotYetStarted,
+  areaPath: string,
+): { rows: Tally[]; notYet: NotYetStarted } {
+  const under = (path: string) => path.startsWith(areaPath)
+  return {
+    rows: rows.filter((row) => under(row.areaPath)),
+    notYet: {
+      firms: notYet.firms.filter((firm) => under(firm.areaPath)),
+      orgs: notYet.orgs.filter((entry) => under(entry.org.areaPath)),
+    },
+  }
+}
