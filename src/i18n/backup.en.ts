@@ -41,7 +41,6 @@ export default {
       'Replace all data on this computer by the backup ({at}, {n} records)? What is here now goes to the recycle bin.',
   },
   tables: {
-    settings: 'Settings',
     meta: 'Device facts',
     auditLog: 'Audit log',
     recycleBin: 'Recycle bin',

@@ -39,7 +39,6 @@ export default {
       '将用备份（{at}，共 {n} 条记录）替换本机的全部数据。本机现有数据会整体移入回收站。继续吗？',
   },
   tables: {
-    settings: '规则设置',
     meta: '本机信息',
     auditLog: '操作记录',
     recycleBin: '回收站',

@@ -1,0 +1,126 @@
+import { computed, shallowRef } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { countRecords, readLastBackupAt, readSettings, type RestoreMode } from '@/db'
+import { BackupError, backupReminder } from '@/domain/backupFormat'
+import {
+  createBackup,
+  readBackupFile,
+  restoreBackup,
+  type CheckedBackup,
+  type CreatedBackup,
+} from '@/services/backup'
+import { downloadFile } from '@/services/spreadsheet/download'
+import { useLiveQuery } from './useLiveQuery'
+
+export type { CheckedBackup, RestoreMode }
+
+/** '1.2 MB': binary units, one decimal, for file and storage sizes. */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB']
+  let value = bytes
+  let unit = 0
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024
+    unit += 1
+  }
+  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`
+}
+
+/**
+ * Backup and restore for the /data page: the last backup and its reminder (live), making a
+ * file, reading and checking one (nothing is written until `restore`), and messages for the
+ * error codes the reader and writer give.
+ */
+export function useBackup() {
+  const { t } = useI18n()
+  const status = useLiveQuery(async () => {
+    const [lastBackupAt, counts, settings] = await Promise.all([
+      readLastBackupAt(),
+      countRecords(),
+      readSettings(),
+    ])
+    const total = Object.values(counts).reduce((sum, n) => sum + n, 0)
+    const limit = settings['data.backupReminderDays']
+    return { lastBackupAt, limit, reminder: backupReminder(lastBackupAt, new Date(), limit, total) }
+  })
+  const busy = shallowRef<'download' | 'read' | 'restore' | null>(null)
+  const checked = shallowRef<CheckedBackup | null>(null)
+  const fileName = shallowRef('')
+
+  async function download(): Promise<CreatedBackup> {
+    busy.value = 'download'
+    try {
+      const created = await createBackup()
+      downloadFile(await created.blob.arrayBuffer(), created.fileName, created.blob.type)
+      return created
+    } finally {
+      busy.value = null
+    }
+  }
+
+  /** Read and check a chosen file; on success it waits in `checked` for the user's choice. */
+  async function read(file: File): Promise<CheckedBackup> {
+    busy.value = 'read'
+    checked.value = null
+    try {
+      const result = await readBackupFile(file)
+      checked.value = result
+      fileName.value = file.name
+      return result
+    } finally {
+      busy.value = null
+    }
+  }
+
+  async function restore(mode: RestoreMode) {
+    const backup = checked.value
+    if (!backup) throw new Error('no checked backup')
+    busy.value = 'restore'
+    try {
+      const result = await restoreBackup(backup, mode)
+      checked.value = null
+      return result
+    } finally {
+      busy.value = null
+    }
+  }
+
+  /** The message for a failed read or restore, naming what is wrong where the code can. */
+  function errorMessage(error: unknown): string {
+    if (!(error instanceof BackupError)) {
+      return t('app.error', { message: error instanceof Error ? error.message : String(error) })
+    }
+    const { table, row, field, found, expected } = error.detail
+    const bytes = (value: string | number | undefined) =>
+      typeof value === 'number' && ['tooLarge', 'decompressedTooLarge'].includes(error.code)
+        ? formatBytes(value)
+        : (value ?? '')
+    return t(`backup.errors.${error.code}`, {
+      table: table ? tableLabel(table) : '',
+      row: row ?? '',
+      field: field ?? '',
+      found: bytes(found),
+      expected: bytes(expected),
+    })
+  }
+
+  /** Record tables have their names under `tables`; the bookkeeping ones under backup. */
+  function tableLabel(name: string): string {
+    const own = `tables.${name}`
+    const key = ['meta', 'auditLog', 'recycleBin'].includes(name) ? `backup.tables.${name}` : own
+    return t(key)
+  }
+
+  return {
+    status,
+    busy,
+    checked,
+    fileName,
+    download,
+    read,
+    restore,
+    errorMessage,
+    tableLabel,
+    lastBackupAt: computed(() => status.data.value?.lastBackupAt ?? ''),
+  }
+}
