@@ -1,10 +1,13 @@
 import { computed, reactive, ref, type Ref } from 'vue'
+import { useI18n } from 'vue-i18n'
 import {
   confirmStudyRecords,
   countStudy,
   createStudyRecord,
   creditMeetingStudy,
-  listMeetingsOfMember,
+  getMember,
+  getOrg,
+  listStudyMeetingsOfOrg,
   listMembersOfOrgs,
   listPendingStudy,
   listStudyOfMember,
@@ -20,10 +23,14 @@ import {
   type StudySession,
 } from '@/db'
 import { todayIso } from '@/domain/dates'
-import { progressByShortfall, studyProgress, studyYearOf } from '@/domain/study'
-import type { Id, StudyRecord } from '@/domain/types'
-import type { StudyRecordInput } from '@/domain/validation'
+import { progressByShortfall, studyProgress, studyYearOf, type StudyProgress } from '@/domain/study'
+import type { Id, Member, StudyRecord } from '@/domain/types'
+import { exportStudyFile, importStudyFile } from '@/services/spreadsheet/studyFlow'
+export type { StudyImportResult } from '@/services/spreadsheet/studyFlow'
+import type { FieldProblem, StudyRecordInput } from '@/domain/validation'
 import { useKeysetPages } from './useKeysetPages'
+
+export type { StudyFilter, StudySession } from '@/db'
 import { useLiveQuery } from './useLiveQuery'
 
 /** The calendar year the pages show by default: the device's today. */
@@ -49,12 +56,39 @@ export function useMemberStudyRecords(memberId: () => Id, year: () => number = c
   }, [memberId, year])
 }
 
-/** A member's meetings: attended, and missed with the reason. */
-export function useMemberMeetings(memberId: () => Id) {
+/** The member of the "我的" pages with their org, live. */
+export function useMe(memberId: () => Id) {
   return useLiveQuery(async () => {
     const id = memberId()
-    return id ? listMeetingsOfMember(id) : []
+    if (!id) return null
+    const member = await getMember(id)
+    const org = member ? await getOrg(member.orgId) : undefined
+    return member ? { member, org: org ?? null } : null
   }, [memberId])
+}
+
+/** 党课 and 主题党日 of an org in a year, newest first, for crediting. */
+export function useStudyMeetings(orgId: Ref<Id>, year: Ref<number>) {
+  return useLiveQuery(
+    async () => (orgId.value ? listStudyMeetingsOfOrg(orgId.value, year.value) : []),
+    [orgId, year],
+  )
+}
+
+/** Validation codes as messages naming the field: '请填写学习内容'. */
+export function useStudyProblems() {
+  const { t, te } = useI18n()
+  function message(problem: FieldProblem): string {
+    const field = problem.field.split('.').at(-1) ?? problem.field
+    const key = `study.fields.${field}`
+    return t(`validation.${problem.code}`, { ...problem.params, field: te(key) ? t(key) : field })
+  }
+  function byField(problems: readonly FieldProblem[]): Record<string, string> {
+    const out: Record<string, string> = {}
+    for (const problem of problems) out[problem.field] ??= message(problem)
+    return out
+  }
+  return { message, byField }
 }
 
 export function emptyStudyFilter(orgId: Id = ''): StudyFilter {
@@ -88,6 +122,8 @@ export function useStudyRoster(orgId: Ref<Id>) {
   }, [orgId])
 }
 
+export type StudyProgressRow = StudyProgress & { name: string }
+
 /** Progress per member of an org this year, largest shortfall first. */
 export function useStudyProgress(orgId: Ref<Id>, year: Ref<number>) {
   const roster = useStudyRoster(orgId)
@@ -99,7 +135,7 @@ export function useStudyProgress(orgId: Ref<Id>, year: Ref<number>) {
     ])
     return { hours, settings }
   }, [orgId, year])
-  const rows = computed(() => {
+  const rows = computed<StudyProgressRow[]>(() => {
     const members = roster.data.value ?? []
     const data = totals.data.value
     if (!data) return []
@@ -126,4 +162,30 @@ export const studyWrites = {
   recordSession: (session: StudySession, memberIds: Id[]) => recordStudySession(session, memberIds),
   creditMeeting: (meetingId: Id, hours: number) => creditMeetingStudy(meetingId, hours),
   confirm: (ids: Id[]) => confirmStudyRecords(ids),
+}
+
+/** Excel import into an org and export of its records, with the sheet's labels translated. */
+export function useStudySheets() {
+  const { t } = useI18n()
+  const HEADER_KEYS = [
+    'name',
+    'idNumber',
+    'studiedOn',
+    'hours',
+    'topic',
+    'kind',
+    'place',
+    'confirmed',
+    'note',
+  ]
+  function exportYear(orgId: Id, year: number, members: readonly Member[]): Promise<string> {
+    return exportStudyFile(orgId, year, new Map(members.map((m) => [m.id, m])), {
+      headers: HEADER_KEYS.map((key) => t(`study.fields.${key}`)),
+      kind: (kind) => t(`study.kind.${kind}`),
+      confirmed: (confirmed) => t(`study.confirmed.${confirmed}`),
+      sheetName: t('study.title'),
+      fileName: year > 0 ? `${t('study.title')}-${year}` : t('study.title'),
+    })
+  }
+  return { exportYear, importFile: importStudyFile }
 }

@@ -157,3 +157,32 @@ export function attendeesToCredit(
   const done = new Set(creditedMemberIds)
   return [...new Set(attendeeIds)].filter((id) => !done.has(id))
 }
+
+export interface BehindMember extends StudyProgress {
+  name: string
+  orgId: Id
+}
+
+/**
+ * Members behind on the 待办 list: in the behind season only, members whose confirmed hours
+ * of this calendar year are below the target, the largest shortfall first.
+ */
+export function findMembersBehind(
+  members: readonly { id: Id; name: string; orgId: Id }[],
+  totals: ReadonlyMap<Id, StudyHours>,
+  today: IsoDate,
+  settings: Settings,
+): BehindMember[] {
+  if (!isBehindSeason(today, settings)) return []
+  return members
+    .map((member) => ({
+      ...studyProgress(
+        totals.get(member.id) ?? { memberId: member.id, confirmedHours: 0, pendingHours: 0 },
+        settings,
+      ),
+      name: member.name,
+      orgId: member.orgId,
+    }))
+    .filter((progress) => !progress.reached)
+    .sort((a, b) => b.shortfall - a.shortfall || a.name.localeCompare(b.name, 'zh-CN'))
+}

@@ -3,13 +3,14 @@ import {
   attendeesToCredit,
   isStudyMeetingType,
   STUDY_KIND_OF_MEETING,
+  STUDY_MEETING_TYPES,
   sumStudyHours,
   validateStudyEntry,
   yearRange,
   type StudyHours,
 } from '@/domain/study'
 import { resolveSettings } from '@/domain/settings'
-import type { Id, IsoDate, StudyKind, StudyRecord } from '@/domain/types'
+import type { Id, IsoDate, Meeting, Member, StudyKind, StudyRecord } from '@/domain/types'
 import type { FieldProblem, StudyRecordInput } from '@/domain/validation'
 import { getDb, nowIso } from '../connection'
 import { NotFoundError, ValidationError } from '../errors'
@@ -248,6 +249,47 @@ export async function studyHoursOfOrgs(
   return sumStudyHours(parts.flat(), year)
 }
 
+export interface StudyStanding {
+  /** Party members (full or probationary) still in the scope's orgs. */
+  members: Pick<Member, 'id' | 'name' | 'orgId'>[]
+  hours: Map<Id, StudyHours>
+}
+
+/**
+ * Members and their hours in a year, for the 待办 list: a scope of orgs reads each org's
+ * roster and its '[orgId+studiedOn]' range; the whole register (null) reads the year's
+ * range of the 'studiedOn' index and the party members by the 'stage' index.
+ */
+export async function readStudyStanding(
+  orgIds: readonly Id[] | null,
+  year: number,
+): Promise<StudyStanding> {
+  const db = getDb()
+  const members =
+    orgIds === null
+      ? await db.members.where('stage').anyOf(['full', 'probationary']).toArray()
+      : (
+          await db.members
+            .where('orgId')
+            .anyOf([...orgIds])
+            .toArray()
+        ).filter((m) => m.stage === 'full' || m.stage === 'probationary')
+  const { from, to } = yearRange(year)
+  const hours =
+    orgIds === null
+      ? sumStudyHours(
+          await db.studyRecords.where('studiedOn').between(from, to, true, true).toArray(),
+          year,
+        )
+      : await studyHoursOfOrgs(orgIds, year)
+  return {
+    members: members
+      .filter((m) => m.status !== 'transferredOut')
+      .map((m) => ({ id: m.id, name: m.name, orgId: m.orgId })),
+    hours,
+  }
+}
+
 /** Self-entries waiting for confirmation in some orgs, oldest first ('[orgId+confirmed]'). */
 export async function listPendingStudy(orgIds: readonly Id[], limit = 200): Promise<StudyRecord[]> {
   const table = getDb().studyRecords
@@ -258,6 +300,20 @@ export async function listPendingStudy(orgIds: readonly Id[], limit = 200): Prom
     .flat()
     .sort((a, b) => a.studiedOn.localeCompare(b.studiedOn) || a.id.localeCompare(b.id))
     .slice(0, limit)
+}
+
+/** 党课 and 主题党日 of an org in a calendar year, newest first ('[orgId+type+heldOn]'). */
+export async function listStudyMeetingsOfOrg(orgId: Id, year: number): Promise<Meeting[]> {
+  const { from, to } = yearRange(year)
+  const parts = await Promise.all(
+    STUDY_MEETING_TYPES.map((type) =>
+      getDb()
+        .meetings.where('[orgId+type+heldOn]')
+        .between([orgId, type, from], [orgId, type, to], true, true)
+        .toArray(),
+    ),
+  )
+  return parts.flat().sort((a, b) => b.heldOn.localeCompare(a.heldOn))
 }
 
 // ─── Keyset pages ───────────────────────────────────────────────────────────
