@@ -1,6 +1,6 @@
 import type { CellValue as ExcelCellValue, Workbook } from 'exceljs'
 import type { CellValue, SheetData, SheetRow } from './cells'
-import { SpreadsheetError } from './problems'
+import { SpreadsheetError, type SpreadsheetErrorCode } from './problems'
 
 /** Refused before reading: bigger files are not registers but accidents or attacks. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -41,12 +41,37 @@ export function plainCell(value: ExcelCellValue | undefined): CellValue {
   return null
 }
 
+/** What the sheet worker answers: the rows, or the code of a SpreadsheetError. */
+export type SheetWorkerReply =
+  | { ok: true; sheet: SheetData }
+  | { ok: false; code: SpreadsheetErrorCode; params: Record<string, string | number> }
+
 /**
  * The first sheet's rows as plain values, with their Excel row numbers. Refuses files
  * over 20 MB and sheets over 50,000 rows (`SpreadsheetError`), and anything exceljs
- * cannot read as 'unreadable'.
+ * cannot read as 'unreadable'. In the browser the unzipping and parsing run in a Web
+ * Worker (sheetWorker.ts): a 10,000-row file blocked the page for seconds on the main
+ * thread (issue 3: no main-thread task over 200 ms during an import).
  */
 export async function readFirstSheet(data: ArrayBuffer): Promise<SheetData> {
+  checkFileSize(data.byteLength)
+  if (typeof Worker === 'undefined' || import.meta.env.MODE === 'test') return parseFirstSheet(data)
+  const worker = new Worker(new URL('./sheetWorker.ts', import.meta.url), { type: 'module' })
+  try {
+    const reply = await new Promise<SheetWorkerReply>((resolve, reject) => {
+      worker.onmessage = (event: MessageEvent<SheetWorkerReply>) => resolve(event.data)
+      worker.onerror = (event) => reject(new Error(event.message))
+      worker.postMessage(data, [data])
+    })
+    if (!reply.ok) throw new SpreadsheetError(reply.code, reply.params)
+    return reply.sheet
+  } finally {
+    worker.terminate()
+  }
+}
+
+/** readFirstSheet's work itself, wherever it runs. */
+export async function parseFirstSheet(data: ArrayBuffer): Promise<SheetData> {
   checkFileSize(data.byteLength)
   const Excel = await loadExcel()
   const workbook = new Excel.Workbook()
