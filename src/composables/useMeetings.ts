@@ -1,6 +1,37 @@
-import { listMeetingsOfMember } from '@/db'
-export type { MemberMeetingRow } from '@/db'
+import { computed, onScopeDispose, reactive, ref, shallowRef, watch, type Ref } from 'vue'
+import {
+  countMeetingsMatching,
+  getMeeting,
+  getOrg,
+  getOrgs,
+  listAuditFor,
+  listComplianceOrgs,
+  listMeetingPhotos,
+  listMeetingsOfMember,
+  listMeetingsOfOrg,
+  listMeetingsPage,
+  listMembersOfOrgs,
+  listPartyGroupsOfOrg,
+  listSubtreeOrgIds,
+  readComplianceBoard,
+  removeMeeting,
+  saveMeeting,
+  type MeetingCursor,
+  type MeetingExtras,
+  type MeetingFilter,
+} from '@/db'
+import { todayIso } from '@/domain/dates'
+import { boardMonths, checkQuorum } from '@/domain/meetings'
+import type { Settings } from '@/domain/settings'
+import type { MeetingType, Member, Photo } from '@/domain/types'
+import type { MeetingInput } from '@/domain/validation'
+import { resizePhoto } from '@/services/photos'
+import { exportMeetings } from '@/services/spreadsheet/meetingsExport'
+import { useKeysetPages } from './useKeysetPages'
 import { useLiveQuery } from './useLiveQuery'
+
+export type { MemberMeetingRow, NewPhoto, MeetingExtras } from '@/db'
+export type { BoardRow, BoardCell, ComplianceItem, Quorum } from '@/domain/meetings'
 
 /** The meetings a member attended or missed (with the reason), newest first, live. */
 export function useMemberMeetings(memberId: () => string) {
@@ -8,4 +39,162 @@ export function useMemberMeetings(memberId: () => string) {
     const id = memberId()
     return id ? listMeetingsOfMember(id) : []
   }, [memberId])
+}
+
+/** What the list's filter bar holds: an org (with everything under it), type, period, text. */
+export interface MeetingListFilter {
+  orgId: string
+  type: MeetingType | ''
+  from: string
+  to: string
+  text: string
+}
+
+export function emptyMeetingFilter(): MeetingListFilter {
+  return { orgId: '', type: '', from: '', to: '', text: '' }
+}
+
+/** The chosen org's subtree inside the scope (null scope = everything). */
+async function resolveFilter(
+  filter: MeetingListFilter,
+  scope: string[] | null,
+): Promise<MeetingFilter> {
+  let orgIds = scope
+  if (filter.orgId) {
+    const subtree = await listSubtreeOrgIds(filter.orgId)
+    orgIds = scope ? subtree.filter((id) => scope.includes(id)) : subtree
+  }
+  return { orgIds, type: filter.type, from: filter.from, to: filter.to, text: filter.text }
+}
+
+/** The /meetings list: a filter, keyset pages newest first, and the Excel export. */
+export function useMeetingList(scope: Ref<string[] | null>) {
+  const filter = reactive<MeetingListFilter>(emptyMeetingFilter())
+  const pageSize = ref(20)
+  const pages = useKeysetPages(
+    async (after: MeetingCursor, limit) =>
+      listMeetingsPage(await resolveFilter({ ...filter }, scope.value), after, limit),
+    async () => countMeetingsMatching(await resolveFilter({ ...filter }, scope.value)),
+    [() => JSON.stringify(filter), () => JSON.stringify(scope.value)],
+    pageSize,
+  )
+  async function exportList(): Promise<number> {
+    return exportMeetings(await resolveFilter({ ...filter }, scope.value))
+  }
+  return { filter, pageSize, exportList, ...pages }
+}
+
+export const meetingWrites = {
+  save: (id: string, input: MeetingInput, extras: MeetingExtras) => saveMeeting(id, input, extras),
+  remove: (id: string) => removeMeeting(id),
+  resizePhoto,
+}
+
+/** Object URLs for photo blobs, revoked when replaced or when the page goes. */
+export function usePhotoUrls(photos: () => readonly Pick<Photo, 'id' | 'blob'>[] | undefined) {
+  const urls = shallowRef<Record<string, string>>({})
+  function revoke(): void {
+    for (const url of Object.values(urls.value)) URL.revokeObjectURL(url)
+  }
+  watch(
+    photos,
+    (list) => {
+      revoke()
+      urls.value = Object.fromEntries((list ?? []).map((p) => [p.id, URL.createObjectURL(p.blob)]))
+    },
+    { immediate: true },
+  )
+  onScopeDispose(revoke)
+  return urls
+}
+
+/** The org's people and groups the form picks from: party members on the roll. */
+export function useMeetingRoster(orgId: () => string) {
+  return useLiveQuery(async () => {
+    const id = orgId()
+    if (!id) return { org: undefined, members: [] as Member[], groups: [] }
+    const [org, members, groups] = await Promise.all([
+      getOrg(id),
+      listMembersOfOrgs([id]),
+      listPartyGroupsOfOrg(id),
+    ])
+    return {
+      org,
+      members: members.filter(
+        (m) => (m.stage === 'full' || m.stage === 'probationary') && m.status !== 'transferredOut',
+      ),
+      groups,
+    }
+  }, [orgId])
+}
+
+/** One meeting with its org, photos, people, audit trail and quorum, live. */
+export function useMeetingDetail(id: () => string, settings: Ref<Settings | undefined>) {
+  const query = useLiveQuery(async () => {
+    const meetingId = id()
+    const meeting = meetingId ? await getMeeting(meetingId) : undefined
+    if (!meeting) return null
+    const [org, photos, trail, members] = await Promise.all([
+      getOrg(meeting.orgId),
+      listMeetingPhotos(meetingId),
+      listAuditFor(meetingId),
+      listMembersOfOrgs([meeting.orgId]),
+    ])
+    return { meeting, org, photos, trail, members }
+  }, [id])
+  const quorum = computed(() => {
+    const data = query.data.value
+    if (!data || !settings.value) return null
+    return checkQuorum(data.meeting, data.members, data.org?.committee ?? [], settings.value)
+  })
+  return { ...query, quorum }
+}
+
+/** An org's meetings in one month, for the calendar. */
+export function useMeetingCalendar(orgIds: () => string[] | null, month: () => string) {
+  return useLiveQuery(async () => {
+    const ids = orgIds()
+    const start = `${month()}-01`
+    const end = `${month()}-31`
+    if (!ids) return []
+    const perOrg = await Promise.all(ids.map((orgId) => listMeetingsOfOrg(orgId, start, end)))
+    return perOrg.flat()
+  }, [() => JSON.stringify(orgIds()), month])
+}
+
+/** The compliance board: orgs of the scope (a page of them) × the last 12 months. */
+export function useComplianceBoard(
+  scope: Ref<string[] | null>,
+  type: Ref<MeetingType | ''>,
+  page: Ref<number>,
+  pageSize: Ref<number>,
+) {
+  const today = todayIso()
+  const months = boardMonths(today, 12)
+  const orgs = useLiveQuery(() => listComplianceOrgs(scope.value), [scope])
+  const board = useLiveQuery(async () => {
+    const all = orgs.data.value ?? []
+    const shown = all.slice((page.value - 1) * pageSize.value, page.value * pageSize.value)
+    return readComplianceBoard(
+      shown.map((org) => org.id),
+      months,
+      today,
+      type.value ? [type.value] : undefined,
+    )
+  }, [() => orgs.data.value, type, page, pageSize])
+  return {
+    months,
+    total: computed(() => orgs.data.value?.length ?? 0),
+    board: board.data,
+    loading: computed(() => orgs.loading.value || board.loading.value),
+  }
+}
+
+/** Names of the orgs some rows refer to. */
+export function useOrgNames(ids: () => string[]) {
+  const query = useLiveQuery(async () => {
+    const orgs = await getOrgs([...new Set(ids())])
+    return new Map(orgs.map((org) => [org.id, org.name]))
+  }, [() => [...new Set(ids())].sort().join(',')])
+  return computed(() => query.data.value ?? new Map<string, string>())
 }

@@ -265,8 +265,9 @@ export function boardMonths(last: IsoDate, count: number): string[] {
 
 /**
  * A cell is missed when any type asked in a period containing the month fell short and that
- * period is over; met when everything asked was held; not due while a period is still open or
- * nothing is asked. A quarter's shortfall colours each of its three months.
+ * period is over; met when everything due by the month's end was held; not due while a period
+ * ending this month is still open or nothing is asked. A quarter's shortfall colours each of
+ * its three months.
  */
 export function complianceBoard(
   orgs: readonly ComplianceOrg[],
@@ -305,7 +306,11 @@ function cellState(
 ): ComplianceState {
   if (date > today) return 'future'
   if (items.some((item) => item.state === 'missed')) return 'missed'
-  if (items.length > 0 && items.every((item) => item.state === 'met')) return 'met'
+  // A quarter or year still open past this month does not hold the month back: the month is
+  // judged on what was due by its end (and a longer period already met counts as met).
+  const monthEnd = periodOf('month', date).end
+  const judged = items.filter((item) => item.state === 'met' || item.period.end <= monthEnd)
+  if (judged.length > 0 && judged.every((item) => item.state === 'met')) return 'met'
   return 'notDue'
 }
 

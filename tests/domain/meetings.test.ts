@@ -297,6 +297,25 @@ describe('compliance board', () => {
   })
 })
 
+describe('board cells over all types', () => {
+  it('a month whose monthly meetings were held is met while the year is still open', () => {
+    const org = branch({ committee: [], hasGroups: false })
+    const meetings = [
+      held('themedDay', '2025-07-03'),
+      held('branchAssembly', '2025-07-04'),
+      held('partyLesson', '2025-07-05'),
+    ]
+    const [row] = complianceBoard(
+      [org],
+      meetings,
+      ['2025-07', '2025-08', '2025-09', '2025-10'],
+      settings,
+      '2025-10-02',
+    )
+    expect(row?.cells.map((c) => c.state)).toEqual(['met', 'missed', 'missed', 'notDue'])
+  })
+})
+
 describe('overdue and rates', () => {
   it('names the last ended quarter without an assembly, and the last month without a 支委会', () => {
     const today = '2025-10-15'

@@ -3,6 +3,7 @@ import type { IsoDate } from '@/domain/types'
 import type { TodoItem } from '@/domain/todo'
 import { backupTodo } from './backup'
 import { jointTodo } from './joint'
+import { meetingsTodo } from './meetings'
 import { studyTodo } from './study'
 
 /** What every 待办 source is given: the scope (null = everything), settings and today. */
@@ -19,4 +20,4 @@ export type TodoSource = (input: TodoSourceInput) => Promise<TodoItem[]>
  * The feature sources, one per feature file in this folder (members' six-month alarm,
  * meetings overdue, joint problems overdue, study behind …). Each reads only its scope.
  */
-export const TODO_SOURCES: TodoSource[] = [jointTodo, backupTodo, studyTodo]
+export const TODO_SOURCES: TodoSource[] = [jointTodo, backupTodo, studyTodo, meetingsTodo]

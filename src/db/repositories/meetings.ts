@@ -18,6 +18,7 @@ import type {
   MeetingType,
   Member,
   Org,
+  PartyGroup,
   Photo,
 } from '@/domain/types'
 import { MEETING_TYPES } from '@/domain/types'
@@ -465,4 +466,9 @@ export async function readComplianceBoard(
     orgs: present,
     rows: complianceBoard(complianceOrgs, facts, months, rules, today, types),
   }
+}
+
+/** The party groups of an org, for the 党小组会 picker. */
+export async function listPartyGroupsOfOrg(orgId: string): Promise<PartyGroup[]> {
+  return getDb().partyGroups.where('orgId').equals(orgId).toArray()
 }
