@@ -4,11 +4,13 @@ import { getDb, saveSetting, SCHEMA_VERSION, setDb, ZhibuDb } from '@/db'
 import { BackupError, type BackupErrorCode } from '@/domain/backupFormat'
 import { createBackup, readBackupFile, restoreBackup } from '@/services/backup'
 import { clearAllData, loadDemoData } from '@/services/demoLoader'
-import { member, useFreshDb } from '../db/helpers'
+import { useFreshDb } from '../db/helpers'
 import {
   digestAll,
   gzipText,
   keepBlobsInFakeIndexedDb,
+  loadSmallSet,
+  PHOTO_BYTES,
   readJson,
   rebuild,
   type BackupObject,
@@ -18,7 +20,6 @@ keepBlobsInFakeIndexedDb()
 useFreshDb()
 const today = '2026-11-23'
 const HOSTILE = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
-const PHOTO_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 255, 128, 7, 1, 2, 3])
 
 /** The demo, a photo with a real Blob, a stored setting and HTML in a text field. */
 async function loadRichDemo(): Promise<void> {
@@ -39,65 +40,6 @@ async function loadRichDemo(): Promise<void> {
   const firm = (await db.firms.toCollection().first())!
   await db.firms.update(firm.id, { note: HOSTILE })
   await saveSetting('data.backupReminderDays', 14)
-}
-
-/**
- * A few records of several tables and a photo: the bad-file cases start from this small
- * set's backup (fast), and "nothing written" is checked against a database that is not empty.
- */
-async function loadSmallSet(): Promise<void> {
-  const stamp = { createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' }
-  await getDb().areas.bulkPut(
-    ['a', 'b', 'c'].map((id, i) => ({
-      id,
-      name: `地区${id}`,
-      parentId: '',
-      level: 'city' as const,
-      path: `/${id}/`,
-      code: '',
-      retired: 'no' as const,
-      sortOrder: i,
-      ...stamp,
-    })),
-  )
-  await getDb().firms.bulkPut(
-    ['f1', 'f2'].map((id, i) => ({
-      ...stamp,
-      id,
-      name: `企业${id}`,
-      creditCode: `9100000000000000${i}X`,
-      areaId: 'a',
-      areaPath: '/a/',
-      orgStatus: 'none' as const,
-      nameTokens: ['企业'],
-      industry: 'software' as const,
-      sizeClass: 'below' as const,
-      employees: 10,
-      registeredOn: '2020-01-01',
-      closedOn: '',
-      instructor: '',
-      liaison: '',
-      address: '',
-      note: '',
-    })),
-  )
-  await getDb().members.put({
-    ...stamp,
-    ...member('o1', { name: '王芳' }),
-    id: 'm1',
-    lastAttendedOn: '',
-  } as never)
-  await getDb().photos.put({
-    ...stamp,
-    id: 'p1',
-    meetingId: 'x',
-    name: 'a.png',
-    type: 'image/png',
-    width: 1,
-    height: 1,
-    blob: new Blob([PHOTO_BYTES], { type: 'image/png' }),
-  })
-  await saveSetting('meeting.quorumRatio', 0.6)
 }
 
 async function freshTarget(): Promise<ZhibuDb> {

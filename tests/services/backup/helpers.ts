@@ -1,6 +1,9 @@
-import { getDb, readAllTables, SCHEMA_VERSION } from '@/db'
+import { getDb, readAllTables, saveSetting, SCHEMA_VERSION } from '@/db'
 import { canonicalJson } from '@/domain/backupFormat'
 import { canonicalPayload } from '@/services/backup'
+import { member } from '../../db/helpers'
+
+export const PHOTO_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 255, 128, 7, 1, 2, 3])
 
 /**
  * fake-indexeddb clones values with the global structuredClone, which in Node turns a
@@ -84,7 +87,8 @@ export async function rebuild(
 ): Promise<Blob> {
   const file = (await readJson(blob)) as BackupObject
   mutate(file)
-  if (rehash) {
+  // A mutation may have removed the payload itself: then there is nothing to hash.
+  if (rehash && typeof file.payload === 'object' && file.payload !== null) {
     const { checksum, dataChecksum } = await canonicalPayload(file.payload)
     file.checksum = checksum
     file.dataChecksum = dataChecksum
@@ -94,3 +98,62 @@ export async function rebuild(
 
 export const CURRENT_SCHEMA = SCHEMA_VERSION
 export { getDb }
+
+/**
+ * A few records of several tables and a photo: the bad-file cases start from this small
+ * set's backup (fast), and "nothing written" is checked against a database that is not empty.
+ */
+export async function loadSmallSet(): Promise<void> {
+  const stamp = { createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' }
+  await getDb().areas.bulkPut(
+    ['a', 'b', 'c'].map((id, i) => ({
+      id,
+      name: `地区${id}`,
+      parentId: '',
+      level: 'city' as const,
+      path: `/${id}/`,
+      code: '',
+      retired: 'no' as const,
+      sortOrder: i,
+      ...stamp,
+    })),
+  )
+  await getDb().firms.bulkPut(
+    ['f1', 'f2'].map((id, i) => ({
+      ...stamp,
+      id,
+      name: `企业${id}`,
+      creditCode: `9100000000000000${i}X`,
+      areaId: 'a',
+      areaPath: '/a/',
+      orgStatus: 'none' as const,
+      nameTokens: ['企业'],
+      industry: 'software' as const,
+      sizeClass: 'below' as const,
+      employees: 10,
+      registeredOn: '2020-01-01',
+      closedOn: '',
+      instructor: '',
+      liaison: '',
+      address: '',
+      note: '',
+    })),
+  )
+  await getDb().members.put({
+    ...stamp,
+    ...member('o1', { name: '王芳' }),
+    id: 'm1',
+    lastAttendedOn: '',
+  } as never)
+  await getDb().photos.put({
+    ...stamp,
+    id: 'p1',
+    meetingId: 'x',
+    name: 'a.png',
+    type: 'image/png',
+    width: 1,
+    height: 1,
+    blob: new Blob([PHOTO_BYTES], { type: 'image/png' }),
+  })
+  await saveSetting('meeting.quorumRatio', 0.6)
+}
