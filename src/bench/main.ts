@@ -10,12 +10,21 @@ import {
   listAreas,
   listFirmsPage,
   readCoverageInput,
+  readTallies,
   searchOrgs,
   setDb,
   writeMeta,
   ZhibuDb,
 } from '@/db'
-import { computeCoverage, coverageByArea } from '@/domain/coverage'
+import { computeCoverage } from '@/domain/coverage'
+import { figuresFromTallies, talliesUnder } from '@/domain/tallies'
+import type { Firm } from '@/domain/types'
+import {
+  buildFirmsWorkbook,
+  checkImport,
+  openImportFile,
+  writeImport,
+} from '@/services/spreadsheet'
 import { DEMO_GENERATOR_VERSION, generateDemo } from '@/services/demo/generate'
 import {
   createProvince,
@@ -36,6 +45,8 @@ import {
 /** Fixed, so the cached province profile holds the same records on every run. */
 export const PROVINCE_TODAY = '2026-06-30'
 const DEMO_DB = 'zhibu-bench-demo'
+const IMPORT_DB = 'zhibu-bench-import'
+const ALL_FIRMS = { areaPath: '', industry: '', sizeClass: '', orgStatus: '', text: '' } as const
 const FLOOR_DB = 'zhibu-bench-floor'
 
 const province = createProvince({ today: PROVINCE_TODAY })
@@ -100,8 +111,54 @@ async function finishProvince(): Promise<Record<string, number>> {
   return countRecords()
 }
 
-/** The dashboard's whole-area path as useCoverage runs it: read, then compute. */
+/**
+ * Today's dashboard as useCoverage runs it: the tallies kept by the writes for an area
+ * path ('' = the region), figures for it and one row per child area. No table scan.
+ */
+async function talliesFigures(areaPath: string, childOf: string, asOf: string) {
+  const [read, areas] = await Promise.all([readTallies(areaPath, asOf), listAreas()])
+  const figures = figuresFromTallies(read.rows, asOf, read.notYet)
+  const rows = areas
+    .filter((area) => area.parentId === childOf)
+    .map((area) => {
+      const part = talliesUnder(read.rows, read.notYet, area.path)
+      return figuresFromTallies(part.rows, asOf, part.notYet)
+    })
+  return { figures, rows, tallyRows: read.rows.length }
+}
+
+async function rootArea() {
+  const roots = (await listAreas()).filter((area) => area.parentId === '')
+  if (roots.length !== 1 || !roots[0]) throw new Error('expected one root area')
+  return roots[0]
+}
+
 async function dashboard(asOf = PROVINCE_TODAY) {
+  const root = await rootArea()
+  const run = await timed(() => talliesFigures('', root.id, asOf))
+  return {
+    ms: run.ms,
+    tallyRows: run.value.tallyRows,
+    areaRows: run.value.rows.length,
+    operatingFirms: run.value.figures.operatingFirms,
+    orgCoverageRate: run.value.figures.orgCoverageRate,
+  }
+}
+
+async function drillDown(cityName = '包头市', asOf = PROVINCE_TODAY) {
+  const city = (await listAreas()).find((area) => area.name === cityName)
+  if (!city) throw new Error(`no area ${cityName}`)
+  const run = await timed(() => talliesFigures(city.path, city.id, asOf))
+  return {
+    ms: run.ms,
+    rows: run.value.rows.length,
+    tallyRows: run.value.tallyRows,
+    operatingFirms: run.value.figures.operatingFirms,
+  }
+}
+
+/** The whole-area figures for another date: the full read and computation (as-of, trend). */
+async function dashboardFullRead(asOf = PROVINCE_TODAY) {
   const read = await timed(() => readCoverageInput())
   const compute = await timed(async () => {
     const { firms, orgs, members } = read.value
@@ -118,18 +175,65 @@ async function dashboard(asOf = PROVINCE_TODAY) {
   }
 }
 
-/** Drill-down into one city the way the dashboard computes its area rows: whole read, then coverageByArea. */
-async function drillDown(cityName = '包头市', asOf = PROVINCE_TODAY) {
-  const run = await timed(async () => {
-    const [input, areas] = await Promise.all([readCoverageInput(), listAreas()])
-    const city = areas.find((area) => area.name === cityName)
-    if (!city) throw new Error(`no area ${cityName}`)
-    return coverageByArea({ ...input, asOf }, areas, city.id)
+/** Tallies and full computation agree (the smoke run checks it on the demo). */
+async function talliesAgree(asOf = PROVINCE_TODAY) {
+  const root = await rootArea()
+  const input = await readCoverageInput()
+  const full = computeCoverage(input.firms, input.orgs, input.members, asOf)
+  const fast = (await talliesFigures('', root.id, asOf)).figures
+  return JSON.stringify(full) === JSON.stringify(fast)
+}
+
+/** Longest main-thread task while `work` runs (PerformanceObserver 'longtask', ≥ 50 ms). */
+async function withLongTasks<T>(
+  work: () => Promise<T>,
+): Promise<{ value: T; longestTaskMs: number }> {
+  let longest = 0
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration)
   })
-  return {
-    ms: run.ms,
-    rows: run.value.length,
-    operatingFirms: run.value.reduce((sum, row) => sum + row.figures.operatingFirms, 0),
+  observer.observe({ type: 'longtask' })
+  try {
+    const value = await work()
+    // Entries are delivered asynchronously: give the last ones a moment to arrive.
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    return { value, longestTaskMs: longest }
+  } finally {
+    observer.disconnect()
+  }
+}
+
+/**
+ * The firm import as the dialog runs it (open → check → write) on a 10,000-row .xlsx that
+ * the app's own export wrote, into a database of its own holding the province's areas.
+ */
+async function importXlsx(count = 10_000) {
+  const previous = getDb().name
+  await freshDatabase(IMPORT_DB)
+  try {
+    await getDb().areas.bulkAdd(province.areas)
+    await getDb().firms.bulkAdd(province.rows('firms', 0, count) as Firm[])
+    const { data, rows } = await buildFirmsWorkbook(ALL_FIRMS)
+    await getDb().firms.clear()
+    const bytes = data.byteLength
+    const run = await timed(() =>
+      withLongTasks(async () => {
+        // As the dialog gets it: a File (exceljs hands back a Uint8Array, not an ArrayBuffer).
+        const file = await openImportFile('firms', new Blob([data]))
+        const checked = await checkImport(file, file.header.mapping)
+        return writeImport(checked, 'validRows')
+      }),
+    )
+    return {
+      ms: run.ms,
+      rows,
+      bytes,
+      created: run.value.value.created,
+      longestTaskMs: run.value.longestTaskMs,
+    }
+  } finally {
+    getDb().close()
+    setDb(new ZhibuDb(previous))
   }
 }
 
@@ -155,6 +259,13 @@ async function firmsFirstPage(kind: 'statusIndustry' | 'city' | 'nameSearch', ci
 async function orgSearch(needle = '不存在的名称') {
   const run = await timed(() => searchOrgs(needle))
   return { ms: run.ms, found: run.value.length }
+}
+
+async function freshDatabase(name: string): Promise<void> {
+  getDb().close()
+  await deleteDatabase(name)
+  setDb(new ZhibuDb(name))
+  await getDb().open()
 }
 
 /** The app's demo load (×1) into its own database, fresh each time, so it never touches 'zhibu'. */
@@ -249,7 +360,10 @@ async function smoke() {
       demoLoad: demo,
       demoFloor: await floorDemo(),
       dashboard: await dashboard(),
+      dashboardFullRead: await dashboardFullRead(),
+      talliesAgree: await talliesAgree(),
       drillDown: await drillDown(),
+      importXlsx: await importXlsx(200),
       orgSearch: await orgSearch(),
       firmsFirstPage: await firmsFirstPage('statusIndustry'),
       floorRead: await floorRead(),
@@ -274,7 +388,10 @@ const api = {
   finishProvince,
   countRecords,
   dashboard,
+  dashboardFullRead,
+  talliesAgree,
   drillDown,
+  importXlsx,
   orgSearch,
   firmsFirstPage,
   demoLoad,
