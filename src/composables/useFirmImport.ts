@@ -1,10 +1,12 @@
 import { computed, onScopeDispose, ref, shallowRef, watch, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { FirmFilter, ImportCounts } from '@/db'
+import type { MemberFilter } from '@/domain/memberRules'
 import {
   checkImport,
   columnsOf,
   exportFirms,
+  exportMembers,
   exportOrgs,
   openImportFile,
   REQUIRED_FIELDS,
@@ -201,6 +203,8 @@ export function useSpreadsheetExport() {
     exportFirms: (filter: FirmFilter) =>
       run(() => exportFirms({ ...filter }, (count) => (rowsRead.value = count))),
     exportOrgs: () => run(() => exportOrgs()),
+    exportMembers: (scope: readonly string[] | null, filter: MemberFilter) =>
+      run(() => exportMembers(scope, { ...filter }, (count) => (rowsRead.value = count))),
   }
 }
 
@@ -213,8 +217,11 @@ export function useProblemText(kind: Ref<ImportKind>) {
   const fieldLabel = (field: string): string => {
     // The sheet names the parent (parentName); the form's label is the parentId one.
     const name = field === 'parentName' ? 'parentId' : field
-    const key = `fields.${kind.value === 'firms' ? 'firm' : 'org'}.${name}`
-    return te(key) ? t(key) : field
+    const entity = kind.value === 'firms' ? 'firm' : kind.value === 'orgs' ? 'org' : 'member'
+    const key = `fields.${entity}.${name}`
+    if (te(key)) return t(key)
+    // Member columns beyond the shared labels are named in the members messages.
+    return te(`members.fields.${name}`) ? t(`members.fields.${name}`) : field
   }
   return {
     fieldLabel,

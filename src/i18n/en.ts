@@ -1,5 +1,6 @@
 import fields from './fields.en'
 import importMessages from './import.en'
+import members from './members.en'
 import backup from './backup.en'
 import joint from './joint.en'
 import study from './study.en'
@@ -12,6 +13,7 @@ type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K
 const en: Messages<typeof zhCN> = {
   fields,
   import: importMessages,
+  members,
   backup,
   joint,
   study,

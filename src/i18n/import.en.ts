@@ -1,6 +1,6 @@
 /** Excel import/export messages; added to en.ts as `import: importMessages`. */
 export default {
-  title: { firms: 'Import firms', orgs: 'Import organisations' },
+  title: { firms: 'Import firms', orgs: 'Import organisations', members: 'Import members' },
   open: 'Import Excel',
   steps: { pick: 'Choose file', map: 'Check columns', preview: 'Preview and import' },
   pickHint:

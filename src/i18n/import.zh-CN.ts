@@ -1,6 +1,6 @@
 /** Excel import/export messages; added to zh-CN.ts as `import: importMessages`. */
 export default {
-  title: { firms: '导入企业', orgs: '导入党组织' },
+  title: { firms: '导入企业', orgs: '导入党组织', members: '导入党员' },
   open: '导入 Excel',
   steps: { pick: '选择文件', map: '核对列', preview: '预览并导入' },
   pickHint: '选择 Excel 文件（.xlsx），读取第一个工作表。表头应在前 10 行内，上方可以有标题行。',

@@ -1,5 +1,6 @@
 import fields from './fields.zh-CN'
 import importMessages from './import.zh-CN'
+import members from './members.zh-CN'
 import backup from './backup.zh-CN'
 import joint from './joint.zh-CN'
 import study from './study.zh-CN'
@@ -9,6 +10,7 @@ import meetings from './meetings.zh-CN'
 export default {
   fields,
   import: importMessages,
+  members,
   backup,
   joint,
   study,

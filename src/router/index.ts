@@ -17,11 +17,11 @@ export const routes: RouteRecordRaw[] = [
   { path: '/firms', name: 'firms', component: () => import('@/views/FirmsView.vue') },
   { path: '/areas', name: 'areas', component: () => import('@/views/AreasView.vue') },
   { path: '/orgs', name: 'orgs', component: () => import('@/views/OrgsView.vue') },
+  { path: '/members', name: 'members', component: () => import('@/views/MembersView.vue') },
   {
-    path: '/members',
-    name: 'members',
-    component: placeholder,
-    meta: { page: 'members', table: 'members' },
+    path: '/members/:id',
+    name: 'member',
+    component: () => import('@/views/MemberProfileView.vue'),
   },
   { path: '/meetings', name: 'meetings', component: () => import('@/views/MeetingsView.vue') },
   {

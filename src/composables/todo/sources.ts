@@ -3,6 +3,7 @@ import type { IsoDate } from '@/domain/types'
 import type { TodoItem } from '@/domain/todo'
 import { backupTodo } from './backup'
 import { jointTodo } from './joint'
+import { membersTodo } from './members'
 import { meetingsTodo } from './meetings'
 import { studyTodo } from './study'
 
@@ -20,4 +21,4 @@ export type TodoSource = (input: TodoSourceInput) => Promise<TodoItem[]>
  * The feature sources, one per feature file in this folder (members' six-month alarm,
  * meetings overdue, joint problems overdue, study behind …). Each reads only its scope.
  */
-export const TODO_SOURCES: TodoSource[] = [jointTodo, backupTodo, studyTodo, meetingsTodo]
+export const TODO_SOURCES: TodoSource[] = [jointTodo, backupTodo, studyTodo, meetingsTodo, membersTodo]

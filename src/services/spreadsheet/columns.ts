@@ -1,4 +1,5 @@
 import type { FirmInput, OrgInput } from '@/domain/validation'
+import { MEMBER_COLUMNS, MEMBER_REQUIRED_FIELDS } from './membersColumns'
 
 /**
  * The columns of the firm and org sheets. The first header is the one export writes; the
@@ -12,7 +13,7 @@ export interface ColumnSpec<F extends string> {
 
 export type FirmField = keyof FirmInput
 export type OrgField = Exclude<keyof OrgInput, 'committee' | 'parentId'> | 'parentName'
-export type ImportKind = 'firms' | 'orgs'
+export type ImportKind = 'firms' | 'orgs' | 'members'
 
 export const FIRM_COLUMNS: readonly ColumnSpec<FirmField>[] = [
   { field: 'name', headers: ['企业名称', '单位名称', '名称', '企业全称'] },
@@ -49,6 +50,7 @@ export const ORG_COLUMNS: readonly ColumnSpec<OrgField>[] = [
 ]
 
 export function columnsOf(kind: ImportKind): readonly ColumnSpec<string>[] {
+  if (kind === 'members') return MEMBER_COLUMNS
   return kind === 'firms' ? FIRM_COLUMNS : ORG_COLUMNS
 }
 
@@ -56,6 +58,7 @@ export function columnsOf(kind: ImportKind): readonly ColumnSpec<string>[] {
 export const REQUIRED_FIELDS: Record<ImportKind, readonly string[]> = {
   firms: ['name', 'creditCode', 'areaId'],
   orgs: ['name', 'type', 'areaId'],
+  members: MEMBER_REQUIRED_FIELDS,
 }
 
 /**

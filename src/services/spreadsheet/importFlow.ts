@@ -1,11 +1,19 @@
-import { firmIdsByCreditCode, importFirms, importOrgs, listAreas, listOrgs } from '@/db'
+import {
+  firmIdsByCreditCode,
+  importFirms,
+  importMembers,
+  importOrgs,
+  listAreas,
+  listOrgs,
+} from '@/db'
 import type { ImportCounts, ImportOptions } from '@/db'
-import type { FirmInput } from '@/domain/validation'
+import type { FirmInput, MemberInput } from '@/domain/validation'
 import { areaLookup } from './areas'
 import type { SheetData, SheetRow } from './cells'
 import { REQUIRED_FIELDS, type ImportKind } from './columns'
 import { createFirmRowParser } from './firmRows'
 import { detectHeader, missingRequired, type ColumnMapping, type DetectedHeader } from './header'
+import { parseMemberRows } from './membersRows'
 import { hostCreditCodes, parseOrgRows, type OrgImportRow } from './orgRows'
 import { SpreadsheetError, type ParsedRows } from './problems'
 import { checkFileSize, readFirstSheet } from './workbook'
@@ -23,6 +31,7 @@ export interface ImportFile {
 export type ParsedImport =
   | { kind: 'firms'; parsed: ParsedRows<FirmInput> }
   | { kind: 'orgs'; parsed: ParsedRows<OrgImportRow> }
+  | { kind: 'members'; parsed: ParsedRows<MemberInput> }
 
 /** 'validRows' writes the rows without problems; 'allOrNothing' refuses a file with any. */
 export type ImportMode = 'validRows' | 'allOrNothing'
@@ -64,6 +73,11 @@ export async function checkImport(
   if (missing.length > 0)
     throw new SpreadsheetError('missingColumns', { fields: missing.join(',') })
   const rows = dataRows(file)
+  if (file.kind === 'members') {
+    const parsed = parseMemberRows(rows, mapping, await listOrgs())
+    onProgress(1)
+    return { kind: 'members', parsed }
+  }
   const areas = areaLookup(await listAreas())
   if (file.kind === 'orgs') {
     const context = {
@@ -95,6 +109,12 @@ export async function writeImport(
     throw new SpreadsheetError('hasErrors', { rows: result.parsed.invalidCount })
   }
   if (result.parsed.valid.length === 0) return { created: 0, updated: 0 }
+  if (result.kind === 'members') {
+    return importMembers(
+      result.parsed.valid.map((row) => row.value),
+      options,
+    )
+  }
   if (result.kind === 'firms') {
     return importFirms(
       result.parsed.valid.map((row) => row.value),

@@ -28,6 +28,8 @@ export {
   type OnProgress,
   type ParsedImport,
 } from './importFlow'
+export { parseMemberRows } from './membersRows'
+export { buildMembersWorkbook, exportMembers } from './membersExport'
 export {
   buildFirmsWorkbook,
   buildOrgsWorkbook,

@@ -1,0 +1,179 @@
+import { computed, reactive, ref, shallowRef, watch, type Ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import {
+  advanceMemberStage,
+  countMembersMatching,
+  createMember,
+  getMember,
+  getMembers,
+  getOrg,
+  getOrgs,
+  listAuditFor,
+  listMembersPage,
+  listPipeline,
+  listScopedOrgs,
+  listSubtreeOrgIds,
+  listTransfersOfMember,
+  moveMember,
+  readSettings,
+  recordTransfer,
+  removeMember,
+  setMemberStatus,
+  settleTransfer,
+  updateMember,
+  type MemberCursor,
+  type StatusChange,
+  type TransferInput,
+} from '@/db'
+import { todayIso } from '@/domain/dates'
+import { developmentWarnings, nextStep, type StageAdvance } from '@/domain/development'
+import { isLetterExpired } from '@/domain/transfers'
+import { emptyMemberFilter, partyYears, type MemberFilter } from '@/domain/memberRules'
+import type { FieldProblem, MemberInput } from '@/domain/validation'
+import { useKeysetPages } from './useKeysetPages'
+import { useLiveQuery } from './useLiveQuery'
+
+/** The roster's filter plus the org picked in it ('' = the whole scope). */
+export interface RosterFilter extends MemberFilter {
+  orgId: string
+}
+
+export function emptyRosterFilter(): RosterFilter {
+  return { ...emptyMemberFilter(), orgId: '' }
+}
+
+/** The /members table: the role's scope (null = everything), a filter, keyset pages. */
+export function useMemberList(scope: Ref<string[] | null>) {
+  const filter = reactive<RosterFilter>(emptyRosterFilter())
+  const pageSize = ref(20)
+  /** An org picked in the filter narrows to its subtree. */
+  /** The org ids the page in force was read for (export writes the same rows). */
+  const resolvedScope = shallowRef<string[] | null>(null)
+  async function scopeIds(): Promise<string[] | null> {
+    const ids = filter.orgId ? await listSubtreeOrgIds(filter.orgId) : scope.value
+    resolvedScope.value = ids
+    return ids
+  }
+  const memberFilter = (): MemberFilter => {
+    const { orgId: _o, ...rest } = filter
+    return rest
+  }
+  const pages = useKeysetPages(
+    async (after: MemberCursor, limit) =>
+      listMembersPage(await scopeIds(), memberFilter(), after, limit),
+    async () => countMembersMatching(await scopeIds(), memberFilter()),
+    [() => JSON.stringify(filter), () => JSON.stringify(scope.value)],
+    pageSize,
+  )
+  /** Names of the orgs on the page shown (a page holds a handful). */
+  const orgNames = shallowRef(new Map<string, string>())
+  watch(pages.rows, async (rows) => {
+    const orgs = await getOrgs([...new Set(rows.map((member) => member.orgId))])
+    orgNames.value = new Map(orgs.map((org) => [org.id, org.name]))
+  })
+  return { filter, pageSize, orgNames, resolvedScope, ...pages }
+}
+
+export const memberWrites = {
+  create: (input: MemberInput) => createMember(input),
+  update: (id: string, input: MemberInput) => updateMember(id, input),
+  remove: (id: string) => removeMember(id),
+  move: (id: string, orgId: string) => moveMember(id, orgId),
+  advance: (id: string, change: StageAdvance) => advanceMemberStage(id, change),
+  setStatus: (id: string, change: StatusChange) => setMemberStatus(id, change),
+  recordTransfer: (input: TransferInput) => recordTransfer(input),
+  completeTransfer: (id: string, completedOn: string) =>
+    settleTransfer(id, { status: 'completed', completedOn }),
+  cancelTransfer: (id: string) => settleTransfer(id, { status: 'cancelled' }),
+}
+
+/**
+ * One member's profile, live: the record, org, introducers, transfers, audit trail, and
+ * the development rules applied (next step, warnings, 党龄).
+ */
+export function useMemberProfile(id: () => string) {
+  const query = useLiveQuery(async () => {
+    const memberId = id()
+    if (!memberId) return null
+    const member = await getMember(memberId)
+    if (!member) return null
+    const [org, introducers, transfers, trail, settings] = await Promise.all([
+      getOrg(member.orgId),
+      getMembers(member.development.introducerIds),
+      listTransfersOfMember(memberId),
+      listAuditFor(memberId),
+      readSettings(),
+    ])
+    const today = todayIso()
+    const transferOrgs = await getOrgs([
+      ...new Set(transfers.flatMap((x) => [x.fromOrgId, x.toOrgId]).filter(Boolean)),
+    ])
+    return {
+      member,
+      orgName: org?.name ?? '',
+      transferOrgNames: new Map(transferOrgs.map((o) => [o.id, o.name])),
+      expiredTransferIds: new Set(
+        transfers.filter((x) => isLetterExpired(x, settings, today)).map((x) => x.id),
+      ),
+      introducers,
+      transfers,
+      trail,
+      partyYears: partyYears(member.fullMemberOn, today),
+      nextStep: nextStep(member, settings),
+      warnings: developmentWarnings(member, settings, today),
+    }
+  }, [id])
+  return query
+}
+
+/** The pipeline board: people in development by stage, grouped by org, for a scope. */
+export function usePipeline(scope: Ref<string[] | null>) {
+  const query = useLiveQuery(async () => {
+    const [byStage, orgs] = await Promise.all([
+      listPipeline(scope.value),
+      listScopedOrgs(scope.value),
+    ])
+    return { byStage, orgNames: new Map(orgs.map((org) => [org.id, org.name])) }
+  }, [scope])
+  return { ...query, ready: computed(() => query.data.value !== undefined) }
+}
+
+export type { MemberCursor, StatusChange, TransferInput } from '@/db'
+export type { MemberFilter } from '@/domain/memberRules'
+
+/**
+ * Field problems of member forms as sentences naming the field: the shared `fields.member`
+ * labels first, then this feature's own (`members.fields`); list indexes are dropped.
+ */
+export function useMemberProblems() {
+  const { t, te } = useI18n()
+  function fieldLabel(field: string): string {
+    const name =
+      field
+        .split('.')
+        .filter((part) => !/^\d+$/.test(part))
+        .at(-1) ?? field
+    for (const key of [`fields.member.${name}`, `members.fields.${name}`]) {
+      if (te(key)) return t(key)
+    }
+    return field
+  }
+  function message(problem: FieldProblem): string {
+    const after = problem.params?.after
+    return t(`validation.${problem.code}`, {
+      ...problem.params,
+      field: fieldLabel(problem.field),
+      other: typeof after === 'string' ? fieldLabel(after) : '',
+    })
+  }
+  /** Form item key → first message; 'development.introducerIds.1' → 'development.introducerIds'. */
+  function byField(problems: readonly FieldProblem[]): Record<string, string> {
+    const out: Record<string, string> = {}
+    for (const problem of problems) {
+      const key = problem.field.replace(/\.\d+$/, '')
+      out[key] ??= message(problem)
+    }
+    return out
+  }
+  return { fieldLabel, message, byField }
+}
