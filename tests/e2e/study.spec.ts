@@ -1,0 +1,158 @@
+import type { Page } from '@playwright/test'
+import { expect, screenshot, test } from './fixtures'
+
+const BRANCH = '信达中小企业服务有限公司党支部'
+const TOPIC = '学习党的二十届四中全会精神（e2e）'
+const SELF_TOPIC = '自学《习近平谈治国理政》第五卷（e2e）'
+
+test.setTimeout(180_000)
+
+async function asSecretary(page: Page): Promise<void> {
+  await page.getByTestId('role-switch').click()
+  await page.getByTestId('role-secretary').click()
+  // The remote search may redraw the options under the click: retry until it is chosen.
+  await expect(async () => {
+    await page.getByTestId('role-org').click()
+    await fill(page, 'role-org', '信达')
+    await page.getByRole('option', { name: BRANCH }).click({ timeout: 3_000 })
+    await expect(page.getByTestId('role-apply')).toBeEnabled({ timeout: 1_000 })
+  }).toPass({ timeout: 30_000 })
+  await page.getByTestId('role-apply').click()
+  await expect(page.getByTestId('role-switch')).toContainText(`支部书记：${BRANCH}`)
+}
+
+/** An el-input carries the testid on its <input>, an el-input-number on its wrapper. */
+async function fill(page: Page, testid: string, value: string): Promise<void> {
+  const sel = `input[data-testid="${testid}"], [data-testid="${testid}"] input`
+  await page.locator(sel).filter({ visible: true }).first().fill(value)
+}
+
+/** Confirmed hours of a member on the progress tab ('12 / 32' → 12). */
+async function progressHours(page: Page, name: string): Promise<number> {
+  const text = await page.getByTestId(`study-progress-${name}`).innerText()
+  return Number(/([\d.]+)\s*\/\s*\d+/.exec(text)?.[1] ?? Number.NaN)
+}
+
+/**
+ * The role switch lists members by name only: among the candidates, pick one whose name
+ * shows exactly one option, so the test becomes that very member.
+ */
+async function asUniqueMember(page: Page, candidates: string[]): Promise<string> {
+  await page.getByTestId('role-switch').click()
+  await page.getByTestId('role-member').click()
+  const select = page.getByTestId('role-member-select')
+  for (const name of candidates) {
+    await select.click()
+    await select.locator('input').fill(name)
+    const options = page.locator('.el-select-dropdown__item:visible', { hasText: name })
+    await expect(options.first()).toBeVisible()
+    if ((await options.count()) === 1) {
+      await options.first().click()
+      await page.getByTestId('role-apply').click()
+      await expect(page.getByTestId('role-switch')).toContainText(`党员：${name}`)
+      return name
+    }
+  }
+  throw new Error('no member with a unique name among the candidates')
+}
+
+test('a secretary records a session for five members; a member sees it and adds self-study, which the secretary confirms', async ({
+  page,
+}) => {
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+
+  await page.goto('/')
+  await page.getByTestId('load-demo').click()
+  await expect(page.getByTestId('stat-members')).toHaveText('546', { timeout: 90_000 })
+  await asSecretary(page)
+
+  await page.getByTestId('nav-study').click()
+  await expect(page).toHaveURL(/\/study$/)
+  await expect(page.getByRole('heading', { level: 1, name: '学习记录' })).toBeVisible()
+  await expect(page.getByTestId('study-table').locator('.el-table__row').first()).toBeVisible()
+  await screenshot(page, 'study-records')
+
+  // Five members (the first rows of the progress tab), with their hours before.
+  await page.getByRole('tab', { name: '学时进度' }).click()
+  const bars = page.getByTestId('study-progress').locator('.el-table__body .el-table__row')
+  await expect(bars.first()).toBeVisible()
+  const names = (await bars.locator('td:first-child').allInnerTexts())
+    .map((text) => text.trim())
+    .slice(0, 5)
+  expect(new Set(names).size).toBe(5)
+  const before = new Map<string, number>()
+  for (const name of names) before.set(name, await progressHours(page, name))
+
+  // Ticked from the roster, 4 hours each, one dialog.
+  await page.getByTestId('study-session').click()
+  await expect(page.getByTestId('study-session-form')).toBeVisible()
+  await screenshot(page, 'study-session-dialog')
+  await fill(page, 'study-session-topic', TOPIC)
+  await fill(page, 'study-session-hours', '4')
+  for (const name of names) await page.getByTestId(`study-session-member-${name}`).click()
+  await expect(page.getByTestId('study-session-form')).toContainText('已选 5 人')
+  await page.getByTestId('study-session-save').click()
+  await expect(page.getByText('已为 5 名党员登记学习记录')).toBeVisible()
+
+  for (const name of names) {
+    await expect.poll(() => progressHours(page, name)).toBe((before.get(name) ?? 0) + 4)
+  }
+  await screenshot(page, 'study-progress')
+
+  // As one of them: the hours and the bar against 32 on 我的.
+  const me = await asUniqueMember(page, names)
+  const expected = (before.get(me) ?? 0) + 4
+  await page.getByTestId('nav-me').click()
+  await expect(page).toHaveURL(/\/me$/)
+  await expect(page.getByTestId('study-summary-hours')).toHaveText(`${expected} / 32 学时`)
+  await expect(page.getByTestId('member-study-summary').locator('.el-progress')).toBeVisible()
+  await expect(page.getByTestId('me-study-table')).toContainText(TOPIC)
+  await screenshot(page, 'study-me')
+
+  // A self-study entry waits for the secretary.
+  await page.getByTestId('me-add-self').click()
+  await fill(page, 'study-form-topic', SELF_TOPIC)
+  await fill(page, 'study-form-hours', '2')
+  await page.getByTestId('study-form-save').click()
+  await expect(page.getByTestId('study-summary-pending')).toContainText('待确认 2 学时')
+  await expect(page.getByTestId('study-summary-hours')).toHaveText(`${expected} / 32 学时`)
+  await expect(page.getByTestId('me-study-table')).toContainText(SELF_TOPIC)
+  for (const tab of ['我的组织生活', '我的发展历程', '我的党组织']) {
+    await page.getByRole('tab', { name: tab }).click()
+    await screenshot(page, `study-me-${tab}`)
+  }
+  await expect(page.getByTestId('me-org')).toContainText(BRANCH)
+
+  // Back as the secretary: confirm it; the hours count now.
+  await asSecretary(page)
+  await page.getByTestId('nav-study').click()
+  await page.getByTestId('study-tab-pending').click()
+  await expect(page.getByTestId('study-pending')).toContainText(SELF_TOPIC)
+  await screenshot(page, 'study-pending')
+  await page.getByTestId(`study-confirm-${SELF_TOPIC}`).click()
+  await expect(page.getByText('已确认 1 条')).toBeVisible()
+  await expect(page.getByTestId('study-pending')).not.toContainText(SELF_TOPIC)
+  await page.getByRole('tab', { name: '学时进度' }).click()
+  await expect.poll(() => progressHours(page, me)).toBe(expected + 2)
+
+  // Members short of the hours are on the 待办 list from the month the setting names; 0 =
+  // from January, so the test does not depend on today's month.
+  await page.getByTestId('nav-settings').click()
+  await page.getByRole('tab', { name: '学习' }).click()
+  const months = page.getByTestId('setting-study.behindAfterMonths').locator('input')
+  await months.fill('0')
+  await months.press('Enter')
+  await expect(page.getByText('已调整').first()).toBeVisible()
+  await screenshot(page, 'study-settings')
+  await page.getByTestId('nav-todo').click()
+  await expect(page.getByText(/距目标 32 学时还差/).first()).toBeVisible()
+  await screenshot(page, 'study-todo')
+
+  // The member sees the confirmed hours after a reload: the data stayed in IndexedDB.
+  await asUniqueMember(page, [me])
+  await page.goto('/me')
+  await expect(page.getByTestId('study-summary-hours')).toHaveText(`${expected + 2} / 32 学时`)
+  await expect(page.getByTestId('study-summary-pending')).toHaveCount(0)
+  expect(errors).toEqual([])
+})
