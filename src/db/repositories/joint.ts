@@ -8,7 +8,15 @@ import {
   validateJointMeetingInput,
   type StatusChange,
 } from '@/domain/joint'
-import type { Constituent, Id, IsoDate, Issue, JointMeeting, Org } from '@/domain/types'
+import {
+  SECTORS,
+  type Constituent,
+  type Id,
+  type IsoDate,
+  type Issue,
+  type JointMeeting,
+  type Org,
+} from '@/domain/types'
 import {
   validateIssue,
   type ConstituentInput,
@@ -78,8 +86,12 @@ export async function listJointCommitteeIdsFor(orgIds: readonly Id[] | null): Pr
 
 export async function listConstituents(committeeId: Id): Promise<Constituent[]> {
   const rows = await getDb().constituents.where('committeeId').equals(committeeId).toArray()
+  // By sector (the article's order: the firm, departments, villages, other firms), then name.
   return rows.sort(
-    (a, b) => a.joinedOn.localeCompare(b.joinedOn) || a.createdAt.localeCompare(b.createdAt),
+    (a, b) =>
+      SECTORS.indexOf(a.sector) - SECTORS.indexOf(b.sector) ||
+      a.name.localeCompare(b.name, 'zh-CN') ||
+      a.id.localeCompare(b.id),
   )
 }
 
