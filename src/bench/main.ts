@@ -10,6 +10,8 @@ import {
   listAreas,
   listFirmsPage,
   readCoverageInput,
+  listMembersPage,
+  readComplianceBoard,
   readTallies,
   searchOrgs,
   setDb,
@@ -17,6 +19,8 @@ import {
   ZhibuDb,
 } from '@/db'
 import { computeCoverage } from '@/domain/coverage'
+import { boardMonths } from '@/domain/meetings'
+import { emptyMemberFilter } from '@/domain/memberRules'
 import { figuresFromTallies, talliesUnder } from '@/domain/tallies'
 import type { Firm } from '@/domain/types'
 import {
@@ -173,6 +177,31 @@ async function dashboardFullRead(asOf = PROVINCE_TODAY) {
     operatingFirms: compute.value.operatingFirms,
     orgCoverageRate: compute.value.orgCoverageRate,
   }
+}
+
+/**
+ * The first page of /members (20 rows): one org's roster filtered to women, as a
+ * secretary would; and the whole register filtered to probationary members.
+ */
+async function membersFirstPage(kind: 'orgFiltered' | 'allByStage') {
+  const filter = emptyMemberFilter()
+  let scope: string[] | null = null
+  if (kind === 'orgFiltered') {
+    const first = await getDb().members.orderBy('orgId').first()
+    if (!first) throw new Error('no members')
+    scope = [first.orgId]
+    filter.gender = 'female'
+  } else filter.stage = 'probationary'
+  const run = await timed(() => listMembersPage(scope, filter, null, 20, PROVINCE_TODAY))
+  return { ms: run.ms, rows: run.value.rows.length }
+}
+
+/** The meeting compliance board for 100 branches × 12 months (issue 6), as /meetings/board reads it. */
+async function complianceBoard(orgCount = 100, asOf = PROVINCE_TODAY) {
+  const orgIds = await getDb().orgs.where('type').equals('branch').limit(orgCount).primaryKeys()
+  const run = await timed(() => readComplianceBoard(orgIds, boardMonths(asOf, 12), asOf))
+  const cells = run.value.rows.reduce((sum, row) => sum + row.cells.length, 0)
+  return { ms: run.ms, orgs: run.value.rows.length, cells }
 }
 
 /** Tallies and full computation agree (the smoke run checks it on the demo). */
@@ -364,6 +393,9 @@ async function smoke() {
       talliesAgree: await talliesAgree(),
       drillDown: await drillDown(),
       importXlsx: await importXlsx(200),
+      complianceBoard: await complianceBoard(),
+      membersOrg: await membersFirstPage('orgFiltered'),
+      membersAll: await membersFirstPage('allByStage'),
       orgSearch: await orgSearch(),
       firmsFirstPage: await firmsFirstPage('statusIndustry'),
       floorRead: await floorRead(),
@@ -392,6 +424,8 @@ const api = {
   talliesAgree,
   drillDown,
   importXlsx,
+  complianceBoard,
+  membersFirstPage,
   orgSearch,
   firmsFirstPage,
   demoLoad,

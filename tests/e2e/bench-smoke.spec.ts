@@ -28,6 +28,9 @@ interface SmokeResult {
   talliesAgree: boolean
   drillDown: Figure
   importXlsx: Figure
+  complianceBoard: Figure
+  membersOrg: Figure
+  membersAll: Figure
   orgSearch: Figure
   floorRead: Figure
   floorIndexCount: Figure
@@ -62,6 +65,10 @@ test('bench entry runs every figure at ×1', async ({ page }) => {
   expect(result.talliesAgree).toBe(true)
   expect(result.drillDown.rows).toBeGreaterThan(0)
   expect(result.importXlsx.created).toBe(200)
+  expect(result.complianceBoard.orgs).toBeGreaterThan(10)
+  expect(result.membersOrg.rows).toBeGreaterThan(0)
+  expect(result.membersAll.rows).toBeGreaterThan(0)
+  expect(result.complianceBoard.cells).toBe(result.complianceBoard.orgs * 12)
   expect(result.orgSearch.found).toBe(0)
   expect(result.floorRead.records).toBe(result.dashboardFullRead.records)
   expect(result.floorIndexCount.entries).toBeGreaterThanOrEqual(875)
