@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { defaultSettings, resolveSettings } from '@/domain/settings'
 import {
   attendeesToCredit,
+  findMembersBehind,
   isBehind,
   isBehindSeason,
   progressByShortfall,
@@ -181,5 +182,33 @@ describe('crediting a meeting', () => {
   it('skips attendees already credited and repeated ids', () => {
     expect(attendeesToCredit(['a', 'b', 'a', 'c'], ['b'])).toEqual(['a', 'c'])
     expect(attendeesToCredit(['a'], ['a'])).toEqual([])
+  })
+})
+
+describe('members behind for the 待办 list', () => {
+  const members = [
+    { id: 'a', name: '甲', orgId: 'o' },
+    { id: 'b', name: '乙', orgId: 'o' },
+    { id: 'c', name: '丙', orgId: 'o' },
+  ]
+  const totals = sumStudyHours(
+    [
+      rec('2026-03-01', 32, 'yes', 'a'),
+      rec('2026-03-01', 20, 'yes', 'b'),
+      rec('2026-03-01', 30, 'no', 'c'),
+    ],
+    2026,
+  )
+
+  it('lists those short of the target in the last quarter, largest shortfall first', () => {
+    const behind = findMembersBehind(members, totals, '2026-10-01', defaultSettings())
+    expect(behind.map((m) => [m.name, m.shortfall])).toEqual([
+      ['丙', 32],
+      ['乙', 12],
+    ])
+  })
+
+  it('lists nobody before the season', () => {
+    expect(findMembersBehind(members, totals, '2026-09-30', defaultSettings())).toEqual([])
   })
 })
