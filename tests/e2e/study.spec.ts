@@ -73,6 +73,16 @@ test('a secretary records a session for five members; a member sees it and adds 
   await expect(page.getByTestId('study-table').locator('.el-table__row').first()).toBeVisible()
   await screenshot(page, 'study-records')
 
+  // Crediting the newest 党课 or 主题党日 twice credits each attendee once.
+  await page.getByTestId('study-credit').click()
+  await expect(page.getByTestId('study-credit-meeting')).toBeVisible()
+  await screenshot(page, 'study-credit-dialog')
+  await page.getByTestId('study-credit-save').click()
+  await expect(page.getByText(/新计入 \d+ 人/).first()).toBeVisible()
+  await page.getByTestId('study-credit').click()
+  await page.getByTestId('study-credit-save').click()
+  await expect(page.getByText(/新计入 0 人，\d+ 人此前已计入/).first()).toBeVisible()
+
   // Five members (the first rows of the progress tab), with their hours before.
   await page.getByRole('tab', { name: '学时进度' }).click()
   const bars = page.getByTestId('study-progress').locator('.el-table__body .el-table__row')
