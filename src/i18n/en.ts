@@ -5,6 +5,7 @@ import backup from './backup.en'
 import joint from './joint.en'
 import study from './study.en'
 import meetings from './meetings.en'
+import dashboardX from './dashboard.en'
 import type zhCN from './zh-CN'
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
@@ -18,6 +19,7 @@ const en: Messages<typeof zhCN> = {
   joint,
   study,
   meetings,
+  dashboardX,
   app: {
     name: 'Zhibu',
     subtitle: 'Party work',

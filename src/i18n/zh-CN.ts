@@ -5,6 +5,7 @@ import backup from './backup.zh-CN'
 import joint from './joint.zh-CN'
 import study from './study.zh-CN'
 import meetings from './meetings.zh-CN'
+import dashboardX from './dashboard.zh-CN'
 
 /** zh-CN is the source locale; en.ts must have exactly the same keys (tests/i18n). */
 export default {
@@ -15,6 +16,7 @@ export default {
   joint,
   study,
   meetings,
+  dashboardX,
   app: {
     name: '支部',
     subtitle: '非公企业党建工作台',
