@@ -36,6 +36,7 @@ import {
   PROVINCE_GENERATOR_VERSION,
   type ProvinceTable,
 } from '@/services/demo/province'
+import { createBackup, readBackupFile, restoreBackup } from '@/services/backup'
 import { loadDemoData } from '@/services/demoLoader'
 import {
   deleteDatabase,
@@ -50,6 +51,7 @@ import {
 export const PROVINCE_TODAY = '2026-06-30'
 const DEMO_DB = 'zhibu-bench-demo'
 const IMPORT_DB = 'zhibu-bench-import'
+const RESTORE_DB = 'zhibu-bench-restore'
 const ALL_FIRMS = { areaPath: '', industry: '', sizeClass: '', orgStatus: '', text: '' } as const
 const FLOOR_DB = 'zhibu-bench-floor'
 
@@ -194,6 +196,48 @@ async function membersFirstPage(kind: 'orgFiltered' | 'allByStage') {
   } else filter.stage = 'probationary'
   const run = await timed(() => listMembersPage(scope, filter, null, 20, PROVINCE_TODAY))
   return { ms: run.ms, rows: run.value.rows.length }
+}
+
+/**
+ * Backup of the current database (the province set) as /data makes it, then the restore of
+ * that file into a fresh database of its own (replace), with the longest main-thread task
+ * of each. A failure is returned as text: at province scale the single-JSON format may not
+ * fit, and the benchmark should say so rather than die.
+ */
+async function backupRestore() {
+  const previous = getDb().name
+  try {
+    const backup = await timed(() => withLongTasks(() => createBackup()))
+    const created = backup.value.value
+    const file = new File([created.blob], created.fileName)
+    await freshDatabase(RESTORE_DB)
+    const restore = await timed(() =>
+      withLongTasks(async () => restoreBackup(await readBackupFile(file), 'replace')),
+    )
+    const records = Object.values(created.header.counts).reduce((sum, n) => sum + n, 0)
+    return {
+      ok: true,
+      backupMs: backup.ms,
+      restoreMs: restore.ms,
+      records,
+      fileBytes: created.blob.size,
+      jsonBytes: created.jsonBytes,
+      backupLongestTaskMs: backup.value.longestTaskMs,
+      restoreLongestTaskMs: restore.value.longestTaskMs,
+      restored: restore.value.value.added,
+    }
+  } catch (error) {
+    return {
+      ok: false,
+      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    }
+  } finally {
+    if (getDb().name !== previous) {
+      getDb().close()
+      await deleteDatabase(RESTORE_DB)
+      setDb(new ZhibuDb(previous))
+    }
+  }
 }
 
 /** The meeting compliance board for 100 branches × 12 months (issue 6), as /meetings/board reads it. */
@@ -396,6 +440,7 @@ async function smoke() {
       complianceBoard: await complianceBoard(),
       membersOrg: await membersFirstPage('orgFiltered'),
       membersAll: await membersFirstPage('allByStage'),
+      backupRestore: await backupRestore(),
       orgSearch: await orgSearch(),
       firmsFirstPage: await firmsFirstPage('statusIndustry'),
       floorRead: await floorRead(),
@@ -426,6 +471,7 @@ const api = {
   importXlsx,
   complianceBoard,
   membersFirstPage,
+  backupRestore,
   orgSearch,
   firmsFirstPage,
   demoLoad,

@@ -31,6 +31,7 @@ interface SmokeResult {
   complianceBoard: Figure
   membersOrg: Figure
   membersAll: Figure
+  backupRestore: Record<string, number | boolean | string>
   orgSearch: Figure
   floorRead: Figure
   floorIndexCount: Figure
@@ -52,6 +53,7 @@ test('bench entry runs every figure at ×1', async ({ page }) => {
   for (const [name, figure] of Object.entries(result)) {
     if (typeof figure !== 'object') continue
     for (const [key, value] of Object.entries(figure)) {
+      if (typeof value !== 'number') continue
       expect(Number.isFinite(value), `${name}.${key} = ${value}`).toBe(true)
     }
   }
@@ -66,6 +68,8 @@ test('bench entry runs every figure at ×1', async ({ page }) => {
   expect(result.drillDown.rows).toBeGreaterThan(0)
   expect(result.importXlsx.created).toBe(200)
   expect(result.complianceBoard.orgs).toBeGreaterThan(10)
+  expect(result.backupRestore.ok, String(result.backupRestore.error)).toBe(true)
+  expect(result.backupRestore.restored).toBeGreaterThan(875)
   expect(result.membersOrg.rows).toBeGreaterThan(0)
   expect(result.membersAll.rows).toBeGreaterThan(0)
   expect(result.complianceBoard.cells).toBe(result.complianceBoard.orgs * 12)
