@@ -4,6 +4,7 @@ import AutoImport from 'unplugin-auto-import/vite'
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
 import Components from 'unplugin-vue-components/vite'
 import { defineConfig } from 'vite'
+import { VitePWA } from 'vite-plugin-pwa'
 
 // Element Plus on demand: ~half the entry bundle of the whole library (TOOLCHAIN.md).
 // Off under vitest: Node cannot load the .css side imports the resolver adds.
@@ -18,6 +19,36 @@ export default defineConfig({
           AutoImport({ resolvers: [ElementPlusResolver()], dts: false }),
           Components({ resolvers: [ElementPlusResolver()], dts: false }),
         ]),
+    // Offline after one visit: every chunk precached; a new version waits for the user's
+    // "刷新" (registerType 'prompt'), never reloads under them. Under vitest the virtual
+    // module still resolves, as a no-op.
+    VitePWA({
+      disable: isVitest,
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: '支部',
+        short_name: '支部',
+        description: '非公企业党建工作台',
+        lang: 'zh-CN',
+        start_url: '.',
+        display: 'standalone',
+        theme_color: '#c8102e',
+        background_color: '#ffffff',
+        icons: [
+          { src: 'pwa-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'pwa-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'pwa-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff,woff2,ttf,webmanifest}'],
+        maximumFileSizeToCacheInBytes: 12 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
   ],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: { host: '127.0.0.1' },
