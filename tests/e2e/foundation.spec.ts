@@ -78,7 +78,7 @@ test('first run → demo → the article figures → reload → secretary scope'
 test('a member sees their own organisation only', async ({ page }) => {
   await page.goto('/')
   await page.getByTestId('load-demo').click()
-  await expect(page.getByTestId('stat-members')).toHaveText('546')
+  await expect(page.getByTestId('stat-members')).toHaveText('546', { timeout: 60_000 }) // the demo load is slow on a busy machine
   // The first party member by name, and the size of their org, read straight from IndexedDB.
   const { name, orgName, count } = await page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve) => {

@@ -22,7 +22,7 @@ test('every page renders in Chinese, then in English after the language switch',
 
   await page.goto('/')
   await page.getByTestId('load-demo').click()
-  await expect(page.getByTestId('stat-firms')).toHaveText('875')
+  await expect(page.getByTestId('stat-firms')).toHaveText('875', { timeout: 60_000 }) // the demo load is slow on a busy machine
 
   for (const [path, zh] of PAGES) {
     await page.getByTestId(`nav-${path}`).click()
@@ -55,7 +55,7 @@ test('the data page replaces data only after confirmation, and the recycle bin b
 }) => {
   await page.goto('/')
   await page.getByTestId('load-demo').click()
-  await expect(page.getByTestId('stat-firms')).toHaveText('875')
+  await expect(page.getByTestId('stat-firms')).toHaveText('875', { timeout: 60_000 }) // the demo load is slow on a busy machine
   await page.getByTestId('nav-data').click()
   // 875 operating firms plus 6 closed ones the register keeps for history.
   await expect(page.getByTestId('count-firms')).toHaveText('881')
