@@ -1,9 +1,9 @@
 import fields from './fields.en'
 import importMessages from './import.en'
 import members from './members.en'
-import backup from './backup.en'
 import joint from './joint.en'
 import study from './study.en'
+import backup from './backup.en'
 import meetings from './meetings.en'
 import dashboardX from './dashboard.en'
 import type zhCN from './zh-CN'
@@ -15,9 +15,9 @@ const en: Messages<typeof zhCN> = {
   fields,
   import: importMessages,
   members,
-  backup,
   joint,
   study,
+  backup,
   meetings,
   dashboardX,
   app: {
@@ -160,16 +160,6 @@ const en: Messages<typeof zhCN> = {
       study: 'Study',
       data: 'Data',
     },
-  },
-  placeholder: {
-    firms: 'Firms: area, industry, size and party coverage',
-    orgs: 'Organisations: structure, committees and terms',
-    members: 'Members: roster, development and transfers',
-    meetings: 'Meetings: records, attendance and compliance',
-    joint: 'Joint committees: constituents, joint meetings and problems',
-    study: 'Study: hours and topics',
-    count: '{label} on this device: {n}',
-    soon: 'This page is being built. The data can already be seen on the Coverage and Data pages.',
   },
   data: {
     title: 'Data',

@@ -1,9 +1,9 @@
 import fields from './fields.zh-CN'
 import importMessages from './import.zh-CN'
 import members from './members.zh-CN'
-import backup from './backup.zh-CN'
 import joint from './joint.zh-CN'
 import study from './study.zh-CN'
+import backup from './backup.zh-CN'
 import meetings from './meetings.zh-CN'
 import dashboardX from './dashboard.zh-CN'
 
@@ -12,9 +12,9 @@ export default {
   fields,
   import: importMessages,
   members,
-  backup,
   joint,
   study,
+  backup,
   meetings,
   dashboardX,
   app: {
@@ -155,16 +155,6 @@ export default {
       study: '学习',
       data: '数据',
     },
-  },
-  placeholder: {
-    firms: '企业名录：地区、行业、规模和党组织覆盖情况',
-    orgs: '党组织：组织架构、班子成员和任期',
-    members: '党员：花名册、发展党员、组织关系转接',
-    meetings: '三会一课：会议记录、出勤和合规情况',
-    joint: '联合党委：成员单位、联席会议和问题清单',
-    study: '学习记录：学时和学习内容',
-    count: '本机已有{label} {n} 条',
-    soon: '这一页正在建设中，数据已经可以在“覆盖统计”和“数据管理”中查看。',
   },
   data: {
     title: '数据管理',

@@ -1,8 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { isFirstRun } from '@/services/firstRun'
 
-const placeholder = () => import('@/views/PlaceholderView.vue')
-
 /** Every page is its own chunk: the first route loads only what it shows. */
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/dashboard' },
