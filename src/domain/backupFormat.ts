@@ -176,8 +176,8 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/
 
 /**
  * The header of a parsed file: it is a Zhibu backup, of a format this app reads, of a schema
- * not newer than this app's, with counts and checksums in the right form. Older schema
- * versions are refused until the migration list can upgrade a backup's rows.
+ * not newer than this app's, with counts and checksums in the right form. An older schema
+ * version passes here; the reader upgrades its rows through the database's own migrations.
  */
 export function checkHeader(file: unknown, currentSchemaVersion: number): BackupHeader {
   if (!isPlainObject(file) || file.format !== BACKUP_FORMAT || file.app !== BACKUP_APP) {
@@ -195,9 +195,6 @@ export function checkHeader(file: unknown, currentSchemaVersion: number): Backup
   }
   if (schemaVersion > currentSchemaVersion) {
     throw new BackupError('schemaNewer', { found: schemaVersion, expected: currentSchemaVersion })
-  }
-  if (schemaVersion < currentSchemaVersion) {
-    throw new BackupError('schemaOlder', { found: schemaVersion, expected: currentSchemaVersion })
   }
   const { createdAt, counts, checksum, dataChecksum } = file
   if (typeof createdAt !== 'string' || !ISO_DATE_TIME.test(createdAt)) {

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { getDb, saveSetting, SCHEMA_VERSION, setDb, ZhibuDb } from '@/db'
+import { getDb, RELEASED_STORES, saveSetting, SCHEMA_VERSION, setDb, ZhibuDb } from '@/db'
 import { BackupError, type BackupErrorCode } from '@/domain/backupFormat'
 import { createBackup, readBackupFile, restoreBackup } from '@/services/backup'
 import { clearAllData, loadDemoData } from '@/services/demoLoader'
@@ -208,11 +208,52 @@ describe('bad files: a coded error and nothing written', { timeout: 15_000 }, ()
     )
   })
 
-  it('older schema version', async () => {
+  it('a schema version that is no version', async () => {
     await expectRefused(await rebuild(good, (f) => (f.schemaVersion = 0.5)), 'notBackup')
-    if (SCHEMA_VERSION > 1) {
-      await expectRefused(await rebuild(good, (f) => (f.schemaVersion = 1)), 'schemaOlder')
-    }
+    await expectRefused(await rebuild(good, (f) => (f.schemaVersion = 0)), 'notBackup')
+  })
+
+  it('every earlier schema version has its stores, so its backups can be upgraded', () => {
+    expect(Object.keys(RELEASED_STORES).map(Number)).toEqual(
+      Array.from({ length: SCHEMA_VERSION - 1 }, (_, index) => index + 1),
+    )
+  })
+
+  it('an older schema version is upgraded by the app’s own migrations, then restored', async () => {
+    // A v1 file: no Member.lastAttendedOn yet (v2 derives it from the final meetings).
+    const v1 = await rebuild(good, (f) => {
+      f.schemaVersion = 1
+      // Tables added since v1 were not in a v1 file.
+      for (const name of Object.keys(f.payload)) {
+        if (!(name in RELEASED_STORES[1]!)) {
+          delete f.payload[name]
+          delete (f.counts as Record<string, number>)[name]
+        }
+      }
+      for (const row of f.payload.members!)
+        delete (row as { lastAttendedOn?: string }).lastAttendedOn
+      f.payload.meetings!.push({
+        id: 'mt1',
+        orgId: 'o1',
+        type: 'branchAssembly',
+        heldOn: '2026-05-01',
+        status: 'final',
+        attendeeIds: ['m1'],
+        createdAt: '2026-05-01T00:00:00.000Z',
+        updatedAt: '2026-05-01T00:00:00.000Z',
+      })
+      ;(f.counts as Record<string, number>).meetings! += 1
+    })
+    const checked = await readBackupFile(v1)
+    expect((checked.tables.members![0] as { lastAttendedOn?: string }).lastAttendedOn).toBe(
+      SCHEMA_VERSION >= 2 ? '2026-05-01' : undefined,
+    )
+    await restoreBackup(checked, 'replace')
+    expect((await getDb().members.get('m1'))?.lastAttendedOn).toBe('2026-05-01')
+    expect(await getDb().photos.get('p1')).toBeDefined()
+    // Nothing is left behind: the scratch database is gone.
+    const names = (await indexedDB.databases()).map((d) => d.name ?? '')
+    expect(names.filter((name) => name.startsWith('zhibu-upgrade-'))).toEqual([])
   })
 
   it('wrong checksum (a record changed after the file was made)', async () => {

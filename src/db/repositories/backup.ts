@@ -1,10 +1,10 @@
 import type { TableSpec } from '@/domain/backupFormat'
 import { incomingIsNewer } from '@/domain/backupFormat'
 import { todayIso } from '@/domain/dates'
-import type { Table } from 'dexie'
-import { getDb, nowIso } from '../connection'
+import Dexie, { type Table } from 'dexie'
+import { getDb, newId, nowIso } from '../connection'
 import { auditEntry } from '../records'
-import { RECORD_TABLES } from '../schema'
+import { RECORD_TABLES, SCHEMA_V1, ZhibuDb } from '../schema'
 import { takeSnapshot } from './bulk'
 import { refreshFirmStatuses } from './firmStatus'
 import { readMeta, writeMeta } from './meta'
@@ -24,6 +24,62 @@ const HISTORY_TABLES = ['auditLog', 'recycleBin'] as const
 /** Facts about this device, not about the data: a restore does not carry them over. */
 const DEVICE_META_KEYS: ReadonlySet<string> = new Set(['lastBackupAt'])
 const RECORD_TABLE_SET: ReadonlySet<string> = new Set(RECORD_TABLES)
+
+/**
+ * The full store list of every released version before the current one, so a backup made
+ * by an older app can be upgraded. Add the previous version here with each new schema
+ * version (tests/services/backup.test.ts fails until it is).
+ */
+export const RELEASED_STORES: Readonly<Record<number, Readonly<Record<string, string>>>> = {
+  1: SCHEMA_V1,
+}
+
+/**
+ * Rows of an older schema version brought to the current one by the app's own upgrade
+ * functions: written to a scratch database at that version, opened with the current schema
+ * (Dexie runs every upgrade() in between), read back, deleted. Null when the version is
+ * unknown. Throws what IndexedDB throws for rows it cannot store.
+ */
+export async function upgradeBackupTables(
+  tables: AllTables,
+  fromVersion: number,
+): Promise<AllTables | null> {
+  const stores = RELEASED_STORES[fromVersion]
+  if (!stores) return null
+  const name = `zhibu-upgrade-${newId()}`
+  const old = new Dexie(name)
+  old.version(fromVersion).stores(stores)
+  try {
+    await old.open()
+    await old.transaction('rw', old.tables, async () => {
+      for (const table of old.tables) {
+        const rows = tables[table.name] ?? []
+        if (rows.length > 0) await table.bulkAdd(rows)
+      }
+    })
+    old.close()
+    const current = new ZhibuDb(name)
+    try {
+      await current.open()
+      const out: AllTables = {}
+      await current.transaction('r', current.tables, async () => {
+        for (const table of current.tables) out[table.name] = (await table.toArray()) as Row[]
+      })
+      return out
+    } finally {
+      current.close()
+    }
+  } finally {
+    old.close()
+    await Dexie.delete(name)
+  }
+}
+
+/** The table names of a released version, or of the open database for the current one. */
+export function backupTableNamesOf(version: number): string[] | null {
+  const stores = RELEASED_STORES[version]
+  return stores ? Object.keys(stores).sort() : null
+}
 
 export function backupTableNames(): string[] {
   return getDb()

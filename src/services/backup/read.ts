@@ -1,4 +1,10 @@
-import { backupTableNames, backupTableSpecs, SCHEMA_VERSION } from '@/db'
+import {
+  backupTableNames,
+  backupTableNamesOf,
+  backupTableSpecs,
+  SCHEMA_VERSION,
+  upgradeBackupTables,
+} from '@/db'
 import {
   BackupError,
   checkHeader,
@@ -41,10 +47,15 @@ export async function readBackupFile(
   const inflated = await gunzipCapped(compressed, limits.maxJsonBytes)
   const parsed = parseBackupJson(decodeUtf8(inflated))
   const header = checkHeader(parsed, SCHEMA_VERSION)
+  const older = header.schemaVersion < SCHEMA_VERSION
+  const tableNames = older ? backupTableNamesOf(header.schemaVersion) : backupTableNames()
+  if (!tableNames) {
+    throw new BackupError('schemaOlder', { found: header.schemaVersion, expected: SCHEMA_VERSION })
+  }
   const payload = checkPayloadTables(
     (parsed as { payload?: unknown }).payload,
     header.counts,
-    backupTableNames(),
+    tableNames,
   )
   let canonical: Awaited<ReturnType<typeof canonicalPayload>>
   try {
@@ -59,12 +70,31 @@ export async function readBackupFile(
   if (canonical.dataChecksum !== header.dataChecksum) {
     throw new BackupError('checksum', { field: 'dataChecksum' })
   }
-  for (const spec of backupTableSpecs()) checkTableRows(spec, payload[spec.name] ?? [])
-  const tables: CheckedBackup['tables'] = {}
+  const specs = backupTableSpecs()
+  for (const spec of specs) checkTableRows(spec, payload[spec.name] ?? [])
+  let tables: CheckedBackup['tables'] = {}
   let totalRecords = 0
   for (const [name, rows] of Object.entries(payload)) {
     tables[name] = decodeBlobs(rows)
     totalRecords += rows.length
   }
+  if (older) tables = await upgrade(tables, header.schemaVersion, specs)
   return { header, fileBytes: file.size, jsonBytes: inflated.byteLength, totalRecords, tables }
+}
+
+/** An older backup's rows through the app's migrations, then checked again as current rows. */
+async function upgrade(
+  tables: CheckedBackup['tables'],
+  version: number,
+  specs: ReturnType<typeof backupTableSpecs>,
+): Promise<CheckedBackup['tables']> {
+  let upgraded: CheckedBackup['tables'] | null
+  try {
+    upgraded = await upgradeBackupTables(tables, version)
+  } catch {
+    throw new BackupError('schemaOlder', { found: version, expected: SCHEMA_VERSION })
+  }
+  if (!upgraded) throw new BackupError('schemaOlder', { found: version, expected: SCHEMA_VERSION })
+  for (const spec of specs) checkTableRows(spec, upgraded[spec.name] ?? [])
+  return upgraded
 }
