@@ -128,4 +128,13 @@ test('dashboard: the article figures, drill into 包头市 and back, export, cha
   await expect(page.getByText('党组织覆盖统计报告')).toBeVisible()
   await screenshot(page, 'dashboard-print-zh')
   await page.emulateMedia({ media: 'screen' })
+
+  // The charts follow the language.
+  await page.getByTestId('locale-select').click()
+  await page.getByRole('option', { name: 'English' }).click()
+  await expect(page.getByRole('tab', { name: 'By area' })).toBeVisible()
+  await expect(page.getByTestId('area-chart').locator('svg').first()).toContainText(
+    'Operating firms',
+  )
+  await screenshot(page, 'dashboard-chart-en')
 })
