@@ -3,6 +3,7 @@
  * over it), hostile-key detection and the shape checks every table must pass before a
  * restore touches the database. Errors are codes with details; the UI translates them.
  */
+import { addDays } from './dates'
 import type { TodoItem } from './todo'
 
 export const BACKUP_FORMAT = 'zhibu-backup'
@@ -391,23 +392,25 @@ export function backupFileName(at: Date): string {
 }
 
 /**
- * The 待办 line for an overdue backup, or null. Due on the day the setting's interval ran
- * out (today when there never was a backup); overdue once that day has passed.
+ * The 待办 line for an overdue backup, or null. Due the day the interval ran out after the
+ * last backup (local date of `lastBackupAt` + the setting); with no backup ever there is no
+ * such day, and '' sorts it first among the overdue lines: nothing else is at risk like it.
  */
 export function backupTodoItem(
   reminder: BackupReminder,
   reminderDays: number,
-  today: string,
+  lastBackupDay: string,
 ): TodoItem | null {
   if (!reminder.due) return null
   const never = reminder.daysSince === null
+  const dueOn = never ? '' : addDays(lastBackupDay, reminderDays)
   return {
     kind: 'data',
     code: never ? 'backup.todo.never' : 'backup.todo.due',
     orgId: '',
     firmId: '',
     subject: '',
-    dueOn: today,
+    dueOn,
     urgency: never || (reminder.daysSince ?? 0) > reminderDays ? 'overdue' : 'soon',
     params: { days: reminder.daysSince ?? 0, limit: reminderDays },
     link: '/data',

@@ -110,16 +110,22 @@ describe('merge and reminder rules', () => {
     expect(backupReminder(last, now, 7, records)).toEqual(expected)
   })
 
-  it('a 待办 line links to /data, overdue once past the interval', () => {
-    expect(backupTodoItem({ due: false, daysSince: 1 }, 7, '2026-11-23')).toBeNull()
-    expect(backupTodoItem({ due: true, daysSince: 7 }, 7, '2026-11-23')).toMatchObject({
+  it('a 待办 line links to /data, due when the interval ran out, first when never', () => {
+    expect(backupTodoItem({ due: false, daysSince: 1 }, 7, '2026-11-22')).toBeNull()
+    expect(backupTodoItem({ due: true, daysSince: 7 }, 7, '2026-11-16')).toMatchObject({
       kind: 'data',
       code: 'backup.todo.due',
       urgency: 'soon',
+      dueOn: '2026-11-23',
       link: '/data',
       params: { days: 7, limit: 7 },
     })
-    expect(backupTodoItem({ due: true, daysSince: null }, 7, '2026-11-23')?.urgency).toBe('overdue')
+    expect(backupTodoItem({ due: true, daysSince: 9 }, 7, '2026-11-14')?.urgency).toBe('overdue')
+    expect(backupTodoItem({ due: true, daysSince: null }, 7, '')).toMatchObject({
+      code: 'backup.todo.never',
+      urgency: 'overdue',
+      dueOn: '',
+    })
   })
 
   it('file names carry the local date and time', () => {
