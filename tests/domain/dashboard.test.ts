@@ -15,99 +15,10 @@ import {
 import { emptyDevelopment } from '@/domain/members'
 import { defaultSettings } from '@/domain/settings'
 import { tallyRows } from '@/domain/tallies'
-import type { Area, Firm, Issue, Member, Org } from '@/domain/types'
+import type { Firm, Issue, Member, Org } from '@/domain/types'
+import { STAMP, area, firm, member, org } from './fixtures'
 
-const STAMP = { createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z' }
 const TODAY = '2024-06-30'
-
-function firm(id: string, partial: Partial<Firm> = {}): Firm {
-  return {
-    ...STAMP,
-    id,
-    name: `企业${id}`,
-    creditCode: '',
-    areaId: 'c1',
-    areaPath: '/r/c1/',
-    orgStatus: 'none',
-    nameTokens: [],
-    industry: 'software',
-    sizeClass: 'below',
-    employees: 10,
-    registeredOn: '2015-01-01',
-    closedOn: '',
-    instructor: '',
-    liaison: '',
-    address: '',
-    note: '',
-    ...partial,
-  }
-}
-
-function org(
-  id: string,
-  type: Org['type'],
-  hostFirmIds: string[],
-  partial: Partial<Org> = {},
-): Org {
-  return {
-    ...STAMP,
-    id,
-    name: `党组织${id}`,
-    type,
-    parentId: '',
-    areaId: 'c1',
-    areaPath: '/r/c1/',
-    hostFirmIds,
-    foundedOn: '2018-01-01',
-    dissolvedOn: '',
-    committee: [],
-    termStartOn: '',
-    termYears: 0,
-    note: '',
-    ...partial,
-  }
-}
-
-function member(id: string, orgId: string, partial: Partial<Member> = {}): Member {
-  return {
-    ...STAMP,
-    id,
-    orgId,
-    firmId: '',
-    partyGroupId: '',
-    name: `党员${id}`,
-    gender: 'male',
-    ethnicity: 'han',
-    birthDate: '',
-    idNumber: '',
-    phone: '',
-    education: 'bachelor',
-    jobTitle: '',
-    stage: 'full',
-    development: emptyDevelopment(),
-    fullMemberOn: '',
-    status: 'normal',
-    statusSince: '',
-    statusNote: '',
-    appraisals: [],
-    lastAttendedOn: '',
-    ...partial,
-  }
-}
-
-function area(id: string, parentId: string, path: string, sortOrder: number): Area {
-  return {
-    ...STAMP,
-    id,
-    name: id,
-    parentId,
-    level: 'city',
-    path,
-    code: '',
-    retired: 'no',
-    sortOrder,
-  }
-}
 
 function issue(id: string, partial: Partial<Issue>): Issue {
   return {
