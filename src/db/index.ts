@@ -1,6 +1,7 @@
 /** The one typed door to the data: services and composables import from here. */
 export { getDb, setDb, setActor, getActor, setClock, nowIso, newId } from './connection'
 export { ValidationError, NotFoundError, ConflictError } from './errors'
+export { isQuotaExceeded } from './quota'
 export {
   ZhibuDb,
   DB_NAME,
@@ -30,6 +31,7 @@ export * from './repositories/imports'
 export * from './repositories/tallies'
 export * from './repositories/dashboard'
 export * from './repositories/backup'
+export * from './repositories/exchange'
 export * from './repositories/joint'
 export * from './repositories/study'
 export * from './repositories/studyImports'

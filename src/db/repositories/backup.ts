@@ -22,7 +22,7 @@ export type RestoreMode = 'replace' | 'merge'
 /** Bookkeeping tables: kept whole (union by id) by both modes, never cleared by a restore. */
 const HISTORY_TABLES = ['auditLog', 'recycleBin'] as const
 /** Facts about this device, not about the data: a restore does not carry them over. */
-const DEVICE_META_KEYS: ReadonlySet<string> = new Set(['lastBackupAt'])
+const DEVICE_META_KEYS: ReadonlySet<string> = new Set(['lastBackupAt', 'deviceId'])
 const RECORD_TABLE_SET: ReadonlySet<string> = new Set(RECORD_TABLES)
 
 /**

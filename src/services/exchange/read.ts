@@ -1,0 +1,92 @@
+import {
+  backupTableSpecs,
+  prepareMerge,
+  readDeviceId,
+  SCHEMA_VERSION,
+  type PreparedMerge,
+} from '@/db'
+import {
+  BackupError,
+  checkPayloadTables,
+  checkTableRows,
+  DEFAULT_BACKUP_LIMITS,
+  parseBackupJson,
+  type BackupLimits,
+} from '@/domain/backupFormat'
+import {
+  checkExchangeHeader,
+  EXCHANGE_TABLES,
+  type ExchangeHeader,
+  type Row,
+} from '@/domain/exchange'
+import { decodeBlobs } from '../backup/blobs'
+import { decodeUtf8, gunzipCapped } from '../backup/bytes'
+import { canonicalPackagePayload } from './write'
+
+/** A package that passed every check, compared with what is here; nothing written yet. */
+export interface CheckedPackage {
+  header: ExchangeHeader
+  fileBytes: number
+  totalRecords: number
+  /** Whether this device made the package itself. */
+  fromThisDevice: boolean
+  /** Rows per table, Blobs decoded. */
+  tables: Record<string, Row[]>
+  preview: PreparedMerge
+}
+
+/**
+ * Read and check a package as the backup reader checks a backup (size, gzip with a cap on
+ * the inflated size, UTF-8, JSON without hostile keys, header, counts, SHA-256, every
+ * table's shape), then compare it with this device's records. Throws a BackupError whose
+ * code names the first thing wrong; never writes a record.
+ */
+export async function readExchangeFile(
+  file: Blob,
+  limits: BackupLimits = DEFAULT_BACKUP_LIMITS,
+): Promise<CheckedPackage> {
+  if (file.size === 0) throw new BackupError('empty')
+  if (file.size > limits.maxFileBytes) {
+    throw new BackupError('tooLarge', { found: file.size, expected: limits.maxFileBytes })
+  }
+  const inflated = await gunzipCapped(new Uint8Array(await file.arrayBuffer()), limits.maxJsonBytes)
+  const parsed = parseBackupJson(decodeUtf8(inflated))
+  const header = checkExchangeHeader(parsed, SCHEMA_VERSION)
+  const payload = checkPayloadTables(
+    (parsed as { payload?: unknown }).payload,
+    header.counts,
+    EXCHANGE_TABLES,
+  )
+  let checksum: string
+  try {
+    checksum = (await canonicalPackagePayload(payload)).checksum
+  } catch (error) {
+    if (error instanceof BackupError) throw error
+    throw new BackupError('tooDeep')
+  }
+  if (checksum !== header.checksum) {
+    throw new BackupError('checksum', { found: checksum, expected: header.checksum })
+  }
+  const known = new Set<string>(EXCHANGE_TABLES)
+  for (const spec of backupTableSpecs()) {
+    if (known.has(spec.name)) checkTableRows(spec, payload[spec.name] ?? [])
+  }
+  const tables: Record<string, Row[]> = {}
+  let totalRecords = 0
+  for (const name of EXCHANGE_TABLES) {
+    tables[name] = decodeBlobs(payload[name] ?? [])
+    totalRecords += tables[name].length
+  }
+  const [deviceId, preview] = await Promise.all([
+    readDeviceId(),
+    prepareMerge(tables, header.sourceDeviceId),
+  ])
+  return {
+    header,
+    fileBytes: file.size,
+    totalRecords,
+    fromThisDevice: deviceId === header.sourceDeviceId,
+    tables,
+    preview,
+  }
+}
