@@ -4,6 +4,7 @@ import members from './members.en'
 import joint from './joint.en'
 import study from './study.en'
 import backup from './backup.en'
+import exchange from './exchange.en'
 import meetings from './meetings.en'
 import dashboardX from './dashboard.en'
 import type zhCN from './zh-CN'
@@ -18,6 +19,7 @@ const en: Messages<typeof zhCN> = {
   joint,
   study,
   backup,
+  exchange,
   meetings,
   dashboardX,
   app: {
@@ -128,6 +130,7 @@ const en: Messages<typeof zhCN> = {
     title: 'To do',
     subtitle: 'What is due, overdue or against the rules',
     empty: 'Nothing to do',
+    allKinds: 'All {n}',
     kind: 'Kind',
     subject: 'Subject',
     detail: 'Detail',
@@ -193,6 +196,7 @@ const en: Messages<typeof zhCN> = {
       restore: 'All data before a snapshot was restored',
       backupReplace: 'All data before replacing from a backup',
       backupMerge: 'All data before merging a backup',
+      exchangeMerge: 'All data before importing an exchange package',
     },
     audit: 'History',
     auditEmpty: 'No history yet',

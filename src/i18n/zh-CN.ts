@@ -4,6 +4,7 @@ import members from './members.zh-CN'
 import joint from './joint.zh-CN'
 import study from './study.zh-CN'
 import backup from './backup.zh-CN'
+import exchange from './exchange.zh-CN'
 import meetings from './meetings.zh-CN'
 import dashboardX from './dashboard.zh-CN'
 
@@ -15,6 +16,7 @@ export default {
   joint,
   study,
   backup,
+  exchange,
   meetings,
   dashboardX,
   app: {
@@ -125,6 +127,7 @@ export default {
     title: '待办',
     subtitle: '到期、逾期和不符合规定的事项',
     empty: '没有待办事项',
+    allKinds: '全部 {n}',
     kind: '类别',
     subject: '对象',
     detail: '说明',
@@ -185,6 +188,7 @@ export default {
       restore: '恢复快照前的全部数据',
       backupReplace: '从备份替换前的全部数据',
       backupMerge: '从备份合并前的全部数据',
+      exchangeMerge: '导入交换数据包前的全部数据',
     },
     audit: '操作记录',
     auditEmpty: '还没有操作记录',

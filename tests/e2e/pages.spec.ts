@@ -93,3 +93,18 @@ test('a changed rule is kept and marked', async ({ page }) => {
   await page.getByRole('tab', { name: '学习' }).click()
   await expect(page.getByTestId('setting-study.hoursPerYear').locator('input')).toHaveValue('40')
 })
+
+test('the 待办 list of the demo reads one kind at a time', async ({ page }) => {
+  await page.goto('/')
+  await page.getByTestId('load-demo').click()
+  await expect(page.getByTestId('stat-firms')).toHaveText('875', { timeout: 60_000 })
+  await page.getByTestId('nav-todo').click()
+  const kinds = page.getByTestId('todo-kinds')
+  await expect(kinds).toBeVisible({ timeout: 30_000 })
+  const rows = page.getByTestId('todo-table').locator('.el-table__body tr')
+  await kinds.getByText(/^\s*组织生活 \d+/).click()
+  await expect(rows.first()).toBeVisible()
+  const kindCells = page.getByTestId('todo-table').locator('.el-table__body tr td:nth-child(2)')
+  expect(new Set(await kindCells.allInnerTexts())).toEqual(new Set(['组织生活']))
+  await screenshot(page, 'todo-meetings-zh')
+})
