@@ -4,7 +4,6 @@ import members from './members.zh-CN'
 import joint from './joint.zh-CN'
 import study from './study.zh-CN'
 import backup from './backup.zh-CN'
-import exchange from './exchange.zh-CN'
 import meetings from './meetings.zh-CN'
 import dashboardX from './dashboard.zh-CN'
 
@@ -16,7 +15,6 @@ export default {
   joint,
   study,
   backup,
-  exchange,
   meetings,
   dashboardX,
   app: {
