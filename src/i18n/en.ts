@@ -4,6 +4,7 @@ import members from './members.en'
 import joint from './joint.en'
 import study from './study.en'
 import backup from './backup.en'
+import exchange from './exchange.en'
 import meetings from './meetings.en'
 import dashboardX from './dashboard.en'
 import type zhCN from './zh-CN'
@@ -18,6 +19,7 @@ const en: Messages<typeof zhCN> = {
   joint,
   study,
   backup,
+  exchange,
   meetings,
   dashboardX,
   app: {

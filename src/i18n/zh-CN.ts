@@ -4,6 +4,7 @@ import members from './members.zh-CN'
 import joint from './joint.zh-CN'
 import study from './study.zh-CN'
 import backup from './backup.zh-CN'
+import exchange from './exchange.zh-CN'
 import meetings from './meetings.zh-CN'
 import dashboardX from './dashboard.zh-CN'
 
@@ -15,6 +16,7 @@ export default {
   joint,
   study,
   backup,
+  exchange,
   meetings,
   dashboardX,
   app: {
