@@ -7,12 +7,17 @@ import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
 import { setActor } from './db'
-import { createAppI18n } from './i18n'
+import { createAppI18n, ensureMessages } from './i18n'
 import { createAppRouter } from './router'
 import { readSaved } from './stores/session'
 import './styles/main.css'
 
-const i18n = createAppI18n(readSaved(localStorage).locale)
+const { locale } = readSaved(localStorage)
+const i18n = createAppI18n(locale)
 setActor('组织部门')
 
-createApp(App).use(createPinia()).use(i18n).use(createAppRouter()).mount('#app')
+const app = createApp(App).use(createPinia()).use(i18n).use(createAppRouter())
+// English is its own chunk: a user who chose it gets its messages before the first paint.
+ensureMessages(i18n.global, locale)
+  .catch((error: unknown) => console.error('messages failed to load', error))
+  .finally(() => app.mount('#app'))

@@ -6,7 +6,7 @@ import { createArea } from '@/db'
 import ImportDialog from '@/components/import/ImportDialog.vue'
 import importEn from '@/i18n/import.en'
 import importZhCN from '@/i18n/import.zh-CN'
-import { messages } from '@/i18n'
+import { messages } from '@/i18n/messages'
 import { buildFirmWorkbook } from '../e2e/xlsx'
 import { area, useFreshDb } from '../db/helpers'
 
