@@ -2,15 +2,45 @@ import { ZhibuDb } from './schema'
 
 let current: ZhibuDb | null = null
 
+let versionChangeListener: (() => void) | null = null
+
+/**
+ * What to do when another tab opens the database with a newer schema version: the app shows
+ * "please refresh" (db/ knows no UI, so the app registers the callback).
+ */
+export function onDatabaseVersionChange(listener: (() => void) | null): void {
+  versionChangeListener = listener
+}
+
+const guarded = new WeakSet<ZhibuDb>()
+
+/**
+ * Several tabs share one database safely: IndexedDB serialises their transactions. A tab
+ * with a newer schema version asks the others to let go; this one closes for good (Dexie's
+ * own handler would reopen it on the next query with the old version, and every query
+ * would then fail) and says so once, instead of breaking under the user.
+ */
+function guard(db: ZhibuDb): ZhibuDb {
+  if (guarded.has(db)) return db
+  guarded.add(db)
+  db.on('versionchange', (event: IDBVersionChangeEvent) => {
+    if (!event.newVersion) return
+    // After Dexie's own handler, which closes but leaves auto-open on.
+    void Promise.resolve().then(() => db.close({ disableAutoOpen: true }))
+    versionChangeListener?.()
+  })
+  return db
+}
+
 /** The app's database, opened on first use. */
 export function getDb(): ZhibuDb {
-  current ??= new ZhibuDb()
+  current ??= guard(new ZhibuDb())
   return current
 }
 
 /** Swap the database (tests open a fresh one per test; a restore may reopen). */
 export function setDb(db: ZhibuDb): void {
-  current = db
+  current = guard(db)
 }
 
 let actor = '系统'

@@ -1,5 +1,14 @@
 /** The one typed door to the data: services and composables import from here. */
-export { getDb, setDb, setActor, getActor, setClock, nowIso, newId } from './connection'
+export {
+  getDb,
+  setDb,
+  setActor,
+  getActor,
+  setClock,
+  nowIso,
+  newId,
+  onDatabaseVersionChange,
+} from './connection'
 export { ValidationError, NotFoundError, ConflictError } from './errors'
 export { isQuotaExceeded } from './quota'
 export {

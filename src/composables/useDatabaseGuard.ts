@@ -1,0 +1,28 @@
+import { ElMessageBox } from 'element-plus'
+import { onScopeDispose } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { onDatabaseVersionChange } from '@/db'
+
+/**
+ * Another tab opened a newer version of the app and upgraded the database: this tab has let
+ * go of it (db/connection.ts), so say so once and offer the refresh, instead of failing
+ * every query after.
+ */
+export function useDatabaseGuard(): void {
+  const { t } = useI18n()
+  let shown = false
+  onDatabaseVersionChange(() => {
+    if (shown) return
+    shown = true
+    ElMessageBox.alert(t('exchange.db.versionChangeText'), t('exchange.db.versionChange'), {
+      type: 'warning',
+      confirmButtonText: t('exchange.db.refresh'),
+      showClose: false,
+      closeOnClickModal: false,
+      closeOnPressEscape: false,
+    })
+      .then(() => window.location.reload())
+      .catch(() => undefined)
+  })
+  onScopeDispose(() => onDatabaseVersionChange(null))
+}
