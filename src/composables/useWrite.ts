@@ -1,7 +1,7 @@
 import { ElMessage } from 'element-plus'
 import { ref, shallowRef } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { ValidationError } from '@/db'
+import { isQuotaExceeded, ValidationError } from '@/db'
 import type { FieldProblem } from '@/domain/validation'
 
 /**
@@ -21,6 +21,9 @@ export function useWrite() {
       if (error instanceof ValidationError) {
         problems.value = error.problems
         ElMessage.error(t('app.formInvalid'))
+      } else if (isQuotaExceeded(error)) {
+        // The transaction was aborted whole: this write is lost, nothing before it is.
+        ElMessage.error({ message: t('exchange.db.quota'), duration: 0, showClose: true })
       } else {
         ElMessage.error(
           t('app.error', { message: error instanceof Error ? error.message : String(error) }),
