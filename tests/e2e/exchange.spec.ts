@@ -22,7 +22,6 @@ async function idb<T>(page: Page, body: string, arg: unknown = null): Promise<T>
           tx.oncomplete = () => resolve()
           tx.onerror = () => reject(tx.error)
         })
-      // eslint-disable-next-line @typescript-eslint/no-implied-eval
       const run = new Function('all', 'put', 'arg', `return (async () => { ${body} })()`) as (
         ...args: unknown[]
       ) => Promise<unknown>
