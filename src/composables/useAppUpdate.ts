@@ -1,4 +1,4 @@
-import { ElButton, ElNotification } from 'element-plus'
+import { ElButton } from 'element-plus'
 import { h } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { registerSW } from 'virtual:pwa-register'
@@ -12,7 +12,12 @@ export function useAppUpdate(): void {
   const { t } = useI18n()
   if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return
   const update = registerSW({
-    onNeedRefresh() {
+    // The notice (and its styles, which nothing else imports) is fetched only when it shows.
+    async onNeedRefresh() {
+      const [{ ElNotification }] = await Promise.all([
+        import('element-plus/es/components/notification/index.mjs'),
+        import('element-plus/theme-chalk/el-notification.css'),
+      ])
       const notice = ElNotification({
         title: t('backup.offline.newVersion'),
         message: h('div', [
