@@ -1,6 +1,6 @@
 import { expect, screenshot, test } from './fixtures'
 
-test('after one visit the app works offline: reload, every page, the data there', async ({
+test('after one visit the app works offline: reload, every page, add a meeting, all there online', async ({
   page,
   context,
 }) => {
@@ -44,6 +44,32 @@ test('after one visit the app works offline: reload, every page, the data there'
   await page.goto('/data')
   await expect(page.getByTestId('count-firms')).toHaveText(firms!)
   await screenshot(page, 'offline-data')
+
+  // Still offline: a secretary logs a meeting (the role dialog's chunk is precached too).
+  const branch = '信达中小企业服务有限公司党支部'
+  await page.getByTestId('role-switch').click()
+  await page.getByTestId('role-secretary').click()
+  await page.getByTestId('role-org').click()
+  await page.keyboard.type(branch.slice(0, 4))
+  await page.getByRole('option', { name: branch, exact: true }).click()
+  await page.getByTestId('role-apply').click()
+  await expect(page.getByTestId('role-switch')).toContainText(branch)
+  await page.goto('/meetings')
+  await page.getByTestId('meeting-add').click()
+  await expect(page.getByTestId('meeting-form').getByTestId('meeting-org')).toContainText(branch)
+  const topic = '断网时登记的主题党日'
+  await page.getByTestId('meeting-topic').fill(topic)
+  await page.getByTestId('meeting-place').fill('党员活动室')
+  await page.getByTestId('meeting-host').fill('张书记')
+  await page.getByTestId('meeting-recorder').fill('李委员')
+  await page.getByTestId('meeting-save').click()
+  await expect(page.getByText('会议已登记')).toBeVisible()
+
+  // Back online: everything is still there after a reload.
   await context.setOffline(false)
+  await page.reload()
+  await expect(page.getByTestId('meeting-table')).toContainText(topic)
+  await page.goto('/data')
+  await expect(page.getByTestId('count-firms')).toHaveText(firms!)
   expect(errors).toEqual([])
 })

@@ -1,10 +1,13 @@
 import type { CellValue as ExcelCellValue, Workbook } from 'exceljs'
 import type { CellValue, SheetData, SheetRow } from './cells'
 import { SpreadsheetError, type SpreadsheetErrorCode } from './problems'
+import { declaredUnzippedBytes } from './zipSize'
 
 /** Refused before reading: bigger files are not registers but accidents or attacks. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024
 export const MAX_ROWS = 50_000
+/** What the parts of an .xlsx may unpack to: 50,000 rows of a register fit many times over. */
+export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 /** Columns past this are ignored: no register has that many, a hostile file might. */
 export const MAX_COLUMNS = 100
 
@@ -73,6 +76,11 @@ export async function readFirstSheet(data: ArrayBuffer): Promise<SheetData> {
 /** readFirstSheet's work itself, wherever it runs. */
 export async function parseFirstSheet(data: ArrayBuffer): Promise<SheetData> {
   checkFileSize(data.byteLength)
+  const unzipped = declaredUnzippedBytes(data)
+  if (unzipped === null) throw new SpreadsheetError('unreadable')
+  if (unzipped > MAX_UNZIPPED_BYTES) {
+    throw new SpreadsheetError('tooLarge', { maxMb: MAX_FILE_BYTES / 1024 / 1024 })
+  }
   const Excel = await loadExcel()
   const workbook = new Excel.Workbook()
   try {
