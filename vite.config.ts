@@ -46,6 +46,8 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,ico,woff,woff2,ttf,webmanifest}'],
         maximumFileSizeToCacheInBytes: 12 * 1024 * 1024,
         navigateFallback: 'index.html',
+        // The benchmark's own page is served beside the app (dist/bench): never the app shell.
+        navigateFallbackDenylist: [/^\/bench\//],
         cleanupOutdatedCaches: true,
       },
     }),

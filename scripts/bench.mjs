@@ -538,7 +538,13 @@ try {
     await backupPage.waitForFunction(() => !!window.zhibuBench)
     let result
     try {
-      result = await backupPage.evaluate(() => window.zhibuBench.backupRestore())
+      // Ten minutes at most: a stalled run is reported, not waited for forever.
+      result = await Promise.race([
+        backupPage.evaluate(() => window.zhibuBench.backupRestore()),
+        new Promise((resolve) =>
+          setTimeout(() => resolve({ ok: false, error: 'no answer within 10 minutes' }), 600_000),
+        ),
+      ])
     } catch (error) {
       result = { ok: false, error: String(error).slice(0, 300) }
     }
