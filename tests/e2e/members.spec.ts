@@ -63,6 +63,8 @@ test('a secretary adds a member, moves an activist to probationary, and transfer
   await expect(row).not.toContainText(good)
 
   // An activist since 2024-03-10, moved on to candidate and to probationary member.
+  // The first save's message must be gone, so the next one is this save's own.
+  await expect(page.getByText('已新增')).toHaveCount(0)
   await page.getByTestId('member-add').click()
   await page.getByTestId('member-name').fill('其木格')
   await page.getByTestId('member-gender').getByText('女').click()
