@@ -97,7 +97,8 @@ test('a branch package from one profile lands in another once, however often it 
   await screenshot(b.page, 'data-exchange-preview')
   await preview.getByTestId('exchange-merge').click()
   await expect(preview).toBeHidden({ timeout: 60_000 })
-  await expect(b.page.locator('.el-message--success')).toContainText('新增 1 条')
+  // Earlier success messages may still be fading: look for this import's own.
+  await expect(b.page.locator('.el-message--success', { hasText: '新增 1 条' })).toBeVisible()
   expect(await count()).toBe(before + 1)
 
   // The meeting is there, on its page.
@@ -111,7 +112,7 @@ test('a branch package from one profile lands in another once, however often it 
   await expect(preview.getByTestId('exchange-new-meetings')).toHaveText('0')
   await preview.getByTestId('exchange-merge').click()
   await expect(preview).toBeHidden({ timeout: 60_000 })
-  await expect(b.page.locator('.el-message--success').last()).toContainText('没有变化')
+  await expect(b.page.locator('.el-message--success', { hasText: '没有变化' })).toBeVisible()
   expect(await count()).toBe(before + 1)
   expect(await idb<number>(b.page, `return (await all('members')).length`)).toBe(members)
 
