@@ -1,0 +1,107 @@
+import { flushPromises } from '@vue/test-utils'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createArea, createMember, createOrg } from '@/db'
+import MeetingFormDialog from '@/components/meeting/MeetingFormDialog.vue'
+import { area, member, org, useFreshDb } from '../db/helpers'
+import { mountWithApp } from './mount'
+
+useFreshDb()
+
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 80 && !check(); i++) {
+    await flushPromises()
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
+
+/** An org with three full members and one probationary (who has no vote). */
+async function seed(): Promise<string> {
+  const city = await createArea(area())
+  const o = await createOrg(org(city.id))
+  for (const name of ['王芳', '李强', '张伟'])
+    await createMember(member(o.id, { name, idNumber: '', phone: '' }))
+  await createMember(member(o.id, { name: '赵敏', idNumber: '', phone: '', stage: 'probationary' }))
+  return o.id
+}
+
+async function open(orgId: string) {
+  const wrapper = mountWithApp(MeetingFormDialog, {
+    props: {
+      modelValue: false,
+      meeting: null,
+      photos: [],
+      defaultOrgId: orgId,
+      saving: false,
+      serverProblems: [],
+    },
+    attachTo: document.body,
+  })
+  await wrapper.setProps({ modelValue: true })
+  await until(() => rows().length === 4 && quorum() !== null)
+  return wrapper
+}
+
+const rows = () => [...document.querySelectorAll('[data-testid^="attendee-"]')]
+const quorum = () => document.querySelector('[data-testid="meeting-quorum"]')
+const attendees = () => document.querySelector('[data-testid="meeting-attendees"]')
+const untick = async (name: string) => {
+  const box = document.querySelector(`[data-testid="attendee-${name}"] input[type="checkbox"]`)
+  ;(box as HTMLInputElement).click()
+  await flushPromises()
+}
+
+afterEach(() => {
+  document.body.innerHTML = ''
+})
+
+describe('MeetingFormDialog', () => {
+  it('counts everyone on the roster present by default, with no absence reasons', async () => {
+    await open(await seed())
+    expect(rows().map((row) => row.getAttribute('data-testid'))).toEqual(
+      expect.arrayContaining(['attendee-王芳', 'attendee-李强', 'attendee-张伟', 'attendee-赵敏']),
+    )
+    const boxes = [
+      ...document.querySelectorAll<HTMLInputElement>('[data-testid^="attendee-"] input'),
+    ]
+    expect(boxes.every((box) => box.checked)).toBe(true)
+    expect(attendees()?.textContent).toContain('出席 4 人，缺席 0 人')
+    expect(document.querySelector('[data-testid="absence-reason"]')).toBeNull()
+    expect(document.querySelector('[data-testid="attendee-赵敏"]')?.textContent).toContain('预备')
+  })
+
+  it('shows the quorum of a 党员大会 from the full members only, and warns when not met', async () => {
+    await open(await seed())
+    expect(quorum()?.textContent).toContain('达到法定人数：应到 3 人，实到 3 人（需 2 人）')
+    expect(quorum()?.querySelector('.el-alert--success')).not.toBeNull()
+
+    await untick('王芳')
+    expect(attendees()?.textContent).toContain('出席 3 人，缺席 1 人')
+    expect(document.querySelectorAll('[data-testid="absence-reason"]')).toHaveLength(1)
+    expect(quorum()?.textContent).toContain('实到 2 人')
+
+    await untick('李强')
+    expect(quorum()?.textContent).toContain('未达法定人数：应到 3 人，实到 1 人（需 2 人）')
+    expect(quorum()?.querySelector('.el-alert--warning')).not.toBeNull()
+  })
+
+  it('shows no quorum for an org with no members, and says why no attendance', async () => {
+    const city = await createArea(area())
+    const o = await createOrg(org(city.id))
+    const wrapper = mountWithApp(MeetingFormDialog, {
+      props: {
+        modelValue: false,
+        meeting: null,
+        photos: [],
+        defaultOrgId: o.id,
+        saving: false,
+        serverProblems: [],
+      },
+      attachTo: document.body,
+    })
+    await wrapper.setProps({ modelValue: true })
+    await until(() => attendees() !== null)
+    await until(() => false)
+    expect(attendees()?.textContent).toContain('该组织暂无党员时无法登记出勤')
+    expect(quorum()).toBeNull()
+  })
+})
