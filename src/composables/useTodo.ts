@@ -1,28 +1,53 @@
-import type { Ref } from 'vue'
-import { getFirms, listMembersOfOrgs, listScopedOrgs, readSettings } from '@/db'
+import { computed, type Ref } from 'vue'
+import { getFirms, listScopedOrgs, readScopeMembers, readSettings } from '@/db'
 import { todayIso } from '@/domain/dates'
 import { checkOrgRules, findingsByOrg, type RuleInput } from '@/domain/orgRules'
-import { gatherTodo } from '@/domain/todo'
-import { TODO_SOURCES } from './todo/sources'
-import { useLiveQuery } from './useLiveQuery'
+import { gatherTodo, sortTodo, type TodoItem } from '@/domain/todo'
+import { TODO_SOURCES, type TodoSource } from './todo/sources'
+import { useLiveQuery, type LiveQuery } from './useLiveQuery'
 
 /** What the rule checks read for a scope (null = everything). */
 async function readRuleInput(orgIds: string[] | null): Promise<RuleInput> {
   const [orgs, settings] = await Promise.all([listScopedOrgs(orgIds), readSettings()])
-  const members = await listMembersOfOrgs(orgs.map((org) => org.id))
+  const members = await readScopeMembers(orgIds === null ? null : orgs.map((org) => org.id))
   // Only the firms the members work in: the firm rules look at no other firm.
   const firms = await getFirms([...new Set(members.map((member) => member.firmId))].filter(Boolean))
   return { orgs, firms, members, settings, today: todayIso() }
 }
 
-/** The 待办 list of the current scope, live. */
-export function useTodo(orgIds: Ref<string[] | null>) {
-  return useLiveQuery(async () => {
-    const input = await readRuleInput(orgIds.value)
-    const sourceInput = { orgIds: orgIds.value, settings: input.settings, today: input.today }
-    const more = await Promise.all(TODO_SOURCES.map((source) => source(sourceInput)))
-    return gatherTodo(input, more.flat())
-  }, [orgIds])
+export interface TodoList {
+  /** Every part read so far, most urgent first. */
+  items: Ref<TodoItem[]>
+  /** Nothing read yet. */
+  loading: Ref<boolean>
+  /** Parts (the rule checks and each feature source) read so far, of `parts`. */
+  done: Ref<number>
+  parts: number
+  error: Ref<unknown>
+}
+
+/**
+ * The 待办 list of the current scope, live. The rule checks and each feature source are
+ * queries of their own: at a province's scale some take seconds, and the list shows what is
+ * read while the rest comes, and re-reads only the part whose tables changed.
+ */
+export function useTodo(orgIds: Ref<string[] | null>): TodoList {
+  const rules = useLiveQuery(async () => gatherTodo(await readRuleInput(orgIds.value)), [orgIds])
+  const sources = TODO_SOURCES.map((source: TodoSource) =>
+    useLiveQuery(async () => {
+      const settings = await readSettings()
+      return source({ orgIds: orgIds.value, settings, today: todayIso() })
+    }, [orgIds]),
+  )
+  const parts: LiveQuery<TodoItem[]>[] = [rules, ...sources]
+  const done = computed(() => parts.filter((part) => !part.loading.value).length)
+  return {
+    items: computed(() => sortTodo(parts.flatMap((part) => part.data.value ?? []))),
+    loading: computed(() => done.value === 0),
+    done,
+    parts: parts.length,
+    error: computed(() => parts.find((part) => part.error.value)?.error.value ?? null),
+  }
 }
 
 /** Rule findings per org, for the badges of the org tree and the org page's warnings. */

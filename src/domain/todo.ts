@@ -71,10 +71,18 @@ export function gatherTodo(input: TodoInput, more: readonly TodoItem[] = []): To
       params: finding.params,
     }
   })
-  return [...items, ...more].sort(
+  return sortTodo([...items, ...more])
+}
+
+/** One collator for every comparison: `localeCompare` builds one per call. */
+const SUBJECT_ORDER = new Intl.Collator('zh-CN')
+
+/** Most urgent first (overdue, soon, warning); then the earlier deadline; then the subject. */
+export function sortTodo(items: readonly TodoItem[]): TodoItem[] {
+  return [...items].sort(
     (a, b) =>
       URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency] ||
-      a.dueOn.localeCompare(b.dueOn) ||
-      a.subject.localeCompare(b.subject, 'zh-CN'),
+      (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0) ||
+      SUBJECT_ORDER.compare(a.subject, b.subject),
   )
 }

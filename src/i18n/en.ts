@@ -130,6 +130,7 @@ const en: Messages<typeof zhCN> = {
     title: 'To do',
     subtitle: 'What is due, overdue or against the rules',
     empty: 'Nothing to do',
+    reading: 'Gathering: {done} of {parts} parts read, the rest will follow…',
     allKinds: 'All {n}',
     kind: 'Kind',
     subject: 'Subject',

@@ -127,6 +127,7 @@ export default {
     title: '待办',
     subtitle: '到期、逾期和不符合规定的事项',
     empty: '没有待办事项',
+    reading: '正在汇总，已读取 {done}/{parts} 类，其余稍后列出…',
     allKinds: '全部 {n}',
     kind: '类别',
     subject: '对象',

@@ -1,10 +1,9 @@
-import { countRecords, readMeta, writeMeta } from '@/db'
+import { hasAnyRecord, readMeta, writeMeta } from '@/db'
 
 /** First run = nothing chosen yet on this device: no data and no "start empty". */
 export async function isFirstRun(): Promise<boolean> {
   if (await readMeta('firstRunDone')) return false
-  const counts = await countRecords()
-  return Object.values(counts).every((n) => n === 0)
+  return !(await hasAnyRecord())
 }
 
 export async function markFirstRunDone(): Promise<void> {

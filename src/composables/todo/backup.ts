@@ -1,4 +1,4 @@
-import { countRecords, readLastBackupAt } from '@/db'
+import { hasAnyRecord, readLastBackupAt } from '@/db'
 import { backupReminder, backupTodoItem } from '@/domain/backupFormat'
 import { todayIso } from '@/domain/dates'
 import type { TodoSource } from './sources'
@@ -8,8 +8,9 @@ import type { TodoSource } from './sources'
  * the backup is of the whole device, so everyone who works on it is reminded.
  */
 export const backupTodo: TodoSource = async ({ settings }) => {
-  const [lastBackupAt, counts] = await Promise.all([readLastBackupAt(), countRecords()])
-  const total = Object.values(counts).reduce((sum, n) => sum + n, 0)
+  // Whether there is anything to lose: one key per table, not a count of every record.
+  const [lastBackupAt, any] = await Promise.all([readLastBackupAt(), hasAnyRecord()])
+  const total = any ? 1 : 0
   const days = settings['data.backupReminderDays']
   const reminder = backupReminder(lastBackupAt, new Date(), days, total)
   const lastDay = lastBackupAt === '' ? '' : todayIso(new Date(lastBackupAt))

@@ -1,4 +1,4 @@
-import { getOrgs, listAlarmCandidates } from '@/db'
+import { readAlarmCandidates, readOrgNames } from '@/db'
 import { findAttendanceAlarms } from '@/domain/memberRules'
 import type { TodoItem } from '@/domain/todo'
 import type { TodoSource } from './sources'
@@ -8,10 +8,9 @@ import type { TodoSource } from './sources'
  * read as one range of the lastAttendedOn index, then judged by the domain rule.
  */
 export const membersTodo: TodoSource = async ({ orgIds, settings, today }) => {
-  const candidates = await listAlarmCandidates(orgIds, settings, today)
+  const candidates = await readAlarmCandidates(orgIds, settings, today)
   const alarms = findAttendanceAlarms(candidates, settings, today)
-  const orgs = await getOrgs([...new Set(alarms.map((alarm) => alarm.orgId))])
-  const orgNames = new Map(orgs.map((org) => [org.id, org.name]))
+  const orgNames = await readOrgNames(alarms.map((alarm) => alarm.orgId))
   return alarms.map((alarm): TodoItem => ({
     kind: 'member',
     code:

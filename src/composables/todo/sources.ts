@@ -21,4 +21,10 @@ export type TodoSource = (input: TodoSourceInput) => Promise<TodoItem[]>
  * The feature sources, one per feature file in this folder (members' six-month alarm,
  * meetings overdue, joint problems overdue, study behind …). Each reads only its scope.
  */
-export const TODO_SOURCES: TodoSource[] = [jointTodo, backupTodo, studyTodo, meetingsTodo, membersTodo]
+export const TODO_SOURCES: TodoSource[] = [
+  jointTodo,
+  backupTodo,
+  studyTodo,
+  meetingsTodo,
+  membersTodo,
+]

@@ -1,4 +1,4 @@
-import { getOrgs, readStudyStanding } from '@/db'
+import { readOrgNames, readStudyStanding } from '@/db'
 import { findMembersBehind, isBehindSeason, studyYearOf } from '@/domain/study'
 import type { TodoItem } from '@/domain/todo'
 import type { TodoSource } from './sources'
@@ -12,8 +12,7 @@ export const studyTodo: TodoSource = async ({ orgIds, settings, today }) => {
   const year = studyYearOf(today)
   const standing = await readStudyStanding(orgIds, year)
   const behind = findMembersBehind(standing.members, standing.hours, today, settings)
-  const orgs = await getOrgs([...new Set(behind.map((member) => member.orgId))])
-  const orgNames = new Map(orgs.map((org) => [org.id, org.name]))
+  const orgNames = await readOrgNames(behind.map((member) => member.orgId))
   return behind.map((member): TodoItem => ({
     kind: 'study',
     code: 'study.todo.behind',

@@ -150,15 +150,13 @@ export async function listOverdueIssues(
   committeeIds: readonly Id[] | null,
 ): Promise<Issue[]> {
   const wanted = committeeIds ? new Set(committeeIds) : null
-  return getDb()
-    .issues.where('dueOn')
-    .between('0000', today, true, false)
-    .filter(
-      (issue) =>
-        (issue.status === 'open' || issue.status === 'inProgress') &&
-        (!wanted || wanted.has(issue.committeeId)),
-    )
-    .toArray()
+  // One range read (getAll) filtered here: a Dexie filter would step a cursor per issue.
+  const due = await getDb().issues.where('dueOn').between('0000', today, true, false).toArray()
+  return due.filter(
+    (issue) =>
+      (issue.status === 'open' || issue.status === 'inProgress') &&
+      (!wanted || wanted.has(issue.committeeId)),
+  )
 }
 
 // ─── Constituents ───────────────────────────────────────────────────────────

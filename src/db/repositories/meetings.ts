@@ -26,6 +26,7 @@ import { validateMeeting, type MeetingInput } from '@/domain/validation'
 import { getDb, newId } from '../connection'
 import { NotFoundError, ValidationError } from '../errors'
 import { createRecord, removeRecord, updateRecord } from '../records'
+import { readPartyGroupsOf } from './todoReads'
 import { readSettings } from './settings'
 import { refreshLastAttended } from './attendance'
 import { orThrow } from './validated'
@@ -359,10 +360,12 @@ export async function listComplianceOrgs(orgIds: readonly string[] | null): Prom
   const db = getDb()
   const orgs = orgIds
     ? (await db.orgs.bulkGet([...orgIds])).filter((org): org is Org => !!org)
-    : await db.orgs
-        .where('type')
-        .anyOf([...ASKED_ORG_TYPES])
-        .toArray()
+    : // One equality range per type: `anyOf` would walk 15,000 orgs a cursor step at a time.
+      (
+        await Promise.all(
+          ASKED_ORG_TYPES.map((type) => db.orgs.where('type').equals(type).toArray()),
+        )
+      ).flat()
   return orgs
     .filter((org) => ASKED_ORG_TYPES.includes(org.type))
     .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
@@ -371,12 +374,7 @@ export async function listComplianceOrgs(orgIds: readonly string[] | null): Prom
 /** What compliance needs of some orgs: their committee, dates, and whether they have groups. */
 export async function toComplianceOrgs(orgs: readonly Org[]): Promise<ComplianceOrg[]> {
   const withGroups = new Set(
-    (
-      await getDb()
-        .partyGroups.where('orgId')
-        .anyOf(orgs.map((org) => org.id))
-        .toArray()
-    ).map((group) => group.orgId),
+    (await readPartyGroupsOf(orgs.map((org) => org.id))).map((group) => group.orgId),
   )
   return orgs.map((org) => ({
     id: org.id,

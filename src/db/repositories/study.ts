@@ -15,6 +15,7 @@ import type { FieldProblem, StudyRecordInput } from '@/domain/validation'
 import { getDb, nowIso } from '../connection'
 import { NotFoundError, ValidationError } from '../errors'
 import { auditEntry, createRecord, plain, removeRecord, updateRecord } from '../records'
+import { readScopeMembers } from './todoReads'
 import { orThrow } from './validated'
 
 /**
@@ -267,13 +268,16 @@ export async function readStudyStanding(
   const db = getDb()
   const members =
     orgIds === null
-      ? await db.members.where('stage').anyOf(['full', 'probationary']).toArray()
-      : (
-          await db.members
-            .where('orgId')
-            .anyOf([...orgIds])
-            .toArray()
-        ).filter((m) => m.stage === 'full' || m.stage === 'probationary')
+      ? // Two equality ranges (getAll), not `anyOf`'s cursor over 100,000 members.
+        (
+          await Promise.all([
+            db.members.where('stage').equals('full').toArray(),
+            db.members.where('stage').equals('probationary').toArray(),
+          ])
+        ).flat()
+      : (await readScopeMembers(orgIds)).filter(
+          (m) => m.stage === 'full' || m.stage === 'probationary',
+        )
   const { from, to } = yearRange(year)
   const hours =
     orgIds === null
