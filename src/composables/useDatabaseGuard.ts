@@ -1,4 +1,3 @@
-import { ElMessageBox } from 'element-plus'
 import { onScopeDispose } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { onDatabaseVersionChange } from '@/db'
@@ -14,15 +13,19 @@ export function useDatabaseGuard(): void {
   onDatabaseVersionChange(() => {
     if (shown) return
     shown = true
-    ElMessageBox.alert(t('exchange.db.versionChangeText'), t('exchange.db.versionChange'), {
-      type: 'warning',
-      confirmButtonText: t('exchange.db.refresh'),
-      showClose: false,
-      closeOnClickModal: false,
-      closeOnPressEscape: false,
-    })
-      .then(() => window.location.reload())
-      .catch(() => undefined)
+    // Rare, so the message box (and the input it brings) is fetched when needed, not on first
+    // paint (issue 3); its styles are in main.ts.
+    void import('element-plus/es/components/message-box/index.mjs').then(({ ElMessageBox }) =>
+      ElMessageBox.alert(t('exchange.db.versionChangeText'), t('exchange.db.versionChange'), {
+        type: 'warning',
+        confirmButtonText: t('exchange.db.refresh'),
+        showClose: false,
+        closeOnClickModal: false,
+        closeOnPressEscape: false,
+      })
+        .then(() => window.location.reload())
+        .catch(() => undefined),
+    )
   })
   onScopeDispose(() => onDatabaseVersionChange(null))
 }
