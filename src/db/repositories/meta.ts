@@ -1,6 +1,6 @@
 import { getDb } from '../connection'
 
-export const META_KEYS = ['firstRunDone', 'demoLoadedAt', 'lastBackupAt'] as const
+export const META_KEYS = ['firstRunDone', 'demoLoadedAt', 'lastBackupAt', 'firmStatusOn'] as const
 export type MetaKey = (typeof META_KEYS)[number]
 
 export async function readMeta(key: MetaKey): Promise<string> {
