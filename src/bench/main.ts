@@ -296,9 +296,15 @@ async function importXlsx(count = 10_000) {
     const run = await timed(() =>
       withLongTasks(async () => {
         // As the dialog gets it: a File (exceljs hands back a Uint8Array, not an ArrayBuffer).
+        // The marks let scripts/bench-import.mjs place long tasks among the steps.
+        performance.mark('import:open')
         const file = await openImportFile('firms', new Blob([data]))
+        performance.mark('import:check')
         const checked = await checkImport(file, file.header.mapping)
-        return writeImport(checked, 'validRows')
+        performance.mark('import:write')
+        const counts = await writeImport(checked, 'validRows')
+        performance.mark('import:done')
+        return counts
       }),
     )
     return {

@@ -140,6 +140,7 @@ export function useSpreadsheetImport(kind: Ref<ImportKind>) {
     return run(() =>
       writeImport(checked, mode.value, {
         summary: (counts) => t('import.auditSummary', { file: fileName.value, ...counts }),
+        onProgress: (fraction) => (progress.value = Math.round(fraction * 100)),
       }),
     )
   }

@@ -57,7 +57,12 @@ async function membersOf(core: DBCore, trans: DBCoreTransaction, orgId: string):
   return sum
 }
 
-const BULK = 100
+/**
+ * Above this many orgs in one mutation (a demo load, a restore) one pass over all members
+ * beats an index query per org; below it (an import writes orgs in chunks of a few
+ * hundred), the per-org queries run at once and read only those orgs' members.
+ */
+const BULK = 1000
 
 async function allMemberWeights(
   core: DBCore,
@@ -102,12 +107,16 @@ async function contribute(
     const orgs = records as Org[]
     // Many orgs at once (an import, a demo load, a restore): one pass over the members
     // beats one index query per org.
-    const weights = orgs.length > BULK ? await allMemberWeights(core, trans) : null
+    const weights =
+      orgs.length > BULK
+        ? await allMemberWeights(core, trans)
+        : new Map(
+            await Promise.all(
+              orgs.map(async (org) => [org.id, await membersOf(core, trans, org.id)] as const),
+            ),
+          )
     for (const org of orgs) {
-      const weight = weights
-        ? (weights.get(org.id) ?? { full: 0, probationary: 0 })
-        : await membersOf(core, trans, org.id)
-      addTally(rows, orgTally(org, weight), sign)
+      addTally(rows, orgTally(org, weights.get(org.id) ?? { full: 0, probationary: 0 }), sign)
     }
     return
   }

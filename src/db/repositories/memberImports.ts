@@ -1,9 +1,9 @@
 import type { Member } from '@/domain/types'
-import { validateMember, type FieldProblem, type MemberInput } from '@/domain/validation'
+import { validateMember, type MemberInput } from '@/domain/validation'
 import { getDb, newId, nowIso } from '../connection'
 import { ValidationError } from '../errors'
 import { auditEntry, changedFields, plain } from '../records'
-import type { ImportCounts, ImportOptions } from './imports'
+import { chunksOf, validateAll, type ImportCounts, type ImportOptions } from './imports'
 
 /**
  * Members from a spreadsheet: every row validated first, then one transaction with one audit
@@ -15,24 +15,18 @@ export async function importMembers(
   rows: readonly MemberInput[],
   options: ImportOptions = {},
 ): Promise<ImportCounts> {
-  const problems: FieldProblem[] = []
-  const values: MemberInput[] = []
   const seen = new Map<string, number>()
-  rows.forEach((row, index) => {
+  // Validated in chunks before the transaction (issue 3: no long task on the page).
+  const values = await validateAll(rows, (row, index) => {
     const result = validateMember(row)
-    if (!result.ok) {
-      problems.push(...result.problems.map((p) => ({ ...p, field: `${index}.${p.field}` })))
-      return
-    }
+    if (!result.ok) return result
     const id = result.value.idNumber
     if (id !== '' && seen.has(id)) {
-      problems.push({ field: `${index}.idNumber`, code: 'duplicate' })
-      return
+      return { ok: false, problems: [{ field: 'idNumber', code: 'duplicate' }] }
     }
     if (id !== '') seen.set(id, index)
-    values.push(result.value)
+    return result
   })
-  if (problems.length > 0) throw new ValidationError(problems)
   const db = getDb()
   return db.transaction('rw', [db.members, db.orgs, db.auditLog], async () => {
     const orgIds = [...new Set(values.map((value) => value.orgId))]
@@ -43,45 +37,52 @@ export async function importMembers(
         { field: 'orgId', code: 'notFound', params: { id: orgIds[missing] ?? '' } },
       ])
     }
-    const existing = await db.members
-      .where('idNumber')
-      .anyOf([...seen.keys()])
-      .toArray()
-    const byIdNumber = new Map(existing.map((member) => [member.idNumber, member]))
     const now = nowIso()
-    const added: Member[] = []
-    const changed: Member[] = []
-    for (const value of values) {
-      const before = value.idNumber === '' ? undefined : byIdNumber.get(value.idNumber)
-      const record: Member = before
-        ? {
-            ...before,
-            ...plain(value),
-            // The sheet has no status, appraisals or introducers: the register's stay.
-            status: before.status,
-            statusSince: before.statusSince,
-            statusNote: before.statusNote,
-            appraisals: before.appraisals,
-            development: {
-              ...before.development,
-              branchVoteOn: value.development.branchVoteOn || before.development.branchVoteOn,
-              fullOn: value.development.fullOn || before.development.fullOn,
-            },
-            updatedAt: now,
-          }
-        : {
-            ...plain(value),
-            id: newId(),
-            lastAttendedOn: '',
-            createdAt: now,
-            updatedAt: now,
-          }
-      if (!before) added.push(record)
-      else if (changedFields({ ...before }, { ...record }).length > 0) changed.push(record)
+    let created = 0
+    let done = 0
+    // Read, built and written a chunk at a time: each awaited write ends a short task.
+    for (const chunk of chunksOf(values)) {
+      const idNumbers = chunk.map((value) => value.idNumber).filter((id) => id !== '')
+      const existing =
+        idNumbers.length > 0 ? await db.members.where('idNumber').anyOf(idNumbers).toArray() : []
+      const byIdNumber = new Map(existing.map((member) => [member.idNumber, member]))
+      const added: Member[] = []
+      const changed: Member[] = []
+      for (const value of chunk) {
+        const before = value.idNumber === '' ? undefined : byIdNumber.get(value.idNumber)
+        const record: Member = before
+          ? {
+              ...before,
+              ...plain(value),
+              // The sheet has no status, appraisals or introducers: the register's stay.
+              status: before.status,
+              statusSince: before.statusSince,
+              statusNote: before.statusNote,
+              appraisals: before.appraisals,
+              development: {
+                ...before.development,
+                branchVoteOn: value.development.branchVoteOn || before.development.branchVoteOn,
+                fullOn: value.development.fullOn || before.development.fullOn,
+              },
+              updatedAt: now,
+            }
+          : {
+              ...plain(value),
+              id: newId(),
+              lastAttendedOn: '',
+              createdAt: now,
+              updatedAt: now,
+            }
+        if (!before) added.push(record)
+        else if (changedFields({ ...before }, { ...record }).length > 0) changed.push(record)
+      }
+      if (changed.length > 0) await db.members.bulkPut(changed)
+      if (added.length > 0) await db.members.bulkAdd(added)
+      created += added.length
+      done += chunk.length
+      options.onProgress?.(done / values.length)
     }
-    await db.members.bulkPut(changed)
-    await db.members.bulkAdd(added)
-    const counts = { created: added.length, updated: values.length - added.length }
+    const counts = { created, updated: values.length - created }
     const summary = options.summary?.(counts) ?? `+${counts.created} ~${counts.updated}`
     await db.auditLog.add(auditEntry('import', 'members', '', summary))
     return counts

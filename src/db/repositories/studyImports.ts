@@ -6,7 +6,13 @@ import type { FieldProblem, StudyRecordInput, ValidationCode } from '@/domain/va
 import { getDb, newId, nowIso } from '../connection'
 import { ValidationError } from '../errors'
 import { auditEntry, changedFields, plain } from '../records'
-import type { ImportCounts, ImportOptions } from './imports'
+import {
+  chunksOf,
+  SLICE_MS,
+  yieldInTransaction,
+  type ImportCounts,
+  type ImportOptions,
+} from './imports'
 
 /** One row of a study sheet: who (ID number or name), when, how long, what. */
 export interface StudyImportRow {
@@ -68,11 +74,17 @@ export async function importStudyRecords(
     const problems: FieldProblem[] = []
     const values: StudyRecordInput[] = []
     const seen = new Set<string>()
-    rows.forEach((row, index) => {
+    let sliceStart = performance.now()
+    for (const [index, row] of rows.entries()) {
+      // Checked inside the transaction against its members: let the page run now and then.
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldInTransaction()
+        sliceStart = performance.now()
+      }
       const match = matchMember(row, byIdNumber, byName)
       if (!match.member) {
         problems.push({ field: `${index}.${match.field}`, code: match.problem ?? 'notFound' })
-        return
+        continue
       }
       const result = validateStudyEntry(
         {
@@ -92,16 +104,16 @@ export async function importStudyRecords(
       )
       if (!result.ok) {
         problems.push(...result.problems.map((p) => ({ ...p, field: `${index}.${p.field}` })))
-        return
+        continue
       }
       const key = recordKey(result.value.memberId, result.value.studiedOn, result.value.topic)
       if (seen.has(key)) {
         problems.push({ field: `${index}.topic`, code: 'duplicate' })
-        return
+        continue
       }
       seen.add(key)
       values.push(result.value)
-    })
+    }
     if (problems.length > 0) throw new ValidationError(problems)
 
     const memberIds = [...new Set(values.map((value) => value.memberId))]
@@ -112,22 +124,29 @@ export async function importStudyRecords(
         .map((r) => [recordKey(r.memberId, r.studiedOn, r.topic), r]),
     )
     const now = nowIso()
-    const added: StudyRecord[] = []
-    const changed: StudyRecord[] = []
-    for (const value of values) {
-      const before = byKey.get(recordKey(value.memberId, value.studiedOn, value.topic))
-      const record: StudyRecord = {
-        ...plain(value),
-        id: before?.id ?? newId(),
-        createdAt: before?.createdAt ?? now,
-        updatedAt: now,
+    let created = 0
+    let done = 0
+    for (const chunk of chunksOf(values)) {
+      const added: StudyRecord[] = []
+      const changed: StudyRecord[] = []
+      for (const value of chunk) {
+        const before = byKey.get(recordKey(value.memberId, value.studiedOn, value.topic))
+        const record: StudyRecord = {
+          ...plain(value),
+          id: before?.id ?? newId(),
+          createdAt: before?.createdAt ?? now,
+          updatedAt: now,
+        }
+        if (!before) added.push(record)
+        else if (changedFields({ ...before }, { ...record }).length > 0) changed.push(record)
       }
-      if (!before) added.push(record)
-      else if (changedFields({ ...before }, { ...record }).length > 0) changed.push(record)
+      if (changed.length > 0) await db.studyRecords.bulkPut(changed)
+      if (added.length > 0) await db.studyRecords.bulkAdd(added)
+      created += added.length
+      done += chunk.length
+      options.onProgress?.(done / values.length)
     }
-    await db.studyRecords.bulkPut(changed)
-    await db.studyRecords.bulkAdd(added)
-    const counts = { created: added.length, updated: values.length - added.length }
+    const counts = { created, updated: values.length - created }
     const summary = options.summary?.(counts) ?? `+${counts.created} ~${counts.updated}`
     await db.auditLog.add(auditEntry('import', 'studyRecords', '', summary))
     return counts

@@ -108,7 +108,9 @@ export function orgLookup(orgs: readonly Pick<Org, 'id' | 'name'>[]): (text: str
   const byName = new Map<string, string[]>()
   for (const org of orgs) {
     const key = normalizeHeader(org.name)
-    byName.set(key, [...(byName.get(key) ?? []), org.id])
+    const ids = byName.get(key)
+    if (ids) ids.push(org.id)
+    else byName.set(key, [org.id])
   }
   return (text) => {
     if (text.trim() === '') return { ok: false, code: 'required' }
@@ -183,38 +185,53 @@ export function memberFromRow(
   }
 }
 
+/**
+ * Reads member rows one at a time (so a caller can yield to the page between chunks):
+ * valid inputs and row-numbered problems (an ID number repeated too).
+ */
+export function createMemberRowParser(
+  mapping: ColumnMapping,
+  orgs: readonly Pick<Org, 'id' | 'name'>[],
+) {
+  const findOrg = orgLookup(orgs)
+  const result: ParsedRows<MemberInput> = { valid: [], problems: [], rowCount: 0, invalidCount: 0 }
+  const firstRowOfId = new Map<string, number>()
+  return {
+    add(row: SheetRow): void {
+      if (isEmptyRow(row)) return
+      result.rowCount++
+      const { input, orgProblem } = memberFromRow(row, mapping, findOrg)
+      const checked = validateMember(input)
+      const problems: RowProblem[] = checked.ok ? [] : atRow(row.number, checked.problems)
+      if (orgProblem) problems.push(orgProblem)
+      const id = String(input.idNumber)
+      const first = firstRowOfId.get(id)
+      if (id !== '' && first !== undefined) {
+        problems.push({
+          row: row.number,
+          field: 'idNumber',
+          code: 'duplicate',
+          params: { row: first },
+        })
+      } else if (id !== '') firstRowOfId.set(id, row.number)
+      if (problems.length > 0) {
+        result.problems.push(...problems)
+        result.invalidCount++
+      } else if (checked.ok) {
+        result.valid.push({ row: row.number, value: checked.value })
+      }
+    },
+    result: (): ParsedRows<MemberInput> => result,
+  }
+}
+
 /** Every row validated: valid inputs and row-numbered problems (an ID number repeated too). */
 export function parseMemberRows(
   rows: readonly SheetRow[],
   mapping: ColumnMapping,
   orgs: readonly Pick<Org, 'id' | 'name'>[],
 ): ParsedRows<MemberInput> {
-  const findOrg = orgLookup(orgs)
-  const result: ParsedRows<MemberInput> = { valid: [], problems: [], rowCount: 0, invalidCount: 0 }
-  const firstRowOfId = new Map<string, number>()
-  for (const row of rows) {
-    if (isEmptyRow(row)) continue
-    result.rowCount++
-    const { input, orgProblem } = memberFromRow(row, mapping, findOrg)
-    const checked = validateMember(input)
-    const problems: RowProblem[] = checked.ok ? [] : atRow(row.number, checked.problems)
-    if (orgProblem) problems.push(orgProblem)
-    const id = String(input.idNumber)
-    const first = firstRowOfId.get(id)
-    if (id !== '' && first !== undefined) {
-      problems.push({
-        row: row.number,
-        field: 'idNumber',
-        code: 'duplicate',
-        params: { row: first },
-      })
-    } else if (id !== '') firstRowOfId.set(id, row.number)
-    if (problems.length > 0) {
-      result.problems.push(...problems)
-      result.invalidCount++
-    } else if (checked.ok) {
-      result.valid.push({ row: row.number, value: checked.value })
-    }
-  }
-  return result
+  const parser = createMemberRowParser(mapping, orgs)
+  for (const row of rows) parser.add(row)
+  return parser.result()
 }

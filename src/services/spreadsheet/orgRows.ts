@@ -59,6 +59,16 @@ export function parseOrgRows(
   mapping: ColumnMapping,
   context: OrgImportContext,
 ): ParsedRows<OrgImportRow> {
+  const parser = createOrgRowParser(mapping, context)
+  for (const row of rows) parser.add(row)
+  return parser.result()
+}
+
+/**
+ * parseOrgRows a row at a time (a caller yields to the page between chunks); `result`
+ * links the parents once every row is in.
+ */
+export function createOrgRowParser(mapping: ColumnMapping, context: OrgImportContext) {
   const cellOf = (row: SheetRow, field: string) => {
     const column = mapping[field]
     return column === null || column === undefined ? null : (row.cells[column] ?? null)
@@ -66,8 +76,8 @@ export function parseOrgRows(
   const pending: Pending[] = []
   const seenKeys = new Map<string, number>()
   let rowCount = 0
-  for (const row of rows) {
-    if (isEmptyRow(row)) continue
+  function add(row: SheetRow): void {
+    if (isEmptyRow(row)) return
     rowCount++
     const text = (field: string) => cellText(cellOf(row, field))
     const problems: RowProblem[] = []
@@ -112,30 +122,39 @@ export function parseOrgRows(
       problems,
     })
   }
-  linkParents(pending, context)
-  const result: ParsedRows<OrgImportRow> = { valid: [], problems: [], rowCount, invalidCount: 0 }
-  for (const item of pending) {
-    if (item.problems.length > 0) {
-      result.problems.push(...item.problems)
-      result.invalidCount++
-    } else {
-      result.valid.push({
-        row: item.row,
-        value: { input: item.input, parentName: item.parentName },
-      })
+  function result(): ParsedRows<OrgImportRow> {
+    linkParents(pending, context)
+    const parsed: ParsedRows<OrgImportRow> = { valid: [], problems: [], rowCount, invalidCount: 0 }
+    for (const item of pending) {
+      if (item.problems.length > 0) {
+        parsed.problems.push(...item.problems)
+        parsed.invalidCount++
+      } else {
+        parsed.valid.push({
+          row: item.row,
+          value: { input: item.input, parentName: item.parentName },
+        })
+      }
     }
+    return parsed
   }
-  return result
+  return { add, result }
 }
 
 /** Resolves parents to existing ids where the file does not define them, and finds loops. */
 function linkParents(pending: Pending[], context: OrgImportContext): void {
   const fileByName = new Map<string, Pending[]>()
-  for (const item of pending)
-    fileByName.set(item.input.name, [...(fileByName.get(item.input.name) ?? []), item])
+  for (const item of pending) {
+    const list = fileByName.get(item.input.name)
+    if (list) list.push(item)
+    else fileByName.set(item.input.name, [item])
+  }
   const dbByName = new Map<string, string[]>()
-  for (const org of context.orgs)
-    dbByName.set(org.name, [...(dbByName.get(org.name) ?? []), org.id])
+  for (const org of context.orgs) {
+    const list = dbByName.get(org.name)
+    if (list) list.push(org.id)
+    else dbByName.set(org.name, [org.id])
+  }
   const existingId = new Map(context.orgs.map((org) => [orgKey(org.name, org.areaId), org.id]))
   // Node of each row in the parent graph: its existing id when it updates an org.
   const nodeOf = (item: Pending) =>

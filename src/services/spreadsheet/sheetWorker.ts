@@ -1,9 +1,9 @@
 /**
  * Reads an .xlsx off the main thread (workbook.ts readFirstSheet): receives the file's
- * bytes, answers with the first sheet's plain rows or a SpreadsheetError code.
+ * bytes, answers with the first sheet's plain rows in batches or a SpreadsheetError code.
  */
 import { SpreadsheetError } from './problems'
-import { parseFirstSheet, type SheetWorkerReply } from './workbook'
+import { parseFirstSheet, SHEET_BATCH_ROWS, type SheetWorkerReply } from './workbook'
 
 /** The worker's global, typed by hand: the app compiles with the DOM lib, not webworker. */
 interface WorkerScope {
@@ -14,14 +14,17 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope
 
 scope.onmessage = async (event: MessageEvent<ArrayBuffer>) => {
-  let reply: SheetWorkerReply
   try {
-    reply = { ok: true, sheet: await parseFirstSheet(event.data) }
+    const { rows } = await parseFirstSheet(event.data)
+    for (let start = 0; start < rows.length; start += SHEET_BATCH_ROWS) {
+      scope.postMessage({ type: 'rows', rows: rows.slice(start, start + SHEET_BATCH_ROWS) })
+    }
+    scope.postMessage({ type: 'done' })
   } catch (error) {
-    reply =
+    scope.postMessage(
       error instanceof SpreadsheetError
-        ? { ok: false, code: error.code, params: error.params }
-        : { ok: false, code: 'unreadable', params: {} }
+        ? { type: 'error', code: error.code, params: error.params }
+        : { type: 'error', code: 'unreadable', params: {} },
+    )
   }
-  scope.postMessage(reply)
 }

@@ -44,10 +44,18 @@ export function plainCell(value: ExcelCellValue | undefined): CellValue {
   return null
 }
 
-/** What the sheet worker answers: the rows, or the code of a SpreadsheetError. */
+/**
+ * What the sheet worker answers: the rows in batches, then 'done' (or the code of a
+ * SpreadsheetError). Batches, not one message: receiving 10,000 rows in one structured
+ * clone was itself a long task on the page.
+ */
 export type SheetWorkerReply =
-  | { ok: true; sheet: SheetData }
-  | { ok: false; code: SpreadsheetErrorCode; params: Record<string, string | number> }
+  | { type: 'rows'; rows: SheetRow[] }
+  | { type: 'done' }
+  | { type: 'error'; code: SpreadsheetErrorCode; params: Record<string, string | number> }
+
+/** Rows per worker message: each arrives as its own short task. */
+export const SHEET_BATCH_ROWS = 250
 
 /**
  * The first sheet's rows as plain values, with their Excel row numbers. Refuses files
@@ -61,13 +69,18 @@ export async function readFirstSheet(data: ArrayBuffer): Promise<SheetData> {
   if (typeof Worker === 'undefined' || import.meta.env.MODE === 'test') return parseFirstSheet(data)
   const worker = new Worker(new URL('./sheetWorker.ts', import.meta.url), { type: 'module' })
   try {
-    const reply = await new Promise<SheetWorkerReply>((resolve, reject) => {
-      worker.onmessage = (event: MessageEvent<SheetWorkerReply>) => resolve(event.data)
+    const rows: SheetRow[] = []
+    await new Promise<void>((resolve, reject) => {
+      worker.onmessage = (event: MessageEvent<SheetWorkerReply>) => {
+        const reply = event.data
+        if (reply.type === 'rows') for (const row of reply.rows) rows.push(row)
+        else if (reply.type === 'done') resolve()
+        else reject(new SpreadsheetError(reply.code, reply.params))
+      }
       worker.onerror = (event) => reject(new Error(event.message))
       worker.postMessage(data, [data])
     })
-    if (!reply.ok) throw new SpreadsheetError(reply.code, reply.params)
-    return reply.sheet
+    return { rows }
   } finally {
     worker.terminate()
   }

@@ -1,0 +1,164 @@
+// The import figures of issue 3 alone, for working on them: build the bench entry into its
+// own folder, serve it on its own port, open it in a fresh Chromium profile under /tmp,
+// run zhibuBench.importXlsx(10000) a few times and zhibuBench.floorWrite('firms', 10000),
+// and print ms, ratio to the floor and the longest main-thread task of each run, with the
+// long tasks placed among the import's steps (performance marks 'import:*').
+// Flags: --no-build, --runs N (default 3), --rows N (default 10000), --port N (default 4192),
+// --out DIR (default dist-import).
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium } from '@playwright/test'
+import { CHROMIUM_ARGS, findChromium } from './chromium-path.mjs'
+
+const argv = process.argv.slice(2)
+const option = (name, fallback) => {
+  const at = argv.indexOf(name)
+  return at >= 0 && argv[at + 1] !== undefined ? argv[at + 1] : fallback
+}
+const RUNS = Number(option('--runs', 3))
+const ROWS = Number(option('--rows', 10_000))
+const PORT = Number(option('--port', 4192))
+const OUT_DIR = option('--out', 'dist-import')
+const BASE = `http://127.0.0.1:${PORT}`
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+async function waitForServer(url, timeoutMs = 30_000) {
+  const end = Date.now() + timeoutMs
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(url)).ok) return
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  throw new Error(`server at ${url} did not start`)
+}
+
+if (!argv.includes('--no-build')) {
+  const built = spawnSync(
+    'npx',
+    [
+      'vite',
+      'build',
+      '-c',
+      'scripts/bench-vite.config.ts',
+      '--outDir',
+      OUT_DIR,
+      '--logLevel',
+      'warn',
+    ],
+    { stdio: 'inherit' },
+  )
+  if (built.status !== 0) throw new Error('bench build failed')
+}
+
+const executablePath = findChromium()
+if (!executablePath) throw new Error('No Chromium found (CHROMIUM_PATH, /usr/bin/chromium).')
+const server = spawn(
+  'npx',
+  [
+    'vite',
+    'preview',
+    '-c',
+    'scripts/bench-vite.config.ts',
+    '--outDir',
+    OUT_DIR,
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(PORT),
+    '--strictPort',
+  ],
+  { stdio: 'ignore', detached: true },
+)
+const stopServer = () => {
+  try {
+    process.kill(-server.pid)
+  } catch {
+    // already gone
+  }
+}
+process.on('exit', stopServer)
+process.on('SIGINT', () => process.exit(130))
+
+const profile = mkdtempSync(join(tmpdir(), 'zhibu-bench-import-'))
+try {
+  await waitForServer(`${BASE}/bench/bench.html`)
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    args: CHROMIUM_ARGS,
+    headless: true,
+  })
+  const page = await context.newPage()
+  page.setDefaultTimeout(0)
+  await page.addInitScript(() => {
+    window.__longTasks = []
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        window.__longTasks.push({ start: e.startTime, duration: e.duration })
+    }).observe({ type: 'longtask', buffered: true })
+  })
+  await page.goto(`${BASE}/bench/bench.html`)
+  await page.waitForFunction(() => !!window.zhibuBench)
+
+  const runs = []
+  for (let i = 0; i < RUNS; i++) {
+    await page.evaluate(() => {
+      window.__longTasks = []
+      performance.clearMarks()
+    })
+    const result = await page.evaluate((n) => window.zhibuBench.importXlsx(n), ROWS)
+    const detail = await page.evaluate(() => ({
+      marks: performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('import:'))
+        .map((m) => ({ name: m.name, at: m.startTime })),
+      tasks: window.__longTasks,
+    }))
+    runs.push(result)
+    console.log(
+      `run ${i + 1}: ${result.ms.toFixed(0)} ms, ${result.created} created, longest task ${result.longestTaskMs.toFixed(0)} ms`,
+    )
+    const stepOf = (at) => {
+      let name = '(before)'
+      for (const mark of detail.marks) if (mark.at <= at) name = mark.name
+      return name
+    }
+    if (detail.marks.length > 0) {
+      const first = detail.marks[0].at
+      console.log(
+        `  steps: ${detail.marks.map((m) => `${m.name}@${(m.at - first).toFixed(0)}`).join(' ')}`,
+      )
+      const tasks = detail.tasks
+        .filter((t) => t.start >= first - 50 && t.duration >= 100)
+        .map(
+          (t) => `${t.duration.toFixed(0)}ms in ${stepOf(t.start)}@${(t.start - first).toFixed(0)}`,
+        )
+      console.log(`  tasks ≥ 100 ms: ${tasks.join(', ') || 'none'}`)
+    }
+  }
+  const floor = await page.evaluate((n) => window.zhibuBench.floorWrite('firms', n), ROWS)
+  await context.close()
+
+  const ms = median(runs.map((r) => r.ms))
+  const longest = median(runs.map((r) => r.longestTaskMs))
+  console.log(
+    `\nimport of ${ROWS} rows: median ${ms.toFixed(0)} ms (${runs.map((r) => r.ms.toFixed(0)).join(', ')})`,
+  )
+  console.log(`floor: raw write of ${ROWS} firms ${floor.writeMs.toFixed(0)} ms`)
+  console.log(`ratio: ${(ms / floor.writeMs).toFixed(2)}× (target ≤ 2×)`)
+  console.log(
+    `longest main-thread task: median ${longest.toFixed(0)} ms (${runs.map((r) => r.longestTaskMs.toFixed(0)).join(', ')}; target ≤ 200)`,
+  )
+} finally {
+  stopServer()
+  rmSync(profile, { recursive: true, force: true })
+}
