@@ -1,4 +1,3 @@
-import type { FormItemRule } from 'element-plus'
 import { ElMessage } from 'element-plus'
 import { computed, reactive, ref, shallowRef, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
@@ -12,6 +11,7 @@ import { useSettings } from '@/composables/useSettings'
 import { todayIso } from '@/domain/dates'
 import { checkAppraisalCap, checkQuorum } from '@/domain/meetings'
 import type { AbsenceReason, AppraisalGrade, Meeting, Photo } from '@/domain/types'
+import { fieldRules } from '@/components/base/fieldRules'
 import { validateMeeting, type FieldProblem, type MeetingInput } from '@/domain/validation'
 import type { PhotoThumb } from './MeetingFormPhotos.vue'
 
@@ -132,18 +132,7 @@ export function useMeetingForm(serverProblems: () => FieldProblem[]) {
     for (const p of serverProblems()) out[p.field] ??= message(p)
     return out
   })
-  const rule = (field: string): FormItemRule => ({
-    trigger: ['blur', 'change'],
-    validator: (_rule, _value, callback) => {
-      const text = problems.value[field]
-      if (text) callback(new Error(text))
-      else callback()
-    },
-  })
-  const rules = Object.fromEntries(
-    ['orgId', 'heldOn', 'topic', 'startTime'].map((f) => [f, [rule(f)]]),
-  )
-
+  const rules = fieldRules(problems, ['orgId', 'heldOn', 'topic', 'startTime'])
   return {
     model,
     absence,
