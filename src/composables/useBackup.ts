@@ -3,16 +3,17 @@ import { useI18n } from 'vue-i18n'
 import { countRecords, readLastBackupAt, readSettings, type RestoreMode } from '@/db'
 import { BackupError, backupReminder } from '@/domain/backupFormat'
 import {
-  createBackup,
-  readBackupFile,
-  restoreBackup,
+  backupInWorker,
+  readInWorker,
+  restoreInWorker,
+  type BackupProgress,
   type CheckedBackup,
   type CreatedBackup,
 } from '@/services/backup'
 import { downloadFile } from '@/services/spreadsheet/download'
 import { useLiveQuery } from './useLiveQuery'
 
-export type { CheckedBackup, RestoreMode }
+export type { BackupProgress, CheckedBackup, RestoreMode }
 
 /** '1.2 MB': binary units, one decimal, for file and storage sizes. */
 export function formatBytes(bytes: number): string {
@@ -32,7 +33,7 @@ export function formatBytes(bytes: number): string {
  * error codes the reader and writer give.
  */
 export function useBackup() {
-  const { t } = useI18n()
+  const { t, n } = useI18n()
   const status = useLiveQuery(async () => {
     const [lastBackupAt, counts, settings] = await Promise.all([
       readLastBackupAt(),
@@ -46,15 +47,39 @@ export function useBackup() {
   const busy = shallowRef<'download' | 'read' | 'restore' | null>(null)
   const checked = shallowRef<CheckedBackup | null>(null)
   const fileName = shallowRef('')
+  /** How far the running backup, check or restore is (they run in a worker). */
+  const progress = shallowRef<BackupProgress | null>(null)
+  const percent = computed(() => {
+    const now = progress.value
+    if (!now || now.total <= 0) return 0
+    return Math.min(100, Math.round((now.done / now.total) * 100))
+  })
+  const progressText = computed(() => {
+    const now = progress.value
+    if (!now) return ''
+    if (now.phase === 'check') {
+      return t('backup.progress.check', {
+        done: formatBytes(now.done),
+        total: formatBytes(now.total),
+      })
+    }
+    const key = now.phase === 'backup' ? 'backup.progress.backup' : 'backup.progress.restore'
+    return t(key, { done: n(now.done), total: n(now.total) })
+  })
+  const onProgress = (next: BackupProgress) => {
+    progress.value = next
+  }
 
   async function download(): Promise<CreatedBackup> {
     busy.value = 'download'
     try {
-      const created = await createBackup()
+      progress.value = null
+      const created = await backupInWorker(new Date(), onProgress)
       downloadFile(await created.blob.arrayBuffer(), created.fileName, created.blob.type)
       return created
     } finally {
       busy.value = null
+      progress.value = null
     }
   }
 
@@ -63,12 +88,14 @@ export function useBackup() {
     busy.value = 'read'
     checked.value = null
     try {
-      const result = await readBackupFile(file)
+      progress.value = null
+      const result = await readInWorker(file, {}, onProgress)
       checked.value = result
       fileName.value = file.name
       return result
     } finally {
       busy.value = null
+      progress.value = null
     }
   }
 
@@ -77,11 +104,13 @@ export function useBackup() {
     if (!backup) throw new Error('no checked backup')
     busy.value = 'restore'
     try {
-      const result = await restoreBackup(backup, mode)
+      progress.value = null
+      const result = await restoreInWorker(backup, mode, onProgress)
       checked.value = null
       return result
     } finally {
       busy.value = null
+      progress.value = null
     }
   }
 
@@ -114,6 +143,9 @@ export function useBackup() {
   return {
     status,
     busy,
+    progress,
+    percent,
+    progressText,
     checked,
     fileName,
     download,

@@ -7,8 +7,13 @@ import { addDays } from './dates'
 import type { TodoItem } from './todo'
 
 export const BACKUP_FORMAT = 'zhibu-backup'
-/** Bump when the file layout changes (not the database schema: that is schemaVersion). */
-export const BACKUP_FORMAT_VERSION = 1
+/**
+ * Bump when the file layout changes (not the database schema: that is schemaVersion).
+ * 1: one JSON document (header and payload); still read, never written.
+ * 2: JSON Lines, streamed (see BackupLine below), so a province fits in no single string.
+ */
+export const BACKUP_FORMAT_VERSION = 2
+export const BACKUP_FORMAT_V1 = 1
 export const BACKUP_APP = 'zhibu'
 export const BACKUP_EXTENSION = '.zhibu'
 
@@ -23,6 +28,22 @@ export interface BackupLimits {
 export const DEFAULT_BACKUP_LIMITS: BackupLimits = {
   maxFileBytes: 200 * 1024 * 1024,
   maxJsonBytes: 400 * 1024 * 1024,
+}
+
+/**
+ * Limits of a streamed (format 2) file, beyond the compressed size: one line (one record,
+ * a photo's base64 included) and everything inflated. A bomb stops at whichever comes first.
+ */
+export interface BackupStreamLimits extends BackupLimits {
+  maxLineBytes: number
+  maxInflatedBytes: number
+}
+
+export const DEFAULT_BACKUP_STREAM_LIMITS: BackupStreamLimits = {
+  ...DEFAULT_BACKUP_LIMITS,
+  maxFileBytes: 2 * 1024 * 1024 * 1024,
+  maxLineBytes: 64 * 1024 * 1024,
+  maxInflatedBytes: 16 * 1024 * 1024 * 1024,
 }
 
 /** Deeper nesting than any record has: a file built to overflow the stack stops here. */
@@ -164,7 +185,24 @@ export function parseBackupJson(text: string): unknown {
     })
   } catch (error) {
     if (error instanceof BackupError) throw error
+    if (isStreamedBackup(text)) throw new BackupError('notBackup', { field: 'format' })
     throw new BackupError('notJson')
+  }
+}
+
+/**
+ * Text that is no one JSON document but a format-2 backup's lines (its first line a backup
+ * head): what a reader of single documents (format 1, exchange packages) was handed is a
+ * backup of another kind, not garbage.
+ */
+function isStreamedBackup(text: string): boolean {
+  const end = text.indexOf('\n')
+  if (end < 0 || end > 4096) return false
+  try {
+    const head = JSON.parse(text.slice(0, end)) as unknown
+    return isPlainObject(head) && head.format === BACKUP_FORMAT
+  } catch {
+    return false
   }
 }
 
@@ -175,17 +213,37 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 const SHA256_HEX = /^[0-9a-f]{64}$/
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/
 
+/** The first line of a format-2 file (and the start of a format-1 header). */
+export interface BackupFileHead {
+  format: typeof BACKUP_FORMAT
+  formatVersion: number
+  app: string
+  schemaVersion: number
+  createdAt: string
+}
+
+/** The last line of a format-2 file: what the reader must have counted and hashed. */
+export interface BackupTrailer {
+  counts: BackupCounts
+  checksum: string
+  dataChecksum: string
+}
+
 /**
- * The header of a parsed file: it is a Zhibu backup, of a format this app reads, of a schema
- * not newer than this app's, with counts and checksums in the right form. An older schema
- * version passes here; the reader upgrades its rows through the database's own migrations.
+ * The identity of a file: a Zhibu backup, of the format version expected, of a schema not
+ * newer than this app's. An older schema version passes here; the reader upgrades its rows
+ * through the database's own migrations.
  */
-export function checkHeader(file: unknown, currentSchemaVersion: number): BackupHeader {
+export function checkHead(
+  file: unknown,
+  currentSchemaVersion: number,
+  formatVersionExpected: number = BACKUP_FORMAT_VERSION,
+): BackupFileHead {
   if (!isPlainObject(file) || file.format !== BACKUP_FORMAT || file.app !== BACKUP_APP) {
     throw new BackupError('notBackup')
   }
-  const { formatVersion, schemaVersion } = file
-  if (formatVersion !== BACKUP_FORMAT_VERSION) {
+  const { formatVersion, schemaVersion, createdAt } = file
+  if (formatVersion !== formatVersionExpected) {
     throw new BackupError('formatVersion', {
       found: typeof formatVersion === 'number' ? formatVersion : String(formatVersion),
       expected: BACKUP_FORMAT_VERSION,
@@ -197,10 +255,16 @@ export function checkHeader(file: unknown, currentSchemaVersion: number): Backup
   if (schemaVersion > currentSchemaVersion) {
     throw new BackupError('schemaNewer', { found: schemaVersion, expected: currentSchemaVersion })
   }
-  const { createdAt, counts, checksum, dataChecksum } = file
   if (typeof createdAt !== 'string' || !ISO_DATE_TIME.test(createdAt)) {
     throw new BackupError('notBackup', { field: 'createdAt' })
   }
+  return { format: BACKUP_FORMAT, formatVersion, app: BACKUP_APP, schemaVersion, createdAt }
+}
+
+/** Counts and checksums in the right form (a format-1 header, a format-2 trailer). */
+export function checkTrailer(file: unknown): BackupTrailer {
+  if (!isPlainObject(file)) throw new BackupError('notBackup')
+  const { counts, checksum, dataChecksum } = file
   if (typeof checksum !== 'string' || !SHA256_HEX.test(checksum)) {
     throw new BackupError('notBackup', { field: 'checksum' })
   }
@@ -213,16 +277,54 @@ export function checkHeader(file: unknown, currentSchemaVersion: number): Backup
       throw new BackupError('notBackup', { field: 'counts', table })
     }
   }
-  return {
-    format: BACKUP_FORMAT,
-    formatVersion,
-    app: BACKUP_APP,
-    schemaVersion,
-    createdAt,
-    counts: counts as BackupCounts,
-    checksum,
-    dataChecksum,
+  return { counts: counts as BackupCounts, checksum, dataChecksum }
+}
+
+/** The header of a parsed format-1 file: identity, counts and checksums. */
+export function checkHeader(
+  file: unknown,
+  currentSchemaVersion: number,
+  formatVersionExpected: number = BACKUP_FORMAT_V1,
+): BackupHeader {
+  const head = checkHead(file, currentSchemaVersion, formatVersionExpected)
+  return { ...head, ...checkTrailer(file) }
+}
+
+/**
+ * Format 2, line by line (each line one canonical JSON value, '\n' after each):
+ * - the head: `{"app","createdAt","format","formatVersion":2,"schemaVersion"}`;
+ * - per table, in name order: `["table","<name>"]`, then one record per line (key order);
+ * - the end: `["end",{"checksum","counts","dataChecksum"}]`.
+ * `checksum` is the SHA-256 of every byte before the end line; `dataChecksum` that of the
+ * record and settings tables' lines alone (marker and records), so equal data gives an
+ * equal dataChecksum whatever the history tables hold. Control lines are arrays, records
+ * objects: no record can pass for a marker.
+ */
+export const LINE_TABLE = 'table'
+export const LINE_END = 'end'
+
+export type BackupLine =
+  | { kind: 'table'; name: string }
+  | { kind: 'end'; trailer: BackupTrailer }
+  | { kind: 'row'; row: unknown }
+
+/** What one parsed line of a format-2 file is. */
+export function classifyLine(value: unknown): BackupLine {
+  if (!Array.isArray(value)) return { kind: 'row', row: value }
+  const [tag, body] = value as unknown[]
+  if (value.length === 2 && tag === LINE_TABLE && typeof body === 'string') {
+    return { kind: 'table', name: body }
   }
+  if (value.length === 2 && tag === LINE_END) return { kind: 'end', trailer: checkTrailer(body) }
+  throw new BackupError('notBackup', { field: 'line' })
+}
+
+export function tableLine(name: string): string {
+  return JSON.stringify([LINE_TABLE, name])
+}
+
+export function endLine(trailer: BackupTrailer): string {
+  return canonicalJson([LINE_END, trailer])
 }
 
 /** The payload is one array of rows per table of this database, each as the header counts. */
@@ -297,11 +399,22 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/
  * walk; unique indexes unique; encoded Blobs well formed.
  */
 export function checkTableRows(spec: TableSpec, rows: readonly unknown[]): void {
+  const check = tableRowChecker(spec)
+  rows.forEach((row) => check(row))
+}
+
+/**
+ * checkTableRows one row at a time, for a file read as a stream: the checker remembers the
+ * ids and unique keys it has seen (a set of strings, not the rows).
+ */
+export function tableRowChecker(spec: TableSpec): (row: unknown) => void {
   const seen = new Set<string>()
   const unique = spec.indexes.filter((index) => index.unique).map((index) => index.path)
   const uniqueSeen = new Map(unique.map((path) => [path, new Set<unknown>()]))
-  rows.forEach((row, position) => {
-    const where = { table: spec.name, row: position + 1 }
+  let position = 0
+  return (row) => {
+    position += 1
+    const where = { table: spec.name, row: position }
     if (!isPlainObject(row)) throw new BackupError('shape', where)
     const id = row[spec.primaryKey]
     if (typeof id !== 'string' || id === '' || id.length > MAX_ID_LENGTH) {
@@ -328,7 +441,7 @@ export function checkTableRows(spec: TableSpec, rows: readonly unknown[]): void 
       }
     }
     checkBlobs(row, where, 0)
-  })
+  }
 }
 
 function checkBlobs(value: unknown, where: BackupErrorDetail, depth: number): void {

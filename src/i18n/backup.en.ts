@@ -10,6 +10,12 @@ export default {
   download: 'Download backup',
   choose: 'Restore from a backup file…',
   reading: 'Reading and checking the backup file…',
+  progress: {
+    backup: 'Backing up: {done} of {total} records read',
+    check: 'Checking the backup file: {done} of {total} read',
+    restore: 'Restoring: {done} of {total} records written',
+    background: 'This runs in the background; the page stays usable. Please keep this page open.',
+  },
   downloaded: 'Backup downloaded: {name} ({size})',
   restored: 'Restored from the backup: {added} added, {updated} updated',
   restoredKept: 'Merged from the backup: {added} added, {updated} updated, {kept} newer here kept',
@@ -57,7 +63,8 @@ export default {
     hostileKey: 'The file contains a forbidden field name "{field}" and was refused.',
     tooDeep: 'The file is nested too deeply and was refused.',
     notBackup: 'This is not a Zhibu backup, or its header is incomplete ({field}).',
-    formatVersion: 'Backup format version {found} is not supported (this app reads {expected}).',
+    formatVersion:
+      'Backup format version {found} is not supported (this app reads versions 1 to {expected}).',
     schemaNewer:
       'The backup comes from a newer app (data version {found}, this app {expected}). Please update this app first.',
     schemaOlder:

@@ -10,6 +10,12 @@ export default {
   download: '下载备份',
   choose: '从备份文件恢复…',
   reading: '正在读取并检查备份文件…',
+  progress: {
+    backup: '正在备份：已读取 {done} / {total} 条记录',
+    check: '正在检查备份文件：已读取 {done} / {total}',
+    restore: '正在恢复：已写入 {done} / {total} 条记录',
+    background: '在后台进行，页面可以继续使用；请不要关闭这个页面。',
+  },
   downloaded: '备份已下载：{name}（{size}）',
   restored: '已从备份恢复：新增 {added} 条，更新 {updated} 条',
   restoredKept: '已从备份合并：新增 {added} 条，更新 {updated} 条，保留本机较新的 {kept} 条',
@@ -54,7 +60,7 @@ export default {
     hostileKey: '文件中含有不允许的字段名“{field}”，已拒绝。',
     tooDeep: '文件结构异常（嵌套过深），已拒绝。',
     notBackup: '这不是支部的备份文件，或文件头不完整（{field}）。',
-    formatVersion: '备份文件格式版本 {found} 不受支持（本程序读取版本 {expected}）。',
+    formatVersion: '备份文件格式版本 {found} 不受支持（本程序读取版本 1 至 {expected}）。',
     schemaNewer:
       '备份来自更新版本的程序（数据版本 {found}，本程序为 {expected}），请先更新本程序。',
     schemaOlder:

@@ -38,6 +38,47 @@ export async function encodeBlobs<T>(rows: readonly T[]): Promise<unknown[]> {
   return out
 }
 
+interface FileReaderSyncLike {
+  readAsArrayBuffer(blob: Blob): ArrayBuffer
+}
+
+const SyncReader = (globalThis as { FileReaderSync?: new () => FileReaderSyncLike }).FileReaderSync
+
+/** Whether Blobs can be read without a promise here (a worker can, a page cannot). */
+export const canEncodeBlobsSync = SyncReader !== undefined
+
+function encodeSync(value: unknown, reader: FileReaderSyncLike): unknown {
+  if (value instanceof Blob) {
+    return {
+      $blob: bytesToBase64(new Uint8Array(reader.readAsArrayBuffer(value))),
+      type: value.type,
+    }
+  }
+  if (Array.isArray(value)) return value.map((item) => encodeSync(item, reader))
+  if (isObject(value)) {
+    const out: Record<string, unknown> = {}
+    for (const [key, item] of Object.entries(value)) out[key] = encodeSync(item, reader)
+    return out
+  }
+  return value
+}
+
+/**
+ * encodeBlobs without a promise (FileReaderSync), so a backup can encode a photo between
+ * two requests of its transaction; rows without a Blob are returned as they are. Only
+ * where canEncodeBlobsSync.
+ */
+export function encodeBlobsSync<T>(rows: readonly T[]): unknown[] {
+  if (!SyncReader) throw new Error('FileReaderSync is not available here')
+  const reader = new SyncReader()
+  return rows.map((row) => (hasBlob(row) ? encodeSync(row, reader) : row))
+}
+
+/** Whether any of the rows holds a Blob somewhere. */
+export function anyBlob(rows: readonly unknown[]): boolean {
+  return rows.some(hasBlob)
+}
+
 function decode(value: unknown): unknown {
   if (isEncodedBlob(value)) {
     try {

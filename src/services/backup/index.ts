@@ -1,4 +1,13 @@
-/** Backup files (.zhibu): make one, read and check one, restore it. */
-export { createBackup, canonicalPayload, DATA_TABLES, type CreatedBackup } from './write'
-export { readBackupFile, type CheckedBackup } from './read'
+/** Backup files (.zhibu): make one, read and check one, restore it (in a worker in the browser). */
+export {
+  createBackup,
+  canonicalPayload,
+  BackupLineWriter,
+  DATA_TABLES,
+  type CreatedBackup,
+  type BackupProgress,
+  type OnProgress,
+} from './write'
+export { readBackupFile, type CheckedBackup, type ReadLimits } from './read'
 export { restoreBackup } from './restore'
+export { backupInWorker, readInWorker, restoreInWorker } from './workerClient'

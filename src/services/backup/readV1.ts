@@ -10,7 +10,6 @@ import {
   checkHeader,
   checkPayloadTables,
   checkTableRows,
-  DEFAULT_BACKUP_LIMITS,
   parseBackupJson,
   type BackupHeader,
   type BackupLimits,
@@ -19,30 +18,29 @@ import { decodeBlobs } from './blobs'
 import { decodeUtf8, gunzipCapped } from './bytes'
 import { canonicalPayload } from './write'
 
+type Tables = Record<string, Record<string, unknown>[]>
+
 /** A file that passed every check: what it holds, ready to restore. */
 export interface CheckedBackup {
   header: BackupHeader
   fileBytes: number
+  /** The text inside, inflated (bytes). */
   jsonBytes: number
   totalRecords: number
-  /** Rows per table with Blobs decoded. */
-  tables: Record<string, Record<string, unknown>[]>
+  /**
+   * Rows per table with Blobs decoded, when the file was read into memory (format 1, or
+   * an older schema upgraded); null when the restore streams `file` again (format 2).
+   */
+  tables: Record<string, Record<string, unknown>[]> | null
+  /** The file itself, read again by a streamed restore. */
+  file: Blob
 }
 
 /**
- * Read and check a .zhibu file completely before anything is written: size, gzip (with a
- * cap on the inflated size), UTF-8, JSON without hostile keys, format and schema versions,
- * the checksum over the canonical payload, then every table's shape. Throws a BackupError
- * whose code names the first thing wrong; never touches the database.
+ * A format-1 file (one JSON document): read and checked whole, as before format 2. Size and
+ * emptiness are checked by the caller. Throws a BackupError; never touches the database.
  */
-export async function readBackupFile(
-  file: Blob,
-  limits: BackupLimits = DEFAULT_BACKUP_LIMITS,
-): Promise<CheckedBackup> {
-  if (file.size === 0) throw new BackupError('empty')
-  if (file.size > limits.maxFileBytes) {
-    throw new BackupError('tooLarge', { found: file.size, expected: limits.maxFileBytes })
-  }
+export async function readBackupFileV1(file: Blob, limits: BackupLimits): Promise<CheckedBackup> {
   const compressed = new Uint8Array(await file.arrayBuffer())
   const inflated = await gunzipCapped(compressed, limits.maxJsonBytes)
   const parsed = parseBackupJson(decodeUtf8(inflated))
@@ -72,23 +70,30 @@ export async function readBackupFile(
   }
   const specs = backupTableSpecs()
   for (const spec of specs) checkTableRows(spec, payload[spec.name] ?? [])
-  let tables: CheckedBackup['tables'] = {}
+  let tables: Tables = {}
   let totalRecords = 0
   for (const [name, rows] of Object.entries(payload)) {
     tables[name] = decodeBlobs(rows)
     totalRecords += rows.length
   }
   if (older) tables = await upgrade(tables, header.schemaVersion, specs)
-  return { header, fileBytes: file.size, jsonBytes: inflated.byteLength, totalRecords, tables }
+  return {
+    header,
+    fileBytes: file.size,
+    jsonBytes: inflated.byteLength,
+    totalRecords,
+    tables,
+    file,
+  }
 }
 
 /** An older backup's rows through the app's migrations, then checked again as current rows. */
-async function upgrade(
-  tables: CheckedBackup['tables'],
+export async function upgrade(
+  tables: Tables,
   version: number,
   specs: ReturnType<typeof backupTableSpecs>,
-): Promise<CheckedBackup['tables']> {
-  let upgraded: CheckedBackup['tables'] | null
+): Promise<Tables> {
+  let upgraded: Tables | null
   try {
     upgraded = await upgradeBackupTables(tables, version)
   } catch {

@@ -1,6 +1,6 @@
 import { getDb, readAllTables, saveSetting, SCHEMA_VERSION } from '@/db'
 import { canonicalJson } from '@/domain/backupFormat'
-import { canonicalPayload } from '@/services/backup'
+import { BackupLineWriter, canonicalPayload } from '@/services/backup'
 import { member } from '../../db/helpers'
 
 export const PHOTO_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 255, 128, 7, 1, 2, 3])
@@ -49,7 +49,8 @@ async function encodeForDigest(value: unknown): Promise<unknown> {
   return value
 }
 
-async function inflate(blob: Blob): Promise<string> {
+/** The text inside a .zhibu file (JSON Lines for format 2, one document for format 1). */
+export async function inflateText(blob: Blob): Promise<string> {
   const stream = blob.stream().pipeThrough(new DecompressionStream('gzip'))
   const chunks: Uint8Array[] = []
   const reader = stream.getReader()
@@ -73,13 +74,59 @@ export async function gzipText(text: string): Promise<Blob> {
   return new Blob([Buffer.concat(chunks)])
 }
 
+/**
+ * A backup file as one object, whatever its format: format 1's document as it is; format 2's
+ * lines gathered (head fields, the end line's counts and checksums, `payload` per table).
+ */
 export async function readJson(blob: Blob): Promise<Record<string, unknown>> {
-  return JSON.parse(await inflate(blob)) as Record<string, unknown>
+  const text = await inflateText(blob)
+  const lines = text.split('\n').filter((line) => line !== '')
+  if (lines.length === 1) return JSON.parse(lines[0]!) as Record<string, unknown>
+  const file: Record<string, unknown> = JSON.parse(lines[0]!) as Record<string, unknown>
+  const payload: Record<string, unknown[]> = {}
+  let table = ''
+  for (const line of lines.slice(1)) {
+    const value = JSON.parse(line) as unknown
+    if (Array.isArray(value) && value[0] === 'table') payload[(table = value[1] as string)] = []
+    else if (Array.isArray(value) && value[0] === 'end') Object.assign(file, value[1])
+    else payload[table]!.push(value)
+  }
+  file.payload = payload
+  return file
 }
 
 export type BackupObject = Record<string, unknown> & { payload: Record<string, unknown[]> }
 
-/** Unpack a backup, change it, pack it again; `rehash` makes the checksums match the change. */
+/** A format-2 file of an object as readJson gives it; `rehash` computes the end line anew. */
+export function writeV2(file: BackupObject, rehash = true): Blob {
+  const { payload, counts, checksum, dataChecksum, ...head } = file
+  const writer = new BackupLineWriter(head as never)
+  if (typeof payload === 'object' && payload !== null) {
+    for (const name of Object.keys(payload).sort()) {
+      const rows = payload[name]
+      writer.table(name)
+      // A mutation may have made a table something else: then it is one odd line.
+      const list = Array.isArray(rows) ? [...rows] : rows === undefined ? [] : [rows]
+      // A hole left by `delete` is null, as JSON has it.
+      writer.rows(
+        name,
+        list.map((row: unknown) => row ?? null),
+      )
+    }
+  }
+  const override = rehash ? { counts } : { counts, checksum, dataChecksum }
+  return writer.finish(override as never).blob
+}
+
+/** A format-1 file (one JSON document), as the app wrote them before format 2. */
+export async function writeV1(file: BackupObject): Promise<Blob> {
+  const { payload, ...rest } = file
+  const { text, checksum, dataChecksum } = await canonicalPayload(payload)
+  const header = { ...rest, formatVersion: 1, checksum, dataChecksum }
+  return gzipText(`${JSON.stringify(header).slice(0, -1)},"payload":${text}}`)
+}
+
+/** Unpack a backup, change it, pack it again (format 2); `rehash` makes the checksums match. */
 export async function rebuild(
   blob: Blob,
   mutate: (file: BackupObject) => void,
@@ -87,13 +134,7 @@ export async function rebuild(
 ): Promise<Blob> {
   const file = (await readJson(blob)) as BackupObject
   mutate(file)
-  // A mutation may have removed the payload itself: then there is nothing to hash.
-  if (rehash && typeof file.payload === 'object' && file.payload !== null) {
-    const { checksum, dataChecksum } = await canonicalPayload(file.payload)
-    file.checksum = checksum
-    file.dataChecksum = dataChecksum
-  }
-  return gzipText(JSON.stringify(file))
+  return writeV2(file, rehash)
 }
 
 export const CURRENT_SCHEMA = SCHEMA_VERSION
