@@ -53,6 +53,14 @@ export default defineConfig({
     }),
   ],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  // vue-i18n's esm-bundler feature flags (its "Optimization" guide): the app uses the
+  // Composition API only (legacy: false) and neither <i18n-t> nor v-t, so their code drops out
+  // of the first route (issue 3).
+  define: {
+    __VUE_I18N_FULL_INSTALL__: false,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+  },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   build: {

@@ -1,0 +1,154 @@
+// First load with a fresh profile (issue 3), measured like scripts/bench.mjs does but on its
+// own port and build folder, so it can run beside the benchmark and the e2e tests.
+// Serves an existing build (`vite build --manifest --outDir <dist>`) with `vite preview`,
+// opens `/` in a fresh browser context RUNS times and prints FCP, TTI, where `/` ended up and
+// the JS/CSS the browser fetched (gzip as a server would send it) next to the manifest's
+// first-route figure (scripts/bench-first-route.mjs).
+// Usage: node scripts/bench-first-load.mjs [--dist dist-bundle] [--port 4193] [--runs 5]
+//        [--screenshot file.png] (first paint, taken as soon as anything is painted)
+import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { chromium } from '@playwright/test'
+import { FIRST_ROUTES, routeBytes } from './bench-first-route.mjs'
+import { CHROMIUM_ARGS, findChromium } from './chromium-path.mjs'
+
+const argv = process.argv.slice(2)
+const arg = (name, fallback) => {
+  const i = argv.indexOf(`--${name}`)
+  return i >= 0 ? argv[i + 1] : fallback
+}
+const DIST = arg('dist', 'dist-bundle')
+const PORT = Number(arg('port', '4193'))
+const RUNS = Number(arg('runs', '5'))
+const SHOT = arg('screenshot', '')
+if (PORT === 4180) throw new Error('4180 is the benchmark’s port: choose another')
+const BASE = `http://127.0.0.1:${PORT}`
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+async function waitForServer(url, timeoutMs = 30_000) {
+  const end = Date.now() + timeoutMs
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(url)).ok) return
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  throw new Error(`server at ${url} did not start`)
+}
+
+const server = spawn(
+  'npx',
+  ['vite', 'preview', '--outDir', DIST, '--host', '127.0.0.1', '--port', String(PORT)],
+  { stdio: 'ignore', detached: true },
+)
+const stopServer = () => {
+  try {
+    process.kill(-server.pid)
+  } catch {
+    // already gone
+  }
+}
+process.on('exit', stopServer)
+process.on('SIGINT', () => process.exit(130))
+
+const gzipOf = (path) => {
+  try {
+    return gzipSync(readFileSync(join(DIST, path)), { level: 9 }).length
+  } catch {
+    return 0
+  }
+}
+
+try {
+  await waitForServer(BASE)
+  const executablePath = findChromium()
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true })
+  const fcp = []
+  const tti = []
+  let fetched = []
+  let landed = ''
+  for (let i = 0; i < RUNS; i++) {
+    const fresh = await browser.newContext()
+    const p = await fresh.newPage()
+    const requests = []
+    p.on('request', (r) => requests.push(new URL(r.url()).pathname))
+    await p.addInitScript(() => {
+      const w = window
+      w.__longTasks = []
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks.push(e.startTime + e.duration)
+      }).observe({ type: 'longtask', buffered: true })
+    })
+    if (SHOT && i === 0) {
+      // The first paint: stop the app's script so what index.html paints alone shows.
+      await p.route('**/assets/index-*.js', (route) => route.abort())
+      await p.goto(`${BASE}/`, { waitUntil: 'load' })
+      await p.waitForTimeout(300)
+      await p.screenshot({ path: SHOT })
+      await p.unroute('**/assets/index-*.js')
+      await fresh.close()
+      i--
+      continue
+    }
+    await p.goto(`${BASE}/`, { waitUntil: 'load' })
+    await p.waitForLoadState('networkidle')
+    // Quiet window: no long task for 2 s (a short Lighthouse-style TTI).
+    await p.waitForTimeout(2000)
+    const timing = await p.evaluate(() => {
+      const paint = performance.getEntriesByName('first-contentful-paint')[0]
+      const nav = performance.getEntriesByType('navigation')[0]
+      const tasks = window.__longTasks
+      return {
+        fcp: paint ? paint.startTime : NaN,
+        dcl: nav.domContentLoadedEventEnd,
+        html: nav.responseEnd,
+        lastLongTask: tasks.length ? Math.max(...tasks) : 0,
+      }
+    })
+    fcp.push(timing.fcp)
+    tti.push(Math.max(timing.fcp, timing.dcl, timing.lastLongTask))
+    console.log(
+      `run ${i + 1}: HTML received ${timing.html.toFixed(0)} ms, FCP ${timing.fcp.toFixed(0)} ms, TTI ${tti.at(-1).toFixed(0)} ms`,
+    )
+    landed = new URL(p.url()).pathname
+    fetched = requests.filter((path) => /\.(js|css)$/.test(path) && !path.endsWith('sw.js'))
+    await fresh.close()
+  }
+  await browser.close()
+
+  const files = [...new Set(fetched)].map((path) => path.replace(/^\//, ''))
+  const sum = (kind) =>
+    files.filter((f) => f.endsWith(kind)).reduce((total, f) => total + gzipOf(f), 0)
+  const landedName = landed.replace(/^\//, '')
+  const manifest = routeBytes(DIST, FIRST_ROUTES[landedName] ?? FIRST_ROUTES.dashboard)
+  const manifestFiles = new Set(manifest.files.map((f) => f.file))
+  const extra = files.filter((f) => !manifestFiles.has(f))
+  const missing = [...manifestFiles].filter((f) => !files.includes(f))
+  console.log(`/ lands on ${landed}`)
+  console.log(
+    `FCP (ms): ${fcp.map((v) => v.toFixed(0)).join(', ')}; median ${median(fcp).toFixed(0)}`,
+  )
+  console.log(
+    `TTI (ms): ${tti.map((v) => v.toFixed(0)).join(', ')}; median ${median(tti).toFixed(0)}`,
+  )
+  console.log(
+    `fetched by the browser: JS gzip ${sum('.js')} B in ${files.filter((f) => f.endsWith('.js')).length} files, CSS gzip ${sum('.css')} B`,
+  )
+  console.log(
+    `manifest first route (${landedName}): JS gzip ${manifest.jsGzip} B in ${manifest.files.filter((f) => f.file.endsWith('.js')).length} files, CSS gzip ${manifest.cssGzip} B`,
+  )
+  if (extra.length) console.log(`fetched, not in the manifest's first route: ${extra.join(' ')}`)
+  if (missing.length)
+    console.log(`in the manifest's first route, not fetched: ${missing.join(' ')}`)
+} finally {
+  stopServer()
+}
