@@ -59,10 +59,10 @@ async function membersOf(core: DBCore, trans: DBCoreTransaction, orgId: string):
 
 /**
  * Above this many orgs in one mutation (a demo load, a restore) one pass over all members
- * beats an index query per org; below it (an import writes orgs in chunks of a few
- * hundred), the per-org queries run at once and read only those orgs' members.
+ * beats an index query per org; up to it (an import writes orgs IMPORT_CHUNK = 100 at a
+ * time) the per-org queries run at once and read only those orgs' members.
  */
-const BULK = 1000
+const BULK = 100
 
 async function allMemberWeights(
   core: DBCore,
