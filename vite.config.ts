@@ -3,16 +3,35 @@ import vue from '@vitejs/plugin-vue'
 import AutoImport from 'unplugin-auto-import/vite'
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
 import Components from 'unplugin-vue-components/vite'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 
 // Element Plus on demand: ~half the entry bundle of the whole library (TOOLCHAIN.md).
 // Off under vitest: Node cannot load the .css side imports the resolver adds.
 const isVitest = process.env.VITEST === 'true'
 
+/**
+ * The stylesheets Vite links in index.html's head would hold the first paint (the app shell,
+ * inline in index.html) until they arrive: load them without blocking (media="print" until
+ * loaded); main.ts mounts the app only once they apply (issue 3).
+ */
+const nonBlockingStyles: Plugin = {
+  name: 'zhibu-non-blocking-styles',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    handler: (html) =>
+      html.replace(
+        /<link rel="stylesheet"( crossorigin)? href="([^"]+)">/g,
+        `<link rel="stylesheet"$1 href="$2" media="print" onload="this.media='all'">`,
+      ),
+  },
+}
+
 export default defineConfig({
   plugins: [
     vue(),
+    nonBlockingStyles,
     ...(isVitest
       ? []
       : [

@@ -47,7 +47,17 @@ async function waitForServer(url, timeoutMs = 30_000) {
 
 const server = spawn(
   'npx',
-  ['vite', 'preview', '--outDir', DIST, '--host', '127.0.0.1', '--port', String(PORT)],
+  [
+    'vite',
+    'preview',
+    '--outDir',
+    DIST,
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(PORT),
+    '--strictPort',
+  ],
   { stdio: 'ignore', detached: true },
 )
 const stopServer = () => {
@@ -76,6 +86,14 @@ try {
   const tti = []
   let fetched = []
   let landed = ''
+  if (SHOT) {
+    // The first paint: what index.html paints alone, before any of the app's script runs.
+    const still = await browser.newContext({ javaScriptEnabled: false })
+    const p = await still.newPage()
+    await p.goto(`${BASE}/`, { waitUntil: 'load' })
+    await p.screenshot({ path: SHOT })
+    await still.close()
+  }
   for (let i = 0; i < RUNS; i++) {
     const fresh = await browser.newContext()
     const p = await fresh.newPage()
@@ -88,17 +106,6 @@ try {
         for (const e of list.getEntries()) w.__longTasks.push(e.startTime + e.duration)
       }).observe({ type: 'longtask', buffered: true })
     })
-    if (SHOT && i === 0) {
-      // The first paint: stop the app's script so what index.html paints alone shows.
-      await p.route('**/assets/index-*.js', (route) => route.abort())
-      await p.goto(`${BASE}/`, { waitUntil: 'load' })
-      await p.waitForTimeout(300)
-      await p.screenshot({ path: SHOT })
-      await p.unroute('**/assets/index-*.js')
-      await fresh.close()
-      i--
-      continue
-    }
     await p.goto(`${BASE}/`, { waitUntil: 'load' })
     await p.waitForLoadState('networkidle')
     // Quiet window: no long task for 2 s (a short Lighthouse-style TTI).

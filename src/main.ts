@@ -12,12 +12,32 @@ import { createAppRouter } from './router'
 import { readSaved } from './stores/session'
 import './styles/main.css'
 
+/** The stylesheets index.html loads without blocking the shell's paint (vite.config.ts). */
+function stylesApplied(): Promise<unknown> {
+  const pending = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].filter(
+    (link) => link.media === 'print',
+  )
+  return Promise.all(
+    pending.map(
+      (link) =>
+        new Promise((resolve) => {
+          link.addEventListener('load', resolve, { once: true })
+          link.addEventListener('error', resolve, { once: true })
+        }),
+    ),
+  )
+}
+
 const { locale } = readSaved(localStorage)
 const i18n = createAppI18n(locale)
 setActor('组织部门')
 
 const app = createApp(App).use(createPinia()).use(i18n).use(createAppRouter())
 // English is its own chunk: a user who chose it gets its messages before the first paint.
-ensureMessages(i18n.global, locale)
-  .catch((error: unknown) => console.error('messages failed to load', error))
-  .finally(() => app.mount('#app'))
+// The shell stays until the styles apply too: no unstyled flash.
+Promise.all([
+  ensureMessages(i18n.global, locale).catch((error: unknown) =>
+    console.error('messages failed to load', error),
+  ),
+  stylesApplied(),
+]).finally(() => app.mount('#app'))
