@@ -7,9 +7,9 @@
 // longest main-thread tasks.
 // Flags: --no-build, --fraction F, --port N (default 4191), --out DIR (default dist-backup),
 // --profile DIR (default /tmp/backup-profile, emptied first).
-import { spawn, spawnSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { chromium } from '@playwright/test'
+import { buildBenchEntry, servePreview, waitForServer } from './bench-lib.mjs'
 import { CHROMIUM_ARGS, findChromium } from './chromium-path.mjs'
 
 const argv = process.argv.slice(2)
@@ -26,65 +26,15 @@ const t0 = performance.now()
 const log = (text) =>
   console.log(`[backup-scale ${((performance.now() - t0) / 1000).toFixed(0)} s] ${text}`)
 
-async function waitForServer(url, timeoutMs = 60_000) {
-  const end = Date.now() + timeoutMs
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  throw new Error(`server at ${url} did not start`)
-}
-
-if (!argv.includes('--no-build')) {
-  const built = spawnSync(
-    'npx',
-    [
-      'vite',
-      'build',
-      '-c',
-      'scripts/bench-vite.config.ts',
-      '--outDir',
-      OUT_DIR,
-      '--logLevel',
-      'warn',
-    ],
-    { stdio: 'inherit' },
-  )
-  if (built.status !== 0) throw new Error('bench build failed')
-}
+if (!argv.includes('--no-build')) buildBenchEntry(OUT_DIR)
 
 const executablePath = findChromium()
 if (!executablePath) throw new Error('No Chromium found (CHROMIUM_PATH, /usr/bin/chromium).')
-const server = spawn(
-  'npx',
-  [
-    'vite',
-    'preview',
-    '-c',
-    'scripts/bench-vite.config.ts',
-    '--outDir',
-    OUT_DIR,
-    '--host',
-    '127.0.0.1',
-    '--port',
-    String(PORT),
-    '--strictPort',
-  ],
-  { stdio: 'ignore', detached: true },
-)
-const stopServer = () => {
-  try {
-    process.kill(-server.pid)
-  } catch {
-    // already gone
-  }
-}
-process.on('exit', stopServer)
-process.on('SIGINT', () => process.exit(130))
+const stopServer = servePreview({
+  outDir: OUT_DIR,
+  port: PORT,
+  config: 'scripts/bench-vite.config.ts',
+})
 
 rmSync(PROFILE, { recursive: true, force: true })
 await waitForServer(`${BASE}/bench/bench.html`)

@@ -6,11 +6,11 @@
 // first-route figure (scripts/bench-first-route.mjs).
 // Usage: node scripts/bench-first-load.mjs [--dist dist-bundle] [--port 4193] [--runs 5]
 //        [--screenshot file.png] (first paint, taken as soon as anything is painted)
-import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { chromium } from '@playwright/test'
+import { median, servePreview, waitForServer } from './bench-lib.mjs'
 import { FIRST_ROUTES, routeBytes } from './bench-first-route.mjs'
 import { CHROMIUM_ARGS, findChromium } from './chromium-path.mjs'
 
@@ -26,49 +26,7 @@ const SHOT = arg('screenshot', '')
 if (PORT === 4180) throw new Error('4180 is the benchmark’s port: choose another')
 const BASE = `http://127.0.0.1:${PORT}`
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-}
-
-async function waitForServer(url, timeoutMs = 30_000) {
-  const end = Date.now() + timeoutMs
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  throw new Error(`server at ${url} did not start`)
-}
-
-const server = spawn(
-  'npx',
-  [
-    'vite',
-    'preview',
-    '--outDir',
-    DIST,
-    '--host',
-    '127.0.0.1',
-    '--port',
-    String(PORT),
-    '--strictPort',
-  ],
-  { stdio: 'ignore', detached: true },
-)
-const stopServer = () => {
-  try {
-    process.kill(-server.pid)
-  } catch {
-    // already gone
-  }
-}
-process.on('exit', stopServer)
-process.on('SIGINT', () => process.exit(130))
+const stopServer = servePreview({ outDir: DIST, port: PORT })
 
 const gzipOf = (path) => {
   try {

@@ -5,11 +5,11 @@
 // long tasks placed among the import's steps (performance marks 'import:*').
 // Flags: --no-build, --trace (CPU time of each task too), --runs N (default 3), --rows N (default 10000), --port N (default 4192),
 // --out DIR (default dist-import-bench: apart from the e2e build in dist-import).
-import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
+import { buildBenchEntry, median, servePreview, waitForServer } from './bench-lib.mjs'
 import { CHROMIUM_ARGS, findChromium } from './chromium-path.mjs'
 
 const argv = process.argv.slice(2)
@@ -23,71 +23,15 @@ const PORT = Number(option('--port', 4192))
 const OUT_DIR = option('--out', 'dist-import-bench')
 const BASE = `http://127.0.0.1:${PORT}`
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-}
-
-async function waitForServer(url, timeoutMs = 30_000) {
-  const end = Date.now() + timeoutMs
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  throw new Error(`server at ${url} did not start`)
-}
-
-if (!argv.includes('--no-build')) {
-  const built = spawnSync(
-    'npx',
-    [
-      'vite',
-      'build',
-      '-c',
-      'scripts/bench-vite.config.ts',
-      '--outDir',
-      OUT_DIR,
-      '--logLevel',
-      'warn',
-    ],
-    { stdio: 'inherit' },
-  )
-  if (built.status !== 0) throw new Error('bench build failed')
-}
+if (!argv.includes('--no-build')) buildBenchEntry(OUT_DIR)
 
 const executablePath = findChromium()
 if (!executablePath) throw new Error('No Chromium found (CHROMIUM_PATH, /usr/bin/chromium).')
-const server = spawn(
-  'npx',
-  [
-    'vite',
-    'preview',
-    '-c',
-    'scripts/bench-vite.config.ts',
-    '--outDir',
-    OUT_DIR,
-    '--host',
-    '127.0.0.1',
-    '--port',
-    String(PORT),
-    '--strictPort',
-  ],
-  { stdio: 'ignore', detached: true },
-)
-const stopServer = () => {
-  try {
-    process.kill(-server.pid)
-  } catch {
-    // already gone
-  }
-}
-process.on('exit', stopServer)
-process.on('SIGINT', () => process.exit(130))
+const stopServer = servePreview({
+  outDir: OUT_DIR,
+  port: PORT,
+  config: 'scripts/bench-vite.config.ts',
+})
 
 const profile = mkdtempSync(join(tmpdir(), 'zhibu-bench-import-'))
 try {

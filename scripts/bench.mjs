@@ -4,12 +4,13 @@
 // The province data set is written once into a cached Chromium profile under
 // bench/.profile/<generator version>/ and reused while its marker matches.
 // Flags: --no-build (reuse dist/), --runs N (default 5), --regenerate.
-import { spawn, spawnSync, execFileSync } from 'node:child_process'
+import { spawnSync, execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, freemem, loadavg, platform, release, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
+import { median, servePreview, waitForServer } from './bench-lib.mjs'
 import { firstRouteBytes } from './bench-first-route.mjs'
 import { CHROMIUM_ARGS, findChromium } from './chromium-path.mjs'
 
@@ -25,25 +26,6 @@ const log = (text) => console.log(`[bench ${elapsed()}] ${text}`)
 function run(command, args) {
   const result = spawnSync(command, args, { stdio: 'inherit' })
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`)
-}
-
-async function waitForServer(url, timeoutMs = 30_000) {
-  const end = Date.now() + timeoutMs
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  throw new Error(`server at ${url} did not start`)
-}
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
 /** Run `measure` RUNS times; `pick` turns each result into the number recorded. */
@@ -134,30 +116,7 @@ if (!argv.includes('--no-build')) {
   process.env.BENCH_OUT_DIR = join(OUT_DIR, 'bench')
   run('npx', ['vite', 'build', '-c', 'scripts/bench-vite.config.ts', '--logLevel', 'warn'])
 }
-const server = spawn(
-  'npx',
-  [
-    'vite',
-    'preview',
-    '--outDir',
-    OUT_DIR,
-    '--host',
-    '127.0.0.1',
-    '--port',
-    String(PORT),
-    '--strictPort',
-  ],
-  { stdio: 'ignore', detached: true },
-)
-const stopServer = () => {
-  try {
-    process.kill(-server.pid)
-  } catch {
-    // already gone
-  }
-}
-process.on('exit', stopServer)
-process.on('SIGINT', () => process.exit(130))
+const stopServer = servePreview({ outDir: OUT_DIR, port: PORT })
 
 try {
   await waitForServer(`${BASE}/bench/bench.html`)
