@@ -54,6 +54,17 @@ describe('FormDialog', () => {
     expect(wrapper.emitted('submit')).toHaveLength(2)
   })
 
+  it('focuses the first typed field when opened, unless a field already has the focus', async () => {
+    const wrapper = await open()
+    const dialog = wrapper.findComponent({ name: 'ElDialog' })
+    dialog.vm.$emit('opened')
+    expect(document.activeElement).toBe(find('.name'))
+    // Someone typing in the note before the animation ended keeps the focus there.
+    find<HTMLTextAreaElement>('.note').focus()
+    dialog.vm.$emit('opened')
+    expect(document.activeElement).toBe(find('.note'))
+  })
+
   it('closes from 取消 and shows the saving state on 保存', async () => {
     const wrapper = await open(true)
     expect(find('[data-testid="thing-save"]').classList.contains('is-loading')).toBe(true)
