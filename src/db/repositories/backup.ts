@@ -26,6 +26,30 @@ const DEVICE_META_KEYS: ReadonlySet<string> = new Set(['lastBackupAt', 'deviceId
 const RECORD_TABLE_SET: ReadonlySet<string> = new Set(RECORD_TABLES)
 
 /**
+ * A merge's rows against what is stored: new ones to add, newer ones to put (updatedAt, as
+ * incomingIsNewer judges), and how many are kept because the stored one is as new or newer.
+ */
+export async function splitByNewer(
+  table: Table,
+  rows: readonly Row[],
+  key: string,
+): Promise<{ add: Row[]; put: Row[]; kept: number }> {
+  const current = (await table.bulkGet(rows.map((row) => row[key] as string))) as (
+    Row | undefined
+  )[]
+  const add: Row[] = []
+  const put: Row[] = []
+  let kept = 0
+  rows.forEach((row, i) => {
+    const here = current[i]
+    if (!here) add.push(row)
+    else if (incomingIsNewer(here, row)) put.push(row)
+    else kept += 1
+  })
+  return { add, put, kept }
+}
+
+/**
  * The full store list of every released version before the current one, so a backup made
  * by an older app can be upgraded. Add the previous version here with each new schema
  * version (tests/services/backup.test.ts fails until it is).
@@ -168,17 +192,8 @@ export async function writeBackupTables(
         result.added += rows.length
         continue
       }
-      const current = (await table.bulkGet(rows.map((row) => row[key] as string))) as (
-        Row | undefined
-      )[]
-      const add: Row[] = []
-      const put: Row[] = []
-      rows.forEach((row, i) => {
-        const here = current[i]
-        if (!here) add.push(row)
-        else if (incomingIsNewer(here, row)) put.push(row)
-        else result.kept += 1
-      })
+      const { add, put, kept } = await splitByNewer(table, rows, key)
+      result.kept += kept
       plan.set(table.name, { add, put })
       result.added += add.length
       result.updated += put.length

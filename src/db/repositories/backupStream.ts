@@ -4,7 +4,7 @@ import Dexie, { type Table } from 'dexie'
 import { getDb, nowIso } from '../connection'
 import { auditEntry } from '../records'
 import { RECORD_TABLES } from '../schema'
-import type { RestoreMode, RestoreResult } from './backup'
+import { splitByNewer, type RestoreMode, type RestoreResult } from './backup'
 import { takeSnapshot } from './bulk'
 import { refreshFirmStatuses } from './firmStatus'
 import { writeMeta } from './meta'
@@ -140,17 +140,8 @@ export async function writeBackupStream(
         result.added += rows.length
         return
       }
-      const current = (await table.bulkGet(rows.map((row) => row[key] as string))) as (
-        Row | undefined
-      )[]
-      const add: Row[] = []
-      const put: Row[] = []
-      rows.forEach((row, i) => {
-        const here = current[i]
-        if (!here) add.push(row)
-        else if (incomingIsNewer(here, row)) put.push(row)
-        else result.kept += 1
-      })
+      const { add, put, kept } = await splitByNewer(table, rows, key)
+      result.kept += kept
       if (add.length > 0) await table.bulkAdd(add)
       if (put.length > 0) await table.bulkPut(put)
       result.added += add.length
