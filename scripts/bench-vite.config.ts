@@ -15,7 +15,10 @@ export default mergeConfig(
     base: '/bench/',
     build: {
       // npm run bench builds into its own folder, away from test runs that rebuild dist/.
-      outDir: process.env.BENCH_OUT_DIR ?? fileURLToPath(new URL('../dist/bench', import.meta.url)),
+      // The e2e smoke run builds next to the app its server serves (E2E_OUT_DIR, default dist).
+      outDir:
+        process.env.BENCH_OUT_DIR ??
+        fileURLToPath(new URL(`../${process.env.E2E_OUT_DIR ?? 'dist'}/bench`, import.meta.url)),
       emptyOutDir: true,
       rolldownOptions: { input: fileURLToPath(new URL('../bench.html', import.meta.url)) },
     },
