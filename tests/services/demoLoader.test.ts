@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countRecords, getDb, listRecentAudit, readCoverageInput } from '@/db'
+import { countRecords, countRecycleBin, getDb, listRecentAudit, readCoverageInput } from '@/db'
 import { computeCoverage, roundRate } from '@/domain/coverage'
 import { clearAllData, loadDemoData } from '@/services/demoLoader'
 import { isFirstRun } from '@/services/firstRun'
@@ -36,7 +36,7 @@ describe('loadDemoData', () => {
     const first = await countRecords()
     await loadDemoData(today)
     expect(await countRecords()).toEqual(first)
-    expect(await getDb().recycleBin.count()).toBe(1)
+    expect(await countRecycleBin()).toBe(1)
   })
 
   it('clearing empties every record table but is not a first run any more', async () => {

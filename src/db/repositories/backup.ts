@@ -5,7 +5,7 @@ import Dexie, { type Table } from 'dexie'
 import { getDb, newId, nowIso } from '../connection'
 import { auditEntry } from '../records'
 import { RECORD_TABLES, SCHEMA_V1, ZhibuDb } from '../schema'
-import { takeSnapshot } from './bulk'
+import { keepSnapshot } from './bulk'
 import { refreshFirmStatuses } from './firmStatus'
 import { readMeta, writeMeta } from './meta'
 
@@ -199,11 +199,7 @@ export async function writeBackupTables(
       result.updated += put.length
     }
     if (mode === 'replace' || result.updated > 0) {
-      const snapshot = await takeSnapshot(label)
-      if (snapshot) {
-        await db.recycleBin.add(snapshot)
-        result.snapshotTaken = true
-      }
+      if (await keepSnapshot(label)) result.snapshotTaken = true
     }
     for (const [name, { add, put }] of plan) {
       const table = db.table(name)

@@ -5,7 +5,7 @@ import { getDb, nowIso } from '../connection'
 import { auditEntry } from '../records'
 import { RECORD_TABLES } from '../schema'
 import { splitByNewer, type RestoreMode, type RestoreResult } from './backup'
-import { takeSnapshot } from './bulk'
+import { keepSnapshot } from './bulk'
 import { refreshFirmStatuses } from './firmStatus'
 import { writeMeta } from './meta'
 
@@ -110,11 +110,7 @@ export async function writeBackupStream(
       })
     }
     if (overwrites) {
-      const snapshot = await takeSnapshot(label)
-      if (snapshot) {
-        await db.recycleBin.add(snapshot)
-        result.snapshotTaken = true
-      }
+      if (await keepSnapshot(label)) result.snapshotTaken = true
     }
     if (mode === 'replace') {
       for (const name of REPLACED_TABLES) await db.table(name).clear()

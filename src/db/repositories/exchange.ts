@@ -18,7 +18,7 @@ import type { Org } from '@/domain/types'
 import { getDb, newId, nowIso } from '../connection'
 import { auditEntry } from '../records'
 import { refreshLastAttended } from './attendance'
-import { takeSnapshot } from './bulk'
+import { keepSnapshot } from './bulk'
 import { refreshFirmStatuses } from './firmStatus'
 import { listSubtreeOrgIds } from './orgs'
 
@@ -240,11 +240,7 @@ export async function writeExchange(
     }
     result.kept = totals.same + totals.older + totals.deletedHere + touched
     if (result.updated + touched > 0) {
-      const snapshot = await takeSnapshot('exchangeMerge')
-      if (snapshot) {
-        await db.recycleBin.add(snapshot)
-        result.snapshotTaken = true
-      }
+      if (await keepSnapshot('exchangeMerge')) result.snapshotTaken = true
     }
     const firmIds = new Set<string>()
     const memberIds = new Set<string>()

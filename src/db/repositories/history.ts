@@ -1,7 +1,8 @@
 import type { AuditEntry, RecycleEntry } from '@/domain/types'
 import { getDb } from '../connection'
-import { restoreRecord } from '../records'
-import { restoreSnapshot, SNAPSHOT_TABLE } from './bulk'
+import { NotFoundError } from '../errors'
+import { auditEntry, restoreRecord } from '../records'
+import { dropSnapshot, restoreSnapshot, SNAPSHOT_CHUNK_TABLE, SNAPSHOT_TABLE } from './bulk'
 
 /** A record's trail, oldest first: when it was entered and every later change. */
 export async function listAuditFor(recordId: string): Promise<AuditEntry[]> {
@@ -13,18 +14,21 @@ export async function listRecentAudit(limit: number): Promise<AuditEntry[]> {
   return getDb().auditLog.orderBy('at').reverse().limit(limit).toArray()
 }
 
+/**
+ * The entries the bin shows: a snapshot's pieces have deletedAt '' (bulk.ts), so the range
+ * above '' holds every deleted record and every snapshot head, and no piece.
+ */
+function listed() {
+  return getDb().recycleBin.where('deletedAt').above('')
+}
+
 export async function countRecycleBin(): Promise<number> {
-  return getDb().recycleBin.count()
+  return listed().count()
 }
 
 /** One page of the bin, newest first; the bulky record bodies stay in the database. */
 export async function listRecycleBin(offset: number, limit: number): Promise<RecycleEntry[]> {
-  const entries = await getDb()
-    .recycleBin.orderBy('deletedAt')
-    .reverse()
-    .offset(offset)
-    .limit(limit)
-    .toArray()
+  const entries = await listed().reverse().offset(offset).limit(limit).toArray()
   // Lists show labels only; a snapshot keeps its size so the bin can say how much it holds.
   return entries.map((entry) => ({
     ...entry,
@@ -34,8 +38,30 @@ export async function listRecycleBin(offset: number, limit: number): Promise<Rec
 
 export async function restoreFromRecycleBin(recycleId: string): Promise<void> {
   const entry = await getDb().recycleBin.get(recycleId)
+  // A piece is restored with its snapshot, never alone.
+  if (entry?.table === SNAPSHOT_CHUNK_TABLE) throw new NotFoundError('recycleBin', recycleId)
   if (entry?.table === SNAPSHOT_TABLE) await restoreSnapshot(recycleId)
   else await restoreRecord(recycleId)
+}
+
+/**
+ * Delete one bin entry for good, in one transaction: a snapshot goes with all its pieces.
+ * The audit log keeps that it happened.
+ */
+export async function purgeRecycleEntry(recycleId: string): Promise<void> {
+  const db = getDb()
+  await db.transaction('rw', [db.recycleBin, db.auditLog], async () => {
+    const entry = await db.recycleBin.get(recycleId)
+    if (!entry || entry.table === SNAPSHOT_CHUNK_TABLE) {
+      throw new NotFoundError('recycleBin', recycleId)
+    }
+    const snapshot = entry.table === SNAPSHOT_TABLE
+    if (snapshot) await dropSnapshot(recycleId)
+    else await db.recycleBin.delete(recycleId)
+    await db.auditLog.add(
+      auditEntry('delete', snapshot ? '*' : entry.table, entry.recordId, `purge:${entry.label}`),
+    )
+  })
 }
 
 export async function countAudit(): Promise<number> {
