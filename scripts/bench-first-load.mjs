@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { chromium } from '@playwright/test'
-import { median, servePreview, waitForServer } from './bench-lib.mjs'
+import { measureFirstLoad, median, servePreview, waitForServer } from './bench-lib.mjs'
 import { FIRST_ROUTES, routeBytes } from './bench-first-route.mjs'
 import { CHROMIUM_ARGS, findChromium } from './chromium-path.mjs'
 
@@ -53,40 +53,14 @@ try {
     await still.close()
   }
   for (let i = 0; i < RUNS; i++) {
-    const fresh = await browser.newContext()
-    const p = await fresh.newPage()
-    const requests = []
-    p.on('request', (r) => requests.push(new URL(r.url()).pathname))
-    await p.addInitScript(() => {
-      const w = window
-      w.__longTasks = []
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__longTasks.push(e.startTime + e.duration)
-      }).observe({ type: 'longtask', buffered: true })
-    })
-    await p.goto(`${BASE}/`, { waitUntil: 'load' })
-    await p.waitForLoadState('networkidle')
-    // Quiet window: no long task for 2 s (a short Lighthouse-style TTI).
-    await p.waitForTimeout(2000)
-    const timing = await p.evaluate(() => {
-      const paint = performance.getEntriesByName('first-contentful-paint')[0]
-      const nav = performance.getEntriesByType('navigation')[0]
-      const tasks = window.__longTasks
-      return {
-        fcp: paint ? paint.startTime : NaN,
-        dcl: nav.domContentLoadedEventEnd,
-        html: nav.responseEnd,
-        lastLongTask: tasks.length ? Math.max(...tasks) : 0,
-      }
-    })
-    fcp.push(timing.fcp)
-    tti.push(Math.max(timing.fcp, timing.dcl, timing.lastLongTask))
+    const run = await measureFirstLoad(browser, BASE)
+    fcp.push(run.fcp)
+    tti.push(run.tti)
     console.log(
-      `run ${i + 1}: HTML received ${timing.html.toFixed(0)} ms, FCP ${timing.fcp.toFixed(0)} ms, TTI ${tti.at(-1).toFixed(0)} ms`,
+      `run ${i + 1}: HTML received ${run.html.toFixed(0)} ms, FCP ${run.fcp.toFixed(0)} ms, TTI ${run.tti.toFixed(0)} ms`,
     )
-    landed = new URL(p.url()).pathname
-    fetched = requests.filter((path) => /\.(js|css)$/.test(path) && !path.endsWith('sw.js'))
-    await fresh.close()
+    landed = run.landed
+    fetched = run.requests.filter((path) => /\.(js|css)$/.test(path) && !path.endsWith('sw.js'))
   }
   await browser.close()
 

@@ -72,3 +72,48 @@ export function servePreview({ outDir, port, config = '' }) {
   process.on('SIGINT', () => process.exit(130))
   return stop
 }
+
+/**
+ * One first load of `${base}/` in a fresh context of `browser`: first contentful paint and
+ * time to interactive (max of FCP, DOMContentLoaded end and the end of the last long task,
+ * read after a 2 s quiet window: a short Lighthouse-style TTI), the page's final path and
+ * the paths it requested.
+ */
+export async function measureFirstLoad(browser, base) {
+  const fresh = await browser.newContext()
+  try {
+    const page = await fresh.newPage()
+    const requests = []
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname))
+    await page.addInitScript(() => {
+      const w = window
+      w.__longTasks = []
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks.push(e.startTime + e.duration)
+      }).observe({ type: 'longtask', buffered: true })
+    })
+    await page.goto(`${base}/`, { waitUntil: 'load' })
+    await page.waitForLoadState('networkidle')
+    await page.waitForTimeout(2000)
+    const timing = await page.evaluate(() => {
+      const paint = performance.getEntriesByName('first-contentful-paint')[0]
+      const nav = performance.getEntriesByType('navigation')[0]
+      const tasks = window.__longTasks
+      return {
+        fcp: paint ? paint.startTime : NaN,
+        dcl: nav.domContentLoadedEventEnd,
+        html: nav.responseEnd,
+        lastLongTask: tasks.length ? Math.max(...tasks) : 0,
+      }
+    })
+    return {
+      fcp: timing.fcp,
+      tti: Math.max(timing.fcp, timing.dcl, timing.lastLongTask),
+      html: timing.html,
+      landed: new URL(page.url()).pathname,
+      requests,
+    }
+  } finally {
+    await fresh.close()
+  }
+}

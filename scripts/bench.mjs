@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { cpus, freemem, loadavg, platform, release, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
-import { median, servePreview, waitForServer } from './bench-lib.mjs'
+import { measureFirstLoad, median, servePreview, waitForServer } from './bench-lib.mjs'
 import { firstRouteBytes } from './bench-first-route.mjs'
 import { CHROMIUM_ARGS, findChromium } from './chromium-path.mjs'
 
@@ -494,32 +494,9 @@ try {
   const fcp = []
   const tti = []
   for (let i = 0; i < RUNS; i++) {
-    const fresh = await browser.newContext()
-    const p = await fresh.newPage()
-    await p.addInitScript(() => {
-      const w = window
-      w.__longTasks = []
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__longTasks.push(e.startTime + e.duration)
-      }).observe({ type: 'longtask', buffered: true })
-    })
-    await p.goto(`${BASE}/`, { waitUntil: 'load' })
-    await p.waitForLoadState('networkidle')
-    // Quiet window: no long task for 2 s (a short Lighthouse-style TTI).
-    await p.waitForTimeout(2000)
-    const timing = await p.evaluate(() => {
-      const paint = performance.getEntriesByName('first-contentful-paint')[0]
-      const nav = performance.getEntriesByType('navigation')[0]
-      const tasks = window.__longTasks
-      return {
-        fcp: paint ? paint.startTime : NaN,
-        dcl: nav.domContentLoadedEventEnd,
-        lastLongTask: tasks.length ? Math.max(...tasks) : 0,
-      }
-    })
-    fcp.push(timing.fcp)
-    tti.push(Math.max(timing.fcp, timing.dcl, timing.lastLongTask))
-    await fresh.close()
+    const run = await measureFirstLoad(browser, BASE)
+    fcp.push(run.fcp)
+    tti.push(run.tti)
   }
   await browser.close()
   log(
