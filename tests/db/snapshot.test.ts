@@ -18,6 +18,7 @@ import {
   SNAPSHOT_CHUNK_TABLE,
   SNAPSHOT_TABLE,
   ZhibuDb,
+  visitAllTables,
   type RecordTable,
 } from '@/db'
 import { removeRecord } from '@/db/records'
@@ -274,5 +275,18 @@ describe('snapshots in pieces', () => {
       target.close()
       await target.delete()
     }
+  })
+
+  it('are read for a backup a few at a time, not a whole page of pieces at once', async () => {
+    await loadSet()
+    await replaceAllRecords({}, 'clear', 'clear', 'clear')
+    const reads: number[] = []
+    await visitAllTables({
+      table: () => undefined,
+      rows: (name, rows) => void (name === 'recycleBin' && reads.push(rows.length)),
+    })
+    expect(reads.reduce((sum, n) => sum + n, 0)).toBe(await db().recycleBin.count())
+    expect(reads.length).toBeGreaterThan(1)
+    expect(Math.max(...reads)).toBeLessThanOrEqual(8)
   })
 })

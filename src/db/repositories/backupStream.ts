@@ -22,6 +22,11 @@ type Row = Record<string, unknown>
 
 /** Rows per read: large enough that requests are few, small enough to hold comfortably. */
 export const BACKUP_READ_CHUNK = 2_000
+/**
+ * The recycle bin's entries include a snapshot's pieces of up to 2,000 records each
+ * (bulk.ts SNAPSHOT_CHUNK_ROWS): a few of them per read, not 2,000 pieces at once.
+ */
+const READ_CHUNK_OF: Readonly<Record<string, number>> = { recycleBin: 8 }
 
 export interface TableVisitor {
   /** Rows per table, counted first in the same transaction (for progress). */
@@ -48,15 +53,16 @@ export async function visitAllTables(
     for (const table of tables) {
       visitor.table(table.name)
       const key = String(table.schema.primKey.keyPath)
+      const size = Math.min(chunk, READ_CHUNK_OF[table.name] ?? chunk)
       let last: string | null = null
       for (;;) {
         const rows = (await (last === null
-          ? table.orderBy(':id').limit(chunk).toArray()
-          : table.where(':id').above(last).limit(chunk).toArray())) as Row[]
+          ? table.orderBy(':id').limit(size).toArray()
+          : table.where(':id').above(last).limit(size).toArray())) as Row[]
         if (rows.length === 0) break
         const pending = visitor.rows(table.name, rows)
         if (pending) await Dexie.waitFor(pending)
-        if (rows.length < chunk) break
+        if (rows.length < size) break
         last = rows[rows.length - 1]![key] as string
       }
     }

@@ -16,8 +16,9 @@ const WRITE_CHUNK = 1_000
 /**
  * Orgs in one go: writing more than 100 orgs makes the tallies middleware (db/tallies.ts)
  * read every member once per write; the province's 15,000 orgs are one write, not fifteen.
+ * The recycle bin's entries may be snapshot pieces of 2,000 records each: a few at a time.
  */
-const CHUNK_OF: Readonly<Record<string, number>> = { orgs: 20_000 }
+const CHUNK_OF: Readonly<Record<string, number>> = { orgs: 20_000, recycleBin: 8 }
 
 /**
  * Write a checked backup, replacing or merging, in one transaction. A format-2 file is read
