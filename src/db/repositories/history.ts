@@ -44,6 +44,9 @@ export async function restoreFromRecycleBin(recycleId: string): Promise<void> {
   else await restoreRecord(recycleId)
 }
 
+/** The audit summary of {@link purgeRecycleEntry}: this code, a colon and the entry's label. */
+export const PURGE_SUMMARY = 'purge'
+
 /**
  * Delete one bin entry for good, in one transaction: a snapshot goes with all its pieces.
  * The audit log keeps that it happened.
@@ -59,8 +62,34 @@ export async function purgeRecycleEntry(recycleId: string): Promise<void> {
     if (snapshot) await dropSnapshot(recycleId)
     else await db.recycleBin.delete(recycleId)
     await db.auditLog.add(
-      auditEntry('delete', snapshot ? '*' : entry.table, entry.recordId, `purge:${entry.label}`),
+      auditEntry(
+        'delete',
+        snapshot ? '*' : entry.table,
+        entry.recordId,
+        `${PURGE_SUMMARY}:${entry.label}`,
+      ),
     )
+  })
+}
+
+/** The audit summary of {@link emptyRecycleBin}: the code and how many listed entries went. */
+export const EMPTY_BIN_SUMMARY = 'emptyBin'
+
+/**
+ * Delete every bin entry for good, snapshots with their pieces, in one transaction, and
+ * audit it once. The whole store is cleared rather than read: at province scale a snapshot
+ * is gigabytes, and clearing needs none of it in memory. Returns how many entries the bin
+ * listed (0, and nothing audited, when it was already empty).
+ */
+export async function emptyRecycleBin(): Promise<number> {
+  const db = getDb()
+  return db.transaction('rw', [db.recycleBin, db.auditLog], async () => {
+    const listedCount = await listed().count()
+    // Pieces alone (a head lost by hand) are cleared too, but a bin with none is empty.
+    if ((await db.recycleBin.count()) === 0) return 0
+    await db.recycleBin.clear()
+    await db.auditLog.add(auditEntry('delete', '*', '', `${EMPTY_BIN_SUMMARY}:${listedCount}`))
+    return listedCount
   })
 }
 
