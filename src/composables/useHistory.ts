@@ -1,6 +1,21 @@
+import { ElMessage } from 'element-plus'
 import type { Ref } from 'vue'
-import { countAudit, countRecycleBin, listAudit, listRecycleBin, restoreFromRecycleBin } from '@/db'
+import { useI18n } from 'vue-i18n'
+import {
+  countAudit,
+  countRecycleBin,
+  EMPTY_BIN_SUMMARY,
+  emptyRecycleBin,
+  listAudit,
+  listRecycleBin,
+  PURGE_SUMMARY,
+  purgeRecycleEntry,
+  restoreFromRecycleBin,
+  SNAPSHOT_TABLE,
+} from '@/db'
+import type { AuditEntry, RecycleEntry } from '@/domain/types'
 import { useLiveQuery } from './useLiveQuery'
+import { useWrite } from './useWrite'
 
 /** One page of the recycle bin and its size, live. */
 export function useRecycleBin(page: Ref<number>, pageSize: Ref<number>) {
@@ -24,5 +39,98 @@ export function useAuditLog(page: Ref<number>, pageSize: Ref<number>) {
   }, [page, pageSize])
 }
 
-/** Put one recycle-bin entry back (a record, or a whole-database snapshot). */
-export const restoreFromBin = restoreFromRecycleBin
+/**
+ * The bin's writes, each with its message: restore, purge one entry for good, empty the bin.
+ * The list is live, so a row purged goes and the count follows without a reload. An entry
+ * purged or restored meanwhile in another tab is said in words rather than as "not found".
+ */
+export function useRecycleBinWrites() {
+  const { t } = useI18n()
+  const { saving, run } = useWrite()
+
+  async function write(work: () => Promise<void>, done: () => string): Promise<boolean> {
+    const ok = await run(async () => {
+      try {
+        await work()
+        return true
+      } catch (error) {
+        // By name: Dexie rethrows an error from inside a transaction as its own NotFoundError.
+        if (!(error instanceof Error && error.name === 'NotFoundError')) throw error
+        ElMessage.error(t('backup.recycle.gone'))
+        return false
+      }
+    })
+    if (ok) ElMessage.success(done())
+    return ok === true
+  }
+
+  async function restore(entry: RecycleEntry): Promise<boolean> {
+    // A snapshot whose pieces are damaged is NotFound too: keep its own message for that.
+    const ok = await run(async () => {
+      await restoreFromRecycleBin(entry.id)
+      return true
+    })
+    if (ok) ElMessage.success(t('data.restored'))
+    return ok === true
+  }
+
+  function purge(entry: RecycleEntry): Promise<boolean> {
+    return write(
+      () => purgeRecycleEntry(entry.id),
+      () => t('backup.recycle.purged'),
+    )
+  }
+
+  async function empty(): Promise<boolean> {
+    let removed = 0
+    return write(
+      async () => {
+        removed = await emptyRecycleBin()
+      },
+      () => t('backup.recycle.emptied', { n: removed }),
+    )
+  }
+
+  return { busy: saving, restore, purge, empty }
+}
+
+/**
+ * What the bin and the audit log call their entries. A snapshot's label is a code
+ * (data.snapshotLabels); a record's is its own name. Purge and empty audit a code, a colon
+ * and the label or the count (history.ts).
+ */
+export function useHistoryLabels() {
+  const { t, te } = useI18n()
+
+  function snapshotName(code: string): string {
+    const key = `data.snapshotLabels.${code}`
+    return te(key) ? t(key) : code
+  }
+  const isSnapshot = (entry: RecycleEntry): boolean => entry.table === SNAPSHOT_TABLE
+  /** Records a snapshot holds (the list keeps only its total), 0 for a record entry. */
+  const snapshotSize = (entry: RecycleEntry): number =>
+    isSnapshot(entry) ? Number(entry.record.total ?? 0) : 0
+  const binName = (entry: RecycleEntry): string =>
+    isSnapshot(entry) ? snapshotName(entry.label) : entry.label
+  const binKind = (entry: RecycleEntry): string =>
+    isSnapshot(entry) ? t('tables.*') : t(`tables.${entry.table}`)
+
+  function auditSummary(entry: AuditEntry): string {
+    const colon = entry.summary.indexOf(':')
+    // Only a delete can be a purge: a record may well be named "purge:…".
+    const code = entry.action === 'delete' && colon > 0 ? entry.summary.slice(0, colon) : ''
+    const rest = entry.summary.slice(colon + 1)
+    if (code === PURGE_SUMMARY) {
+      const label = entry.table === '*' ? snapshotName(rest) : rest
+      return t('backup.recycle.auditPurge', { label })
+    }
+    if (code === EMPTY_BIN_SUMMARY && entry.table === '*') {
+      return t('backup.recycle.auditEmpty', { n: Number(rest) })
+    }
+    // Other whole-database actions store a snapshot code as their summary: the action says it.
+    const key = `data.snapshotLabels.${entry.summary}`
+    return entry.table === '*' && te(key) ? t(`data.actions.${entry.action}`) : entry.summary
+  }
+
+  return { isSnapshot, snapshotSize, binName, binKind, auditSummary }
+}

@@ -86,6 +86,21 @@ export default {
     due: 'The last backup was {days} days ago (reminder after {limit} days): download one under Data',
     never: 'The data on this computer has never been backed up: download a backup under Data',
   },
+  recycle: {
+    count: '{n} items',
+    purge: 'Delete for good',
+    purgeTitle: 'Delete for good',
+    confirmPurge: 'Delete “{label}” for good? This cannot be undone.',
+    confirmPurgeSnapshot: 'Delete “{label}” ({n} records) for good? This cannot be undone.',
+    purged: 'Deleted for good',
+    empty: 'Empty the recycle bin',
+    confirmEmpty:
+      'Delete all {n} items in the recycle bin for good (snapshots with every record in them)? This cannot be undone.',
+    emptied: 'Recycle bin emptied: {n} items deleted for good',
+    gone: 'This item is no longer in the recycle bin (it may have been restored or deleted in another window).',
+    auditPurge: 'Deleted for good: {label}',
+    auditEmpty: 'Emptied the recycle bin ({n} items)',
+  },
   storage: {
     title: 'Storage on this computer',
     persisted: 'Persistent storage: on',
