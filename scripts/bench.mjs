@@ -3,7 +3,8 @@
 // `window.zhibuBench` (src/bench/main.ts), print a table and write bench/results.json.
 // The province data set is written once into a cached Chromium profile under
 // bench/.profile/<generator version>/ and reused while its marker matches.
-// Flags: --no-build (reuse dist/), --runs N (default 5), --regenerate.
+// Flags: --no-build (reuse dist/), --runs N (default 5), --regenerate, --quick (everything but
+// the province backup and restore, which alone take 15–45 minutes: for day-to-day runs).
 import { spawnSync, execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -18,6 +19,7 @@ const PORT = 4180
 const BASE = `http://127.0.0.1:${PORT}`
 const argv = process.argv.slice(2)
 const RUNS = Number(argv[argv.indexOf('--runs') + 1]) || 5
+const QUICK = argv.includes('--quick')
 const startedAt = new Date()
 const t0 = performance.now()
 const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(0)} s`
@@ -517,7 +519,10 @@ try {
 
   section('province backup and restore')
   // ─── Backup and restore of the province set (last: it may exhaust the tab) ──
-  {
+  if (QUICK) {
+    for (const name of ['backup of the province set', 'restore of the province set'])
+      figure({ name, unit: 'ms', target: { ratio: 2 }, note: 'not run (--quick)' })
+  } else {
     const backupContext = await chromium.launchPersistentContext(userDataDir, {
       executablePath,
       args: CHROMIUM_ARGS,
@@ -648,9 +653,7 @@ try {
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
     durationSeconds: Math.round((finishedAt - startedAt) / 1000),
-    profile: warm
-      ? 'warm (cached province profile reused)'
-      : 'cold (province generated in this run)',
+    profile: `${warm ? 'warm (cached province profile reused)' : 'cold (province generated in this run)'}${QUICK ? ', --quick' : ''}`,
     machine: {
       os: `${platform()} ${release()}`,
       cpus: cpus().length,
