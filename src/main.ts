@@ -32,7 +32,7 @@ const { locale } = readSaved(localStorage)
 const i18n = createAppI18n(locale)
 setActor('组织部门')
 
-const app = createApp(App).use(createPinia()).use(i18n).use(createAppRouter())
+const app = createApp(App).use(createPinia()).use(i18n).use(createAppRouter(i18n.global))
 // English is its own chunk: a user who chose it gets its messages before the first paint.
 // The shell stays until the styles apply too: no unstyled flash.
 Promise.all([

@@ -115,10 +115,4 @@ export default {
       'The browser did not grant persistent storage (often-used or installed sites get it more easily). Please back up regularly.',
     usage: '{used} used of {quota}',
   },
-  offline: {
-    newVersion: 'A new version is available',
-    newVersionText:
-      'The new version has been downloaded. Refresh to use it; the data here is not affected.',
-    refresh: 'Refresh',
-  },
 }

@@ -107,9 +107,4 @@ export default {
     denied: '浏览器没有同意持久存储（常用或已安装的网站更容易获准），请定期备份。',
     usage: '已用 {used}，可用上限 {quota}',
   },
-  offline: {
-    newVersion: '有新版本',
-    newVersionText: '新版本已下载。刷新页面即可使用，本机数据不受影响。',
-    refresh: '刷新',
-  },
 }

@@ -1,11 +1,4 @@
 import fields from './fields.en'
-import importMessages from './import.en'
-import members from './members.en'
-import joint from './joint.en'
-import study from './study.en'
-import backup from './backup.en'
-import exchange from './exchange.en'
-import meetings from './meetings.en'
 import dashboardX from './dashboard.en'
 import type zhCN from './zh-CN'
 
@@ -14,14 +7,32 @@ type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K
 /** English: the same keys as zh-CN, enforced by the type and by tests/i18n. */
 const en: Messages<typeof zhCN> = {
   fields,
-  import: importMessages,
-  members,
-  joint,
-  study,
-  backup,
-  exchange,
-  meetings,
   dashboardX,
+  // The parts of feature namespaces the app shell shows on every page (sidebar, update and
+  // database notices); the rest of each feature loads with its routes (index.ts).
+  study: {
+    nav: {
+      me: 'Me',
+    },
+  },
+  backup: {
+    offline: {
+      newVersion: 'A new version is available',
+      newVersionText:
+        'The new version has been downloaded. Refresh to use it; the data here is not affected.',
+      refresh: 'Refresh',
+    },
+  },
+  exchange: {
+    db: {
+      quota:
+        'Storage is full: this was not saved. Everything saved before is still there; download a backup, free some browser storage and try again.',
+      versionChange: 'The database was opened by a newer version; please refresh',
+      versionChangeText:
+        'Another tab opened a newer version of the app and upgraded the database. This page has let go of the database; refresh to continue. Saved data is not affected.',
+      refresh: 'Refresh',
+    },
+  },
   app: {
     name: 'Zhibu',
     subtitle: 'Party work',
@@ -215,169 +226,6 @@ const en: Messages<typeof zhCN> = {
       import: 'Imported',
       demo: 'Loaded demo data',
       clear: 'Cleared data',
-    },
-  },
-  settings: {
-    title: 'Rules',
-    subtitle: 'The numbers in the regulations. Regions differ: adjust them to local rules.',
-    key: 'Rule',
-    value: 'Value',
-    defaultValue: 'Default',
-    source: 'Source',
-    changed: 'Changed',
-    groups: {
-      org: 'Organisation',
-      term: 'Terms and renewal',
-      meeting: 'Organisational life',
-      member: 'Members',
-      development: 'Development',
-      dues: 'Dues',
-      study: 'Study',
-      data: 'Data safety',
-      feature: 'Features',
-    },
-    units: {
-      count: '',
-      years: 'years',
-      months: 'months',
-      days: 'days',
-      hours: 'hours',
-      ratio: 'ratio',
-      yuan: 'yuan',
-      percent: '%',
-      flag: 'on/off',
-    },
-  },
-  settingLabels: {
-    org: {
-      ownBranchMinFull: 'Full members for an own branch',
-      jointBranchMaxUnits: 'Units a joint branch may cover',
-      branchMaxMembers: 'Members a branch may have',
-      generalBranchMinMembers: 'Members for a general branch',
-      baseCommitteeMinMembers: 'Members for a base committee',
-      committeeMinFull: 'Full members for a branch committee',
-      committeeMinSize: 'Smallest branch committee',
-      committeeMaxSize: 'Largest branch committee',
-    },
-    term: {
-      baseCommittee: 'Base committee term',
-      generalBranch: 'General branch term',
-      branch: 'Branch term',
-      jointBranch: 'Joint branch term',
-      temporaryBranch: 'Temporary branch term',
-      jointCommittee: 'Joint committee term',
-      village: 'Village and community term',
-      remindMonths: 'Renewal reminder ahead',
-      maxShiftYears: 'Renewal advance or delay at most',
-    },
-    meeting: {
-      branchAssemblyPerQuarter: 'Branch assembly (per quarter)',
-      committeePerMonth: 'Committee meeting (per month)',
-      groupPerMonth: 'Group meeting (per month)',
-      lessonPerQuarter: 'Party lesson (per quarter)',
-      themedDayPerMonth: 'Themed day (per month)',
-      orgLifePerYear: 'Review meeting (per year)',
-      appraisalPerYear: 'Member appraisal (per year)',
-      heartToHeartPerYear: 'Heart-to-heart talks (per year)',
-      quorumRatio: 'Attendance must exceed',
-      excellentMaxRatio: 'Share of "excellent" at most',
-    },
-    development: {
-      minAge: 'Minimum age to apply',
-      talkWithinMonths: 'Talk after applying within',
-      activistMinYears: 'Time as activist at least',
-      introducers: 'Introducers',
-      trainingMinDays: 'Training days at least',
-      trainingMinHours: 'Training hours at least',
-      approvalWithinMonths: 'Approval after the vote within',
-      probationYears: 'Probation',
-      extensionMinMonths: 'Extension at least',
-      extensionMaxMonths: 'Extension at most',
-      publicityWorkingDays: 'Publicity (working days)',
-    },
-    member: {
-      alarmMonths: 'Alarm after months without organisational life',
-      lostContactMonths: 'Lost contact after',
-      transferAwayMonths: 'Transfer membership when away for',
-      transferLetterValidMonths: 'Transfer letter valid for',
-    },
-    dues: {
-      bracket1Limit: 'First bracket up to',
-      bracket1Rate: 'First bracket rate',
-      bracket2Limit: 'Second bracket up to',
-      bracket2Rate: 'Second bracket rate',
-      bracket3Limit: 'Third bracket up to',
-      bracket3Rate: 'Third bracket rate',
-      bracket4Rate: 'Top bracket rate',
-      retireeLimit: 'Retirees: bracket line',
-      retireeLowRate: 'Retirees: lower rate',
-      retireeHighRate: 'Retirees: higher rate',
-      minimumYuan: 'Minimum dues',
-    },
-    study: {
-      hoursPerYear: 'Study hours per member per year',
-      maxHoursPerDay: 'Most hours in one study record',
-      behindAfterMonths: 'Remind of missing hours after the year has run',
-    },
-    data: {
-      backupReminderDays: 'Backup reminder after',
-    },
-    feature: {
-      rankings: 'Points and rankings (off by default)',
-    },
-  },
-  area: {
-    title: 'Areas',
-    subtitle:
-      'Region → city/league → banner/district → park/street. Retired areas keep their history but are not offered for new records.',
-    addRoot: 'Add a top-level area',
-    addChild: 'Add below',
-    rename: 'Rename',
-    move: 'Move',
-    retire: 'Retire',
-    unretire: 'Bring back',
-    empty: 'No areas yet',
-    addTitle: 'Add area',
-    renameTitle: 'Edit area',
-    moveTitle: 'Move area',
-  },
-  orgPage: {
-    title: 'Organisations',
-    subtitle: 'Structure, committees, terms and rule checks',
-    add: 'Add organisation',
-    addTitle: 'Add organisation',
-    editTitle: 'Edit organisation',
-    nodeCounts: 'full {full} · prob. {probationary} · firms {firms}',
-    findingsBadge: '{n} to handle',
-    pick: 'Choose an organisation on the left',
-    empty: 'No organisations yet',
-    warnings: 'Rule checks',
-    noWarnings: 'Nothing found',
-    hostFirms: 'Host firms',
-    committee: 'Committee',
-    post: 'Post',
-    holder: 'Holder',
-    since: 'Since',
-    addSeat: 'Add a post',
-    noCommittee: 'No committee',
-    termEnds: 'Current term until {date}',
-    termDefault: "0 = the type's default term ({years} years)",
-    dissolve: 'Dissolve',
-    dissolvePrompt: 'Dissolved on (YYYY-MM-DD)',
-    dissolved: 'Dissolved',
-    moveTo: 'Change parent',
-    saved: 'Organisation saved',
-    created: 'Organisation added',
-    noParent: 'None (top level)',
-    firmSearch: 'Type a firm name to search',
-    members: '{full} full members, {probationary} probationary',
-    posts: {
-      secretary: 'Secretary',
-      deputySecretary: 'Deputy secretary',
-      organisation: 'Organisation',
-      publicity: 'Publicity',
-      discipline: 'Discipline',
-      committeeMember: 'Member',
     },
   },
   tables: {

@@ -53,12 +53,4 @@ export default {
       'Storage is full: nothing was imported and the data here is unchanged. Free some browser storage and try again.',
     writeFailed: 'The write failed: nothing was imported and the data here is unchanged ({found}).',
   },
-  db: {
-    quota:
-      'Storage is full: this was not saved. Everything saved before is still there; download a backup, free some browser storage and try again.',
-    versionChange: 'The database was opened by a newer version; please refresh',
-    versionChangeText:
-      'Another tab opened a newer version of the app and upgraded the database. This page has let go of the database; refresh to continue. Saved data is not affected.',
-    refresh: 'Refresh',
-  },
 }

@@ -4,9 +4,6 @@ type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K
 
 /** Study records and the member's own pages; `study` in en.ts. */
 const en: Messages<typeof zhCN> = {
-  nav: {
-    me: 'Me',
-  },
   title: 'Study',
   subtitle:
     "Members' study records, yearly hours and self-study confirmation; the target is under Rules",

@@ -1,8 +1,5 @@
 /** Study records (学习记录) and the member's own pages (我的); `study` in zh-CN.ts. */
 export default {
-  nav: {
-    me: '我的',
-  },
   title: '学习记录',
   subtitle: '学习记录、年度学时进度和自学确认；学时目标见“规则设置”',
   pickOrg: '选择党组织',

@@ -1,7 +1,27 @@
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import {
+  createRouter,
+  createWebHistory,
+  type RouteLocationNormalized,
+  type RouteRecordRaw,
+} from 'vue-router'
+import { loadFeatureMessages, type Feature, type MessageTarget } from '@/i18n'
 import { isFirstRun } from '@/services/firstRun'
 
-/** Every page is its own chunk: the first route loads only what it shows. */
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Feature messages the page shows beyond the shared ones (src/i18n/index.ts). */
+    messages?: readonly Feature[]
+  }
+}
+
+/** The 待办 codes name messages of these features (src/composables/todo/*, domain/todo.ts). */
+const TODO_MESSAGES: Feature[] = ['members', 'meetings', 'joint', 'study', 'backup']
+
+/**
+ * Every page is its own chunk: the first route loads only what it shows. `meta.messages` lists
+ * the feature messages the page (and the dialogs and tabs it opens) shows; the landing routes
+ * need none.
+ */
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/dashboard' },
   {
@@ -11,41 +31,111 @@ export const routes: RouteRecordRaw[] = [
     meta: { bare: true },
   },
   { path: '/dashboard', name: 'dashboard', component: () => import('@/views/DashboardView.vue') },
-  { path: '/todo', name: 'todo', component: () => import('@/views/TodoView.vue') },
-  { path: '/firms', name: 'firms', component: () => import('@/views/FirmsView.vue') },
-  { path: '/areas', name: 'areas', component: () => import('@/views/AreasView.vue') },
-  { path: '/orgs', name: 'orgs', component: () => import('@/views/OrgsView.vue') },
-  { path: '/members', name: 'members', component: () => import('@/views/MembersView.vue') },
+  {
+    path: '/todo',
+    name: 'todo',
+    component: () => import('@/views/TodoView.vue'),
+    meta: { messages: TODO_MESSAGES },
+  },
+  {
+    path: '/firms',
+    name: 'firms',
+    component: () => import('@/views/FirmsView.vue'),
+    meta: { messages: ['import'] },
+  },
+  {
+    path: '/areas',
+    name: 'areas',
+    component: () => import('@/views/AreasView.vue'),
+    meta: { messages: ['area'] },
+  },
+  {
+    path: '/orgs',
+    name: 'orgs',
+    component: () => import('@/views/OrgsView.vue'),
+    // Its findings are 待办 codes.
+    meta: { messages: ['orgPage', 'area', 'import', ...TODO_MESSAGES] },
+  },
+  {
+    path: '/members',
+    name: 'members',
+    component: () => import('@/views/MembersView.vue'),
+    meta: { messages: ['members', 'import'] },
+  },
   {
     path: '/members/:id',
     name: 'member',
     component: () => import('@/views/MemberProfileView.vue'),
+    meta: { messages: ['members', 'meetings', 'study'] },
   },
-  { path: '/meetings', name: 'meetings', component: () => import('@/views/MeetingsView.vue') },
+  {
+    path: '/meetings',
+    name: 'meetings',
+    component: () => import('@/views/MeetingsView.vue'),
+    meta: { messages: ['meetings'] },
+  },
   {
     path: '/meetings/board',
     name: 'meetingBoard',
     component: () => import('@/views/MeetingBoardView.vue'),
+    meta: { messages: ['meetings'] },
   },
   {
     path: '/meetings/:id',
     name: 'meeting',
     component: () => import('@/views/MeetingDetailView.vue'),
+    meta: { messages: ['meetings'] },
   },
-  { path: '/joint', name: 'joint', component: () => import('@/views/JointView.vue') },
-  { path: '/study', name: 'study', component: () => import('@/views/StudyView.vue') },
-  { path: '/me', name: 'me', component: () => import('@/views/MeView.vue') },
-  { path: '/data', name: 'data', component: () => import('@/views/DataView.vue') },
-  { path: '/settings', name: 'settings', component: () => import('@/views/SettingsView.vue') },
+  {
+    path: '/joint',
+    name: 'joint',
+    component: () => import('@/views/JointView.vue'),
+    meta: { messages: ['joint'] },
+  },
+  {
+    path: '/study',
+    name: 'study',
+    component: () => import('@/views/StudyView.vue'),
+    meta: { messages: ['study', 'meetings'] },
+  },
+  {
+    path: '/me',
+    name: 'me',
+    component: () => import('@/views/MeView.vue'),
+    meta: { messages: ['study', 'meetings', 'members', 'orgPage'] },
+  },
+  {
+    path: '/data',
+    name: 'data',
+    component: () => import('@/views/DataView.vue'),
+    meta: { messages: ['backup', 'exchange'] },
+  },
+  {
+    path: '/settings',
+    name: 'settings',
+    component: () => import('@/views/SettingsView.vue'),
+    meta: { messages: ['settings', 'settingLabels'] },
+  },
   { path: '/:pathMatch(.*)*', redirect: '/dashboard' },
 ]
 
-export function createAppRouter() {
+/** `messages`: where the routes' feature messages go (`i18n.global`); none in tests without. */
+export function createAppRouter(messages?: MessageTarget) {
   const router = createRouter({ history: createWebHistory(import.meta.env.BASE_URL), routes })
+  const pageMessages = (to: RouteLocationNormalized): Promise<void> =>
+    messages
+      ? loadFeatureMessages(messages, [
+          ...new Set(to.matched.flatMap((r) => r.meta.messages ?? [])),
+        ])
+      : Promise.resolve()
   // A brand-new device opens on the welcome page, once; afterwards straight to the app.
   router.beforeEach(async (to) => {
+    // Started here, while the router fetches the page's chunk; awaited before it shows.
+    pageMessages(to).catch(() => undefined)
     if (to.name === 'welcome') return true
     return (await isFirstRun()) ? { name: 'welcome' } : true
   })
+  // The same loads (once each): no page renders before its messages are in, never a raw key.
+  router.beforeResolve((to) => pageMessages(to))
   return router
 }

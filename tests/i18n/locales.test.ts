@@ -4,8 +4,10 @@ import { SETTING_DEFINITIONS } from '@/domain/settings'
 import { AUDIT_ACTIONS, INDUSTRIES, ORG_TYPES } from '@/domain/types'
 import { VALIDATION_CODES } from '@/domain/validation'
 import { RECORD_TABLES } from '@/db/schema'
-import en from '@/i18n/en'
-import zhCN from '@/i18n/zh-CN'
+import { messages } from '@/i18n/messages'
+
+// The shared messages and every feature's, merged as the app merges them page by page.
+const { 'zh-CN': zhCN, en } = messages
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix]

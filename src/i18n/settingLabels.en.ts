@@ -1,0 +1,85 @@
+import type zhCN from './settingLabels.zh-CN'
+
+type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
+
+/** The names of the rules on the settings page; `settingLabels` in the messages. */
+const en: Messages<typeof zhCN> = {
+  org: {
+    ownBranchMinFull: 'Full members for an own branch',
+    jointBranchMaxUnits: 'Units a joint branch may cover',
+    branchMaxMembers: 'Members a branch may have',
+    generalBranchMinMembers: 'Members for a general branch',
+    baseCommitteeMinMembers: 'Members for a base committee',
+    committeeMinFull: 'Full members for a branch committee',
+    committeeMinSize: 'Smallest branch committee',
+    committeeMaxSize: 'Largest branch committee',
+  },
+  term: {
+    baseCommittee: 'Base committee term',
+    generalBranch: 'General branch term',
+    branch: 'Branch term',
+    jointBranch: 'Joint branch term',
+    temporaryBranch: 'Temporary branch term',
+    jointCommittee: 'Joint committee term',
+    village: 'Village and community term',
+    remindMonths: 'Renewal reminder ahead',
+    maxShiftYears: 'Renewal advance or delay at most',
+  },
+  meeting: {
+    branchAssemblyPerQuarter: 'Branch assembly (per quarter)',
+    committeePerMonth: 'Committee meeting (per month)',
+    groupPerMonth: 'Group meeting (per month)',
+    lessonPerQuarter: 'Party lesson (per quarter)',
+    themedDayPerMonth: 'Themed day (per month)',
+    orgLifePerYear: 'Review meeting (per year)',
+    appraisalPerYear: 'Member appraisal (per year)',
+    heartToHeartPerYear: 'Heart-to-heart talks (per year)',
+    quorumRatio: 'Attendance must exceed',
+    excellentMaxRatio: 'Share of "excellent" at most',
+  },
+  development: {
+    minAge: 'Minimum age to apply',
+    talkWithinMonths: 'Talk after applying within',
+    activistMinYears: 'Time as activist at least',
+    introducers: 'Introducers',
+    trainingMinDays: 'Training days at least',
+    trainingMinHours: 'Training hours at least',
+    approvalWithinMonths: 'Approval after the vote within',
+    probationYears: 'Probation',
+    extensionMinMonths: 'Extension at least',
+    extensionMaxMonths: 'Extension at most',
+    publicityWorkingDays: 'Publicity (working days)',
+  },
+  member: {
+    alarmMonths: 'Alarm after months without organisational life',
+    lostContactMonths: 'Lost contact after',
+    transferAwayMonths: 'Transfer membership when away for',
+    transferLetterValidMonths: 'Transfer letter valid for',
+  },
+  dues: {
+    bracket1Limit: 'First bracket up to',
+    bracket1Rate: 'First bracket rate',
+    bracket2Limit: 'Second bracket up to',
+    bracket2Rate: 'Second bracket rate',
+    bracket3Limit: 'Third bracket up to',
+    bracket3Rate: 'Third bracket rate',
+    bracket4Rate: 'Top bracket rate',
+    retireeLimit: 'Retirees: bracket line',
+    retireeLowRate: 'Retirees: lower rate',
+    retireeHighRate: 'Retirees: higher rate',
+    minimumYuan: 'Minimum dues',
+  },
+  study: {
+    hoursPerYear: 'Study hours per member per year',
+    maxHoursPerDay: 'Most hours in one study record',
+    behindAfterMonths: 'Remind of missing hours after the year has run',
+  },
+  data: {
+    backupReminderDays: 'Backup reminder after',
+  },
+  feature: {
+    rankings: 'Points and rankings (off by default)',
+  },
+}
+
+export default en
