@@ -1,5 +1,5 @@
 import { computed, type Ref } from 'vue'
-import { listScopedOrgs, readFirmsOf, readScopeMembers, readSettings } from '@/db'
+import { getFirms, listScopedOrgs, readScopeMembers, readSettings } from '@/db'
 import { todayIso } from '@/domain/dates'
 import { checkOrgRules, findingsByOrg, type RuleInput } from '@/domain/orgRules'
 import { gatherTodo, sortTodo, type TodoItem } from '@/domain/todo'
@@ -11,7 +11,7 @@ async function readRuleInput(orgIds: string[] | null): Promise<RuleInput> {
   const [orgs, settings] = await Promise.all([listScopedOrgs(orgIds), readSettings()])
   const members = await readScopeMembers(orgIds === null ? null : orgs.map((org) => org.id))
   // Only the firms the members work in: the firm rules look at no other firm.
-  const firms = await readFirmsOf(members.map((member) => member.firmId))
+  const firms = await getFirms([...new Set(members.map((member) => member.firmId))].filter(Boolean))
   return { orgs, firms, members, settings, today: todayIso() }
 }
 

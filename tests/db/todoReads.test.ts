@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import {
   hasAnyRecord,
   readAlarmCandidates,
-  readFirmsOf,
   readOrgNames,
   readPartyGroupsOf,
   readScopeMembers,
@@ -43,15 +42,6 @@ describe('the 待办 reads shaped for a province', { timeout: 30_000 }, () => {
     const expected = new Map(orgs.map((org) => [org.id, org.name]))
     expect(await readOrgNames(orgs.map((org) => org.id))).toEqual(expected)
     expect(await readOrgNames([...orgs.map((org) => org.id), ...padding])).toEqual(expected)
-  })
-
-  it('read the firms members work in from single gets or one read of the table', async () => {
-    await loadDemoData(today)
-    const firms = (await db().firms.toArray()).slice(0, 5)
-    const expected = ids(firms)
-    const wanted = firms.map((firm) => firm.id)
-    expect(ids(await readFirmsOf([...wanted, '', wanted[0]!]))).toEqual(expected)
-    expect(ids(await readFirmsOf([...wanted, ...padding]))).toEqual(expected)
   })
 
   it('find the alarm candidates as the lastAttendedOn range filtered to party members in scope', async () => {

@@ -1,6 +1,6 @@
 import { alarmCutoff } from '@/domain/memberRules'
 import type { Settings } from '@/domain/settings'
-import type { Firm, Id, IsoDate, Member, Org, PartyGroup } from '@/domain/types'
+import type { Id, IsoDate, Member, Org, PartyGroup } from '@/domain/types'
 import { getDb } from '../connection'
 import { RECORD_TABLES } from '../schema'
 
@@ -23,19 +23,6 @@ export async function readOrgNames(ids: Iterable<Id>): Promise<Map<Id, string>> 
       ? await table.toArray()
       : (await table.bulkGet([...wanted])).filter((org): org is Org => !!org)
   return new Map(orgs.filter((org) => wanted.has(org.id)).map((org) => [org.id, org.name]))
-}
-
-/**
- * Some firms (the ones members work in, for the rule checks); reads the whole firms table
- * once when that is cheaper than as many single gets (a province: ~60,000 of 100,000).
- */
-export async function readFirmsOf(ids: Iterable<Id>): Promise<Firm[]> {
-  const wanted = new Set(ids)
-  wanted.delete('')
-  const table = getDb().firms
-  if (wanted.size > WHOLE_TABLE_ABOVE)
-    return (await table.toArray()).filter((firm) => wanted.has(firm.id))
-  return (await table.bulkGet([...wanted])).filter((firm): firm is Firm => !!firm)
 }
 
 /** Members of a scope (null = everyone): per org range for a small scope, one read otherwise. */
