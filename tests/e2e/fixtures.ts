@@ -15,3 +15,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true })
   return path
 }
+
+/**
+ * From the welcome page, load the demo and wait for the dashboard to show it (875 firms). The
+ * load takes 10 s and more on a busy machine: a minute is allowed.
+ */
+export async function loadDemo(page: Page): Promise<void> {
+  await page.goto('/')
+  await page.getByTestId('load-demo').click()
+  await expect(page.getByTestId('stat-firms')).toHaveText('875', { timeout: 60_000 })
+}

@@ -1,4 +1,4 @@
-import { expect, screenshot, test } from './fixtures'
+import { expect, loadDemo, screenshot, test } from './fixtures'
 
 /**
  * Keyboard use of a form dialog (FormDialog): the first typed field has the focus when the
@@ -7,9 +7,7 @@ import { expect, screenshot, test } from './fixtures'
 test('form dialog keyboard: focus on open, Enter submits (refused with the field named, then saved), Esc closes', async ({
   page,
 }) => {
-  await page.goto('/')
-  await page.getByTestId('load-demo').click()
-  await expect(page.getByTestId('stat-firms-with-org')).toHaveText('121', { timeout: 60_000 })
+  await loadDemo(page)
   await page.getByTestId('nav-firms').click()
 
   await page.getByTestId('firm-add').click()

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, screenshot, test } from './fixtures'
+import { expect, loadDemo, screenshot, test } from './fixtures'
 
 /** Screenshot once the message box has faded in (its text is there before it shows). */
 async function settledScreenshot(page: Page, name: string): Promise<void> {
@@ -13,9 +13,7 @@ test('a recycle-bin snapshot is deleted for good after confirmation, then the bi
   page,
 }) => {
   test.setTimeout(240_000) // two demo loads on a busy 2-core machine
-  await page.goto('/')
-  await page.getByTestId('load-demo').click()
-  await expect(page.getByTestId('stat-firms')).toHaveText('875', { timeout: 60_000 })
+  await loadDemo(page)
   await page.getByTestId('nav-data').click()
   await expect(page.getByTestId('count-firms')).toHaveText('881')
   const bin = page.getByTestId('recycle-bin')

@@ -1,4 +1,4 @@
-import { expect, screenshot, test } from './fixtures'
+import { expect, loadDemo, screenshot, test } from './fixtures'
 import type { Page } from '@playwright/test'
 
 /** A valid unified social credit code (GB 32100 check character). */
@@ -22,10 +22,8 @@ async function pickTreeOption(page: Page, testid: string, label: string): Promis
 test('create an area, a firm and a branch covering it: the firm is covered and the dashboard moves by one', async ({
   page,
 }) => {
-  await page.goto('/')
-  await page.getByTestId('load-demo').click()
-  // The demo load takes 10 s and more on a busy machine, as in the other specs.
-  await expect(page.getByTestId('stat-firms-with-org')).toHaveText('121', { timeout: 60_000 })
+  await loadDemo(page)
+  await expect(page.getByTestId('stat-firms-with-org')).toHaveText('121')
 
   // A new park under 包头市.
   await page.getByTestId('nav-firms').click()
@@ -89,9 +87,7 @@ test('create an area, a firm and a branch covering it: the firm is covered and t
 test('the firm list pages through the register and filters by status and area', async ({
   page,
 }) => {
-  await page.goto('/')
-  await page.getByTestId('load-demo').click()
-  await expect(page.getByTestId('stat-firms')).toHaveText('875', { timeout: 60_000 })
+  await loadDemo(page)
   // The list's derived status and the dashboard's figure must agree.
   const hint = await page.getByTestId('stat-firms-with-org').locator('..').innerText()
   const ownOrg = /单独组建 (\d+) 家/.exec(hint)?.[1]
