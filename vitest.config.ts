@@ -5,15 +5,34 @@ export default mergeConfig(
   viteConfig,
   defineConfig({
     test: {
-      include: ['tests/**/*.test.ts'],
-      exclude: ['tests/e2e/**', 'node_modules/**'],
-      environment: 'happy-dom',
-      // fake-indexeddb must be global before any db module loads (TOOLCHAIN.md).
-      setupFiles: ['tests/setup.ts'],
-      server: { deps: { inline: ['element-plus'] } },
       reporters: process.env.CI
         ? ['default', ['json', { outputFile: 'reports/vitest.json' }]]
         : ['default'],
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'app',
+            include: ['tests/**/*.test.ts'],
+            exclude: ['tests/e2e/**', 'tests/sync/**', 'node_modules/**'],
+            environment: 'happy-dom',
+            // fake-indexeddb must be global before any db module loads (TOOLCHAIN.md).
+            setupFiles: ['tests/setup.ts'],
+            server: { deps: { inline: ['element-plus'] } },
+          },
+        },
+        {
+          extends: true,
+          test: {
+            // The sync protocol against a real server process: Node's own fetch, no DOM.
+            name: 'sync',
+            include: ['tests/sync/**/*.test.ts'],
+            environment: 'node',
+            // Starts the in-memory server on a free loopback port (5990–5999), stops it by pid.
+            globalSetup: ['tests/sync/globalSetup.ts'],
+          },
+        },
+      ],
     },
   }),
 )

@@ -123,6 +123,11 @@ async function waitUntilServing(url, child, stderr, timeoutMs) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`pouchdb-server exited (${child.exitCode ?? child.signalCode}): ${stderr()}`)
     }
+    // It logs a taken port and keeps running: never mistake another server for ours.
+    if (stderr().includes('already in use')) {
+      child.kill('SIGKILL')
+      throw new Error(`Port taken while starting: ${stderr()}`)
+    }
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(1000) })
       const body = await response.json()
@@ -149,7 +154,9 @@ export async function startServer({
   timeoutMs = 30_000,
 } = {}) {
   if (!isLoopback(host) && admin.password === DEV_ADMIN.password) {
-    throw new Error(`Refusing to listen on ${host} with the development admin password: set COUCHDB_PASSWORD`)
+    throw new Error(
+      `Refusing to listen on ${host} with the development admin password: set COUCHDB_PASSWORD`,
+    )
   }
   ensureInstalled()
   if (!(await portIsFree(port, host))) throw new Error(`Port ${port} on ${host} is already in use`)
