@@ -17,6 +17,8 @@ export const SYNC_ERROR_CODES = [
   'server',
   /** The server refused the request as malformed (4xx other than the above). */
   'badRequest',
+  /** This device could not read or store the records (its store failed: disk full, closed). */
+  'local',
   /** Stopped by the app (sign-out, page closed). */
   'aborted',
 ] as const

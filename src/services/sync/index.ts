@@ -10,4 +10,5 @@ export {
 export { RemoteDatabase, type DatabaseInfo } from './remote'
 export { LOWEST_SEQ, replicationId, seqNumber, startingSeq } from './checkpoint'
 export { Replication, type ReplicationOptions, type ReplicationProgress } from './replicate'
+export { LiveSync, type LiveSyncOptions, type SyncState, type SyncStatus } from './live'
 export * from './names'

@@ -122,8 +122,9 @@ export class MemoryStore implements LocalStore {
     return winningRev(this.leaves(id).map((rev) => ({ rev, deleted: tree.revs.get(rev)!.deleted })))
   }
 
-  body(id: string, rev = this.winner(id)): Body | null {
-    return this.#docs.get(id)?.revs.get(rev)?.body ?? null
+  body(id: string, rev?: string): Body | null {
+    if (!this.#docs.has(id)) return null
+    return this.#docs.get(id)!.revs.get(rev ?? this.winner(id))?.body ?? null
   }
 
   /** Every document's winner, tombstone flag and leaves. */
