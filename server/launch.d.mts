@@ -29,6 +29,8 @@ export interface RunningServer {
   exited: Promise<{ code: number | null; signal: string | null }>
   /** SIGTERM, SIGKILL after 5 s; resolves once it has exited. */
   stop(): Promise<void>
+  /** The end of its stderr, for a failure's message. */
+  errors(): string
   /** SIGKILL: a crash. */
   kill(): Promise<void>
 }

@@ -7,7 +7,7 @@
  * It is for trying out and testing: a department runs Apache CouchDB 3.x (docs/sync.md).
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
+import { pbkdf2Sync, randomBytes, timingSafeEqual } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -106,7 +106,11 @@ export async function findFreePort(from, to, host = DEFAULT_HOST) {
 function writeConfig(dir, host, admin) {
   const file = join(dir, 'config.json')
   const config = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}
-  config.admins = { ...config.admins, [admin.name]: admin.password }
+  // Keep the stored hash (and its salt) when the password is unchanged: admin sessions then
+  // survive a restart, as on CouchDB. A new password is stored in clear; the server hashes it.
+  const stored = config.admins?.[admin.name]
+  const same = typeof stored === 'string' && hashMatches(stored, admin.password)
+  config.admins = { ...config.admins, [admin.name]: same ? stored : admin.password }
   config.couch_httpd_auth = {
     ...config.couch_httpd_auth,
     secret: config.couch_httpd_auth?.secret ?? randomBytes(16).toString('hex'),
@@ -115,6 +119,15 @@ function writeConfig(dir, host, admin) {
   config.log = { ...config.log, file: join(dir, 'log.txt'), level: config.log?.level ?? 'warning' }
   writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`)
   return file
+}
+
+/** Whether `-pbkdf2-<key>,<salt>,<iterations>` (CouchDB's admin hash) is of this password. */
+function hashMatches(stored, password) {
+  const match = /^-pbkdf2-([\da-f]+),([\da-f]+),(\d+)$/.exec(stored)
+  if (!match) return false
+  const [, key, salt, iterations] = match
+  const derived = pbkdf2Sync(password, salt, Number(iterations), key.length / 2, 'sha1')
+  return timingSafeEqual(derived, Buffer.from(key, 'hex'))
 }
 
 async function waitUntilServing(url, child, stderr, timeoutMs) {
@@ -199,7 +212,9 @@ export async function startServer({
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
     await exited
   }
-  return { url, port, host, pid: child.pid, dir: workDir, inMemory, admin, exited, stop, kill }
+  /** The end of what it wrote to stderr, for a failure's message. */
+  const errors = () => errText
+  return { url, port, host, pid: child.pid, dir: workDir, inMemory, admin, exited, stop, kill, errors }
 }
 
 /** The admin from COUCHDB_USER / COUCHDB_PASSWORD (the names Apache CouchDB's image reads). */

@@ -57,6 +57,13 @@ export function normaliseServerUrl(url: string): string {
   return parsed.toString()
 }
 
+/** Node's fetch says only "fetch failed"; the cause names it (ECONNREFUSED, other side closed…). */
+function reasonOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error)
+  const cause = error.cause as { message?: string } | undefined
+  return [error.message, cause?.message].filter(Boolean).join(': ')
+}
+
 function codeOfStatus(status: number): SyncErrorCode {
   if (status === 401) return 'unauthorized'
   if (status === 403) return 'forbidden'
@@ -144,23 +151,34 @@ export class CouchClient {
     const timeout = AbortSignal.timeout(options.timeoutMs ?? this.#timeoutMs)
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout
     const database = options.database ?? ''
+    const init: RequestInit = {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'include',
+      signal,
+    }
     let status = 0
-    let text: string
-    try {
-      const response = await this.#fetch(url, {
-        method: options.method ?? 'GET',
-        headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        credentials: 'include',
-        signal,
-      })
-      status = response.status
-      this.#keepCookie(response.headers)
-      text = await response.text()
-    } catch (error) {
-      if (options.signal?.aborted) throw new SyncError('aborted', 'Stopped', 0, database)
-      const why = error instanceof Error ? error.message : String(error)
-      throw new SyncError('offline', `No answer from ${url.origin} (${why})`, status, database)
+    let text = ''
+    // A second try at once when no answer came: a kept-alive connection the server had just
+    // closed fails the first request on it. Every request here may be repeated safely.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const response = await this.#fetch(url, init)
+        status = response.status
+        this.#keepCookie(response.headers)
+        text = await response.text()
+        break
+      } catch (error) {
+        if (options.signal?.aborted) throw new SyncError('aborted', 'Stopped', 0, database)
+        if (attempt < 2 && status === 0 && !timeout.aborted) continue
+        throw new SyncError(
+          'offline',
+          `No answer from ${url.origin} (${reasonOf(error)})`,
+          status,
+          database,
+        )
+      }
     }
     let body: unknown
     try {

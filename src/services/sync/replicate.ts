@@ -31,7 +31,7 @@ export interface ReplicationProgress {
 }
 
 export interface ReplicationOptions {
-  /** Changes per batch (PouchDB's default is 100). */
+  /** Changes per batch (PouchDB takes 100, CouchDB's replicator 500). */
   batchSize?: number
   /** Reads and writes within a batch are grouped to stay near this many bytes (photos). */
   maxGroupBytes?: number
@@ -39,7 +39,7 @@ export interface ReplicationOptions {
   onDenied?: (refusals: WriteRefusal[]) => void
 }
 
-const DEFAULT_BATCH = 200
+const DEFAULT_BATCH = 500
 const DEFAULT_GROUP_BYTES = 4 * 1024 * 1024
 
 /** A rough size of a revision on the wire, without serialising it: its strings and attachments. */

@@ -88,48 +88,28 @@ interface AllDocsChange {
   id: string
   deleted?: boolean
   changes: { rev: string }[]
+  doc: { _rev: string }
 }
 
-/** Every document of a database: leaves from `_changes?style=all_docs`, winners from `GET ?conflicts`. */
+/**
+ * Every document of a database: its leaves (`_changes?style=all_docs`) and its winner (the
+ * revision `include_docs` gives, a tombstone's too), in one read.
+ */
 export async function remoteState(
   database: string,
   base = couchUrl,
 ): Promise<Map<string, DocState>> {
-  const db = encodeURIComponent(database)
-  const { body: changes } = await admin<{ results: AllDocsChange[] }>(
+  const { body } = await admin<{ results: AllDocsChange[] }>(
     'GET',
-    `${db}/_changes?style=all_docs&since=0`,
+    `${encodeURIComponent(database)}/_changes?style=all_docs&include_docs=true&since=0`,
     undefined,
     base,
   )
-  const { body: all } = await admin<{ rows: { id: string; value: { rev: string } }[] }>(
-    'GET',
-    `${db}/_all_docs`,
-    undefined,
-    base,
-  )
-  const winners = new Map(all.rows.map((row) => [row.id, row.value.rev]))
   const state = new Map<string, DocState>()
-  for (const row of changes.results) {
+  for (const row of body.results) {
     if (row.id.startsWith('_design/')) continue
     const leaves = row.changes.map((change) => change.rev).sort()
-    // A deleted document is not in _all_docs; its winner is its highest tombstone.
-    const winner = winners.get(row.id) ?? (await deletedWinner(db, row.id, base))
-    state.set(row.id, { winner, deleted: row.deleted === true, leaves })
+    state.set(row.id, { winner: row.doc._rev, deleted: row.deleted === true, leaves })
   }
   return state
-}
-
-async function deletedWinner(db: string, id: string, base: string): Promise<string> {
-  const { body } = await admin<{ _rev: string }[] | { ok: { _rev: string } }[]>(
-    'GET',
-    `${db}/${encodeURIComponent(id)}?open_revs=all`,
-    undefined,
-    base,
-  )
-  const revs = (body as { ok?: { _rev: string; _deleted?: boolean } }[])
-    .map((answer) => answer.ok?._rev)
-    .filter((rev): rev is string => !!rev)
-  const generation = (rev: string) => Number(rev.split('-')[0])
-  return revs.sort((a, b) => generation(b) - generation(a) || (b > a ? 1 : -1))[0]!
 }
