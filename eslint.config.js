@@ -102,7 +102,7 @@ export default defineConfigWithVueTs(
   { name: 'layer/views', files: ['src/views/**'], rules: forbid(['db'], ['dexie']) },
   {
     name: 'tests/node',
-    files: ['tests/e2e/**', 'scripts/**', 'bench/**', 'server/**', '*.config.*'],
+    files: ['tests/e2e/**', 'tests/sync/**', 'scripts/**', 'bench/**', 'server/**', '*.config.*'],
     rules: { 'no-console': 'off' },
   },
   skipFormatting,

@@ -214,7 +214,19 @@ export async function startServer({
   }
   /** The end of what it wrote to stderr, for a failure's message. */
   const errors = () => errText
-  return { url, port, host, pid: child.pid, dir: workDir, inMemory, admin, exited, stop, kill, errors }
+  return {
+    url,
+    port,
+    host,
+    pid: child.pid,
+    dir: workDir,
+    inMemory,
+    admin,
+    exited,
+    stop,
+    kill,
+    errors,
+  }
 }
 
 /** The admin from COUCHDB_USER / COUCHDB_PASSWORD (the names Apache CouchDB's image reads). */

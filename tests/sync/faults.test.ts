@@ -96,8 +96,7 @@ describe(`fault injection (${RUNS} runs, seed ${SEED})`, () => {
   afterAll(async () => {
     await proxy?.close()
     await server?.stop()
-    if (!process.env.SYNC_FAULT_KEEP) rmSync(dataDir, { recursive: true, force: true })
-    else console.log(dataDir)
+    rmSync(dataDir, { recursive: true, force: true })
   })
 
   it(

@@ -33,28 +33,25 @@ export async function admin<T = unknown>(
 }
 
 const created: string[] = []
-let cleanupRegistered = false
+const users: string[] = []
 
-/** A new, empty database for one test (deleted after the file, so a real CouchDB stays clean). */
+// What a test file made is removed after it, so a real CouchDB is left as it was.
+afterAll(async () => {
+  for (const db of created.splice(0)) await admin('DELETE', encodeURIComponent(db))
+  for (const user of users.splice(0)) {
+    const { body } = await admin<{ _rev?: string }>('GET', `_users/${user}`)
+    if (body?._rev) await admin('DELETE', `_users/${user}?rev=${body._rev}`)
+  }
+})
+
+/** A new, empty database for one test. */
 export async function freshDatabase(label = 'test'): Promise<string> {
   const name = `zhibu-${label}-${crypto.randomUUID().slice(0, 8)}`
   const { status } = await admin('PUT', encodeURIComponent(name))
   if (status !== 201 && status !== 200) throw new Error(`PUT ${name}: ${status}`)
   created.push(name)
-  if (!cleanupRegistered) {
-    cleanupRegistered = true
-    afterAll(async () => {
-      for (const db of created.splice(0)) await admin('DELETE', encodeURIComponent(db))
-      for (const user of users.splice(0)) {
-        const { body } = await admin<{ _rev?: string }>('GET', `_users/${user}`)
-        if (body?._rev) await admin('DELETE', `_users/${user}?rev=${body._rev}`)
-      }
-    })
-  }
   return name
 }
-
-const users: string[] = []
 
 export async function createUser(name: string, password: string, roles: string[]): Promise<void> {
   const id = `org.couchdb.user:${name}`
