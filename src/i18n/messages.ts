@@ -21,6 +21,8 @@ import membersEn from './members.en'
 import membersZhCN from './members.zh-CN'
 import studyEn from './study.en'
 import studyZhCN from './study.zh-CN'
+import syncEn from './sync.en'
+import syncZhCN from './sync.zh-CN'
 import zhCN from './zh-CN'
 
 /**
@@ -41,6 +43,7 @@ export const messages = {
     settingLabels: settingLabelsZhCN,
     orgPage: orgPageZhCN,
     area: areaZhCN,
+    sync: syncZhCN,
   },
   en: {
     ...en,
@@ -55,5 +58,6 @@ export const messages = {
     settingLabels: settingLabelsEn,
     orgPage: orgPageEn,
     area: areaEn,
+    sync: syncEn,
   },
 }

@@ -9,6 +9,7 @@ import { MemoryStore, winningRev } from './support/memoryStore'
 import {
   admin,
   adminDatabase,
+  couchAdmin,
   couchUrl,
   createUser,
   freshDatabase,
@@ -215,6 +216,31 @@ describe('documents and revisions', () => {
       start: 2,
       ids: [hash('c'), hash('a')],
     })
+  })
+})
+
+describe('photos as attachments of their own documents', () => {
+  it('an image survives push, pull and a push on to another database, byte for byte', async () => {
+    const bytes = new Uint8Array(50_000).map((_, i) => (i * 7919) % 256)
+    const data = Buffer.from(bytes).toString('base64')
+    const device = new MemoryStore('camera')
+    device.put('photo-1', {
+      meetingId: 'm-1',
+      _attachments: { image: { content_type: 'image/jpeg', data } },
+    })
+    const [first, second] = [await freshDatabase(), await freshDatabase()]
+    await new Replication(device, await adminDatabase(first)).run()
+    const relay = new MemoryStore('relay')
+    await new Replication(await adminDatabase(first), relay).run()
+    await new Replication(relay, await adminDatabase(second)).run()
+    const response = await fetch(new URL(`${second}/photo-1/image`, couchUrl), {
+      headers: {
+        authorization: `Basic ${Buffer.from(`${couchAdmin.name}:${couchAdmin.password}`).toString('base64')}`,
+      },
+    })
+    expect(response.headers.get('content-type')).toContain('image/jpeg')
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(bytes)
+    expect((await remoteState(second)).get('photo-1')?.winner).toBe(device.winner('photo-1'))
   })
 })
 

@@ -149,15 +149,24 @@ export class Replication {
   async #pass(signal?: AbortSignal): Promise<ReplicationProgress> {
     try {
       if (!this.#ready) await this.#start(signal)
-      for (;;) {
-        const batch = await this.source.changes(this.#since, this.#batchSize, signal)
-        if (batch.results.length === 0) {
-          if (batch.lastSeq !== this.#since) await this.#checkpoint(batch.lastSeq, signal)
-          break
-        }
-        await this.#apply(batch, signal)
-        if (batch.results.length < this.#batchSize) break
+      let batch = await this.source.changes(this.#since, this.#batchSize, signal)
+      let missing = this.#missing(batch, signal)
+      while (batch.results.length > 0) {
+        // The next batch and what the target lacks of it are read while this one is written
+        // (safe: a revision asked twice is written once, and a checkpoint follows its batch).
+        const next =
+          batch.results.length < this.#batchSize
+            ? null
+            : this.source.changes(batch.lastSeq, this.#batchSize, signal).then((b) => ({
+                batch: b,
+                missing: this.#missing(b, signal),
+              }))
+        next?.catch(() => undefined)
+        await this.#write(batch, await missing, signal)
+        if (!next) return { ...this.#progress }
+        ;({ batch, missing } = await next)
       }
+      if (batch.lastSeq !== this.#since) await this.#checkpoint(batch.lastSeq, signal)
       return { ...this.#progress }
     } catch (error) {
       // Resume from what both sides hold: a side may have been reset while we were away.
@@ -166,17 +175,34 @@ export class Replication {
     }
   }
 
-  async #apply(batch: ChangesBatch, signal?: AbortSignal): Promise<void> {
+  /** The revisions of a batch the target lacks (`_revs_diff`); a rejection is handled by its reader. */
+  #missing(batch: ChangesBatch, signal?: AbortSignal): Promise<RevisionRequest[]> {
+    if (batch.results.length === 0) return Promise.resolve([])
     const revs: Record<string, string[]> = {}
     for (const row of batch.results) {
       revs[row.id] = [
         ...new Set([...(revs[row.id] ?? []), ...row.changes.map((change) => change.rev)]),
       ]
     }
-    const diff = await this.target.revsDiff(revs, signal)
-    const requests: RevisionRequest[] = Object.entries(diff).flatMap(([id, { missing }]) =>
-      missing.map((rev) => ({ id, rev })),
-    )
+    const missing = this.target
+      .revsDiff(revs, signal)
+      .then((diff) =>
+        Object.entries(diff).flatMap(([id, { missing }]) => missing.map((rev) => ({ id, rev }))),
+      )
+    missing.catch(() => undefined)
+    return missing
+  }
+
+  async #apply(batch: ChangesBatch, signal?: AbortSignal): Promise<void> {
+    await this.#write(batch, await this.#missing(batch, signal), signal)
+  }
+
+  /** Reads the missing revisions from the source and writes them, a group at a time; then the checkpoint. */
+  async #write(
+    batch: ChangesBatch,
+    requests: RevisionRequest[],
+    signal?: AbortSignal,
+  ): Promise<void> {
     for (let start = 0; start < requests.length;) {
       const group = requests.slice(start, start + this.#groupSize)
       start += group.length
