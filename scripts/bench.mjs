@@ -683,6 +683,37 @@ try {
     }
   }
 
+  section('sync server')
+  // ─── Sync (scripts/bench-sync.mjs): the npm server's floors beside the protocol client ──
+  try {
+    const { benchSync } = await import('./bench-sync.mjs')
+    const sync = await benchSync({ log, runs: Math.min(RUNS, 5) })
+    for (const f of sync.figures) figure(f)
+  } catch (error) {
+    figure({
+      name: 'sync: floors and protocol client (scripts/bench-sync.mjs)',
+      unit: 'ms',
+      note: `FAILED: ${error instanceof Error ? error.message : error}`,
+      failed: true,
+    })
+  }
+  // With the device's store on the revision model (after the wiring), beside the floors above.
+  figure({
+    name: 'sync: first sync of one branch subtree (~5,000 records, Dexie ↔ server)',
+    unit: 'ms',
+    target: { ratio: 2 },
+  })
+  figure({
+    name: "sync: the department's first pull of the province set",
+    unit: 'ms',
+    target: { ratio: 2 },
+  })
+  figure({
+    name: 'sync: a write on one device → the record shown on the other (median of 10)',
+    unit: 'ms',
+    target: 2000,
+  })
+
   section('output')
   // ─── Output ──────────────────────────────────────────────────────────────
   const commit = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim()
