@@ -13,6 +13,7 @@ export default mergeConfig(
           extends: true,
           test: {
             name: 'app',
+            sequence: { groupOrder: 0 },
             include: ['tests/**/*.test.ts'],
             exclude: ['tests/e2e/**', 'tests/sync/**', 'node_modules/**'],
             environment: 'happy-dom',
@@ -26,6 +27,9 @@ export default mergeConfig(
           test: {
             // The sync protocol against a real server process: Node's own fetch, no DOM.
             name: 'sync',
+            // After the app's tests and one file at a time: the fault runs load both cores.
+            sequence: { groupOrder: 1 },
+            fileParallelism: false,
             include: ['tests/sync/**/*.test.ts'],
             environment: 'node',
             // Starts the in-memory server on a free loopback port (5990–5999), stops it by pid.
