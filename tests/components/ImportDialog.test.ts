@@ -56,7 +56,7 @@ describe('ImportDialog', () => {
     for (const bad of book.badRows) expect(table).toContain(String(bad.row))
     expect(table).toContain('统一社会信用代码的校验位不正确')
     expect(table).toContain('请填写企业名称')
-    expect(table).toContain('所属地区不存在')
+    expect(table).toContain('所属地区中的“不存在旗”不存在')
     document.querySelector<HTMLElement>('[data-testid="import-mode-all-or-nothing"]')?.click()
     await flushPromises()
     const confirm = () =>

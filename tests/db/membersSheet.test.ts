@@ -11,6 +11,8 @@ import {
   writeImport,
   type SheetRow,
 } from '@/services/spreadsheet'
+import { memberContext } from '@/services/spreadsheet/membersRows'
+import { createValueReader } from '@/services/spreadsheet/values'
 import { area, org, useFreshDb } from './helpers'
 
 useFreshDb()
@@ -37,17 +39,19 @@ describe('member sheet', () => {
     }
     const header = detectHeader('members', sheet)
     expect(header?.rowNumber).toBe(2)
-    const parsed = parseMemberRows(sheet.rows.slice(2), header!.mapping, [
-      { id: 'o1', name: '甲支部' },
-    ])
+    const parsed = parseMemberRows(
+      sheet.rows.slice(2),
+      header!.mapping,
+      memberContext([{ id: 'o1', name: '甲支部' }], createValueReader('members', {})),
+    )
     expect(parsed.valid.map((r) => [r.row, r.value.name, r.value.gender, r.value.stage])).toEqual([
       [3, '王芳', 'female', 'probationary'],
       [4, '李强', 'male', 'full'],
     ])
     expect(parsed.valid[0]?.value).toMatchObject({ birthDate: '1990-01-01', education: 'bachelor' })
     expect(parsed.problems.map((p) => `${p.row}:${p.field}:${p.code}`)).toEqual([
-      '5:idNumber:format',
       '5:orgId:notFound',
+      '5:idNumber:format',
       '6:idNumber:idGenderMismatch',
       '6:idNumber:duplicate',
     ])

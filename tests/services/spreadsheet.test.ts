@@ -8,6 +8,7 @@ import {
   buildOrgsWorkbook,
   checkImport,
   detectHeader,
+  FIRM_COLUMNS,
   MAX_ROWS,
   openImportFile,
   SpreadsheetError,
@@ -174,7 +175,9 @@ describe('firm import', () => {
     const book = await buildFirmWorkbook({ areaNames: AREA_NAMES })
     const file = await openImportFile('firms', toArrayBuffer(book.buffer))
     expect(file.header.rowNumber).toBe(HEADER_ROW)
-    expect(Object.values(file.header.mapping).every((column) => column !== null)).toBe(true)
+    // Every column of the sheet is found; the area is one column, not split over several.
+    expect(FIRM_COLUMNS.every(({ field }) => file.header.mapping[field] !== null)).toBe(true)
+    expect(file.header.mapping.areaCity).toBeNull()
     const result = await checkImport(file, file.header.mapping)
     const problems = result.parsed.problems.map(({ row, field, code }) => ({ row, field, code }))
     expect(problems).toEqual(book.badRows)
@@ -318,11 +321,16 @@ describe('hostile files', () => {
     expect((error as SpreadsheetError).code).toBe('tooManyRows')
   }, 60_000)
 
-  it('says unreadable for a file that is not a workbook, noHeader for a sheet without one', async () => {
-    const junk = new TextEncoder().encode('<html><script>alert(1)</script></html>').buffer
+  it('says unreadable for a file that is neither a workbook nor text, noHeader for a sheet without one', async () => {
+    const junk = Uint8Array.from([0x00, 0x01, 0x02, 0xff, 0x13, 0x37, 0x00, 0x42]).buffer
     expect(
       ((await openImportFile('firms', junk).catch((e: unknown) => e)) as SpreadsheetError).code,
     ).toBe('unreadable')
+    // Text is read as CSV: a page of HTML has no header a register would have.
+    const html = new TextEncoder().encode('<html><script>alert(1)</script></html>').buffer
+    expect(
+      ((await openImportFile('firms', html).catch((e: unknown) => e)) as SpreadsheetError).code,
+    ).toBe('noHeader')
     const noHeader = await sheetOf([
       ['甲', '乙'],
       ['1', '2'],
