@@ -80,8 +80,8 @@ export default {
   back: 'Back',
   confirm: 'Import',
   progress: { reading: 'Reading the file…', checking: 'Checking…', writing: 'Writing…' },
-  success: 'Import done: {created} created, {updated} updated',
-  auditSummary: 'Imported {file}: {created} created, {updated} updated',
+  success: 'Import done: {created} created, {updated} updated, {unchanged} unchanged',
+  auditSummary: 'Imported {file}: {created} created, {updated} updated, {unchanged} unchanged',
   duplicateRow: '{field} repeats row {row}',
   notFoundValue: '{field}: “{value}” does not exist',
   ambiguousValue:

@@ -66,8 +66,8 @@ export default {
   back: '上一步',
   confirm: '导入',
   progress: { reading: '正在读取文件…', checking: '正在检查…', writing: '正在写入…' },
-  success: '导入完成：新增 {created} 条，更新 {updated} 条',
-  auditSummary: '导入 {file}：新增 {created} 条，更新 {updated} 条',
+  success: '导入完成：新增 {created} 条，更新 {updated} 条，无变化 {unchanged} 条',
+  auditSummary: '导入 {file}：新增 {created} 条，更新 {updated} 条，无变化 {unchanged} 条',
   duplicateRow: '{field}与第 {row} 行重复',
   notFoundValue: '{field}中的“{value}”不存在',
   ambiguousValue:

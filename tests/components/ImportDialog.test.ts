@@ -67,7 +67,7 @@ describe('ImportDialog', () => {
     expect(confirm()?.disabled).toBe(false)
     confirm()?.click()
     await until(() => wrapper.emitted('imported') !== undefined)
-    expect(wrapper.emitted('imported')?.[0]).toEqual([{ created: 197, updated: 0 }])
+    expect(wrapper.emitted('imported')?.[0]).toEqual([{ created: 197, updated: 0, unchanged: 0 }])
     expect(await db().firms.count()).toBe(197)
     wrapper.unmount()
   }, 30_000)

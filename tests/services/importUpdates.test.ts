@@ -69,7 +69,7 @@ describe('re-importing a short firm sheet', () => {
       action: 'update',
       changes: [{ field: 'employees', from: '120', to: '150' }],
     })
-    expect(await writeImport(result, 'validRows')).toEqual({ created: 0, updated: 1 })
+    expect(await writeImport(result, 'validRows')).toEqual({ created: 0, updated: 1, unchanged: 0 })
     const after = await getDb().firms.get(stored.id)
     expect(content(after!)).toEqual({ ...content(stored), employees: 150 })
   })
@@ -178,7 +178,7 @@ describe('re-importing a short roster', () => {
       ['王芳', idNumber, '甲支部'],
     ])
     expect(same.parsed.valid[0]).toMatchObject({ action: 'unchanged', changes: [] })
-    expect(await writeImport(same, 'validRows')).toEqual({ created: 0, updated: 1 })
+    expect(await writeImport(same, 'validRows')).toEqual({ created: 0, updated: 0, unchanged: 1 })
     expect(await getDb().members.get(stored.id)).toEqual(stored)
 
     const phone = await check('members', [

@@ -189,7 +189,7 @@ describe('firm import', () => {
     const ids = await seedAreas()
     const book = await buildFirmWorkbook({ areaNames: AREA_NAMES })
     const first = await writeImport(await check('firms', book.buffer), 'validRows')
-    expect(first).toEqual({ created: 197, updated: 0 })
+    expect(first).toEqual({ created: 197, updated: 0, unchanged: 0 })
     expect(await db().firms.count()).toBe(197)
     const audit = await db()
       .auditLog.filter((entry) => entry.action === 'import')
@@ -210,7 +210,7 @@ describe('firm import', () => {
     const before = await db().firms.toArray()
 
     const again = await writeImport(await check('firms', book.buffer), 'validRows')
-    expect(again).toEqual({ created: 0, updated: 197 })
+    expect(again).toEqual({ created: 0, updated: 0, unchanged: 197 })
     const after = await db().firms.toArray()
     expect(after).toHaveLength(197)
     expect(after.sort(byCode)).toEqual(before.sort(byCode))
@@ -228,7 +228,7 @@ describe('firm import', () => {
       await check('firms', (await buildFirmWorkbook({ areaNames: AREA_NAMES })).buffer),
       'validRows',
     )
-    expect(counts).toEqual({ created: 196, updated: 1 })
+    expect(counts).toEqual({ created: 196, updated: 1, unchanged: 0 })
     const updated = await db().firms.get(existing.id)
     expect(updated?.name).toBe('测试网络科技有限公司003')
     expect(updated?.createdAt).toBe(existing.createdAt)
@@ -247,7 +247,7 @@ describe('firm import', () => {
     expect(result.parsed.problems).toEqual([])
     const parsed = result.parsed.valid.map((row) => row.value as FirmInput).sort(byCode)
     expect(parsed.map(fieldsOf)).toEqual(stored.map(fieldsOf))
-    expect(await writeImport(result, 'validRows')).toEqual({ created: 0, updated: 197 })
+    expect(await writeImport(result, 'validRows')).toEqual({ created: 0, updated: 0, unchanged: 197 })
     expect((await db().firms.toArray()).sort(byCode)).toEqual(stored)
   })
 
@@ -396,7 +396,7 @@ describe('org import', () => {
       { row: 5, field: 'hostFirmIds', code: 'notFound' },
       { row: 6, field: 'parentName', code: 'cycle' },
     ])
-    expect(await writeImport(result, 'validRows')).toEqual({ created: 2, updated: 0 })
+    expect(await writeImport(result, 'validRows')).toEqual({ created: 2, updated: 0, unchanged: 0 })
     const orgs = await db().orgs.toArray()
     const committee = orgs.find((org) => org.name === '昆都仑区非公企业党委')
     const branch = orgs.find((org) => org.name === '甲公司党支部')
@@ -430,7 +430,7 @@ describe('org import', () => {
     const exported = await buildOrgsWorkbook()
     const result = await check('orgs', exported.data)
     expect(result.parsed.problems).toEqual([])
-    expect(await writeImport(result, 'validRows')).toEqual({ created: 0, updated: 2 })
+    expect(await writeImport(result, 'validRows')).toEqual({ created: 0, updated: 0, unchanged: 2 })
     expect((await db().orgs.toArray()).sort((x, y) => x.name.localeCompare(y.name))).toEqual(before)
     expect((await db().firms.toArray()).every((f) => f.orgStatus === 'jointBranch')).toBe(true)
   })

@@ -79,7 +79,7 @@ describe('study sheet import', () => {
     ])
     const good = await check(o.id, data)
     expect(good.parsed.valid.map((row) => row.action)).toEqual(['unchanged', 'create'])
-    expect(await writeImport(good, 'validRows')).toEqual({ created: 1, updated: 1 })
+    expect(await writeImport(good, 'validRows')).toEqual({ created: 1, updated: 0, unchanged: 1 })
     expect((await studyHoursOfMember(m.id, 2026)).confirmedHours).toBe(3.5)
     const again = await check(o.id, data)
     expect(again.parsed.valid.map((row) => row.action)).toEqual(['unchanged', 'unchanged'])

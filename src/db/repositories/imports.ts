@@ -28,8 +28,10 @@ import { nameBigrams } from '@/domain/search'
  */
 export interface ImportCounts {
   created: number
-  /** Rows that matched a record of the register (rewritten only if something differs). */
+  /** Rows that matched a record of the register and changed it. */
   updated: number
+  /** Rows that matched a record whose fields already read the same: not written. */
+  unchanged: number
 }
 
 export interface ImportOptions {
@@ -126,7 +128,12 @@ export interface OrgImportInput {
 }
 
 function defaultSummary(counts: ImportCounts): string {
-  return `+${counts.created} ~${counts.updated}`
+  return `+${counts.created} ~${counts.updated} =${counts.unchanged}`
+}
+
+/** The counts of an import from its rows, the ones it added and the ones it rewrote. */
+export function importCounts(rows: number, created: number, updated: number): ImportCounts {
+  return { created, updated, unchanged: rows - created - updated }
 }
 
 /**
@@ -222,6 +229,7 @@ export async function importFirms(
       const today = todayIso()
       const stale = staleCounter(options.expected)
       let created = 0
+      let updated = 0
       let done = 0
       for (const chunk of chunksOf(values)) {
         const existing = await db.firms
@@ -260,10 +268,11 @@ export async function importFirms(
         if (changed.length > 0) await db.firms.bulkPut(changed)
         if (added.length > 0) await db.firms.bulkAdd(added)
         created += added.length
+        updated += changed.length
         done += chunk.length
         options.onProgress?.(done / values.length)
       }
-      const counts = { created, updated: values.length - created }
+      const counts = importCounts(values.length, created, updated)
       await db.auditLog.add(
         auditEntry('import', 'firms', '', (options.summary ?? defaultSummary)(counts)),
       )
@@ -348,6 +357,7 @@ export async function importOrgs(
     const now = nowIso()
     const touchedFirms = new Set<string>(firmIds)
     let created = 0
+    let updated = 0
     for (let start = 0; start < values.length; start += IMPORT_CHUNK) {
       const added: Org[] = []
       const changed: Org[] = []
@@ -372,12 +382,13 @@ export async function importOrgs(
       if (changed.length > 0) await db.orgs.bulkPut(changed)
       if (added.length > 0) await db.orgs.bulkAdd(added)
       created += added.length
+      updated += changed.length
       // The firms' statuses follow: the last tenth of the progress.
       options.onProgress?.((0.9 * Math.min(start + IMPORT_CHUNK, values.length)) / values.length)
     }
     await refreshFirmStatuses(touchedFirms)
     options.onProgress?.(1)
-    const counts = { created, updated: values.length - created }
+    const counts = importCounts(values.length, created, updated)
     await db.auditLog.add(
       auditEntry('import', 'orgs', '', (options.summary ?? defaultSummary)(counts)),
     )

@@ -5,6 +5,7 @@ import { ValidationError } from '../errors'
 import { auditEntry, changedFields, plain } from '../records'
 import {
   chunksOf,
+  importCounts,
   staleCounter,
   validateAll,
   type ImportCounts,
@@ -62,6 +63,7 @@ export async function importMembers(
     const now = nowIso()
     const stale = staleCounter(options.expected)
     let created = 0
+    let updated = 0
     let done = 0
     // Read, built and written a chunk at a time: each awaited write ends a short task.
     for (const chunk of chunksOf(values)) {
@@ -104,11 +106,13 @@ export async function importMembers(
       if (changed.length > 0) await db.members.bulkPut(changed)
       if (added.length > 0) await db.members.bulkAdd(added)
       created += added.length
+      updated += changed.length
       done += chunk.length
       options.onProgress?.(done / values.length)
     }
-    const counts = { created, updated: values.length - created }
-    const summary = options.summary?.(counts) ?? `+${counts.created} ~${counts.updated}`
+    const counts = importCounts(values.length, created, updated)
+    const summary =
+      options.summary?.(counts) ?? `+${counts.created} ~${counts.updated} =${counts.unchanged}`
     await db.auditLog.add(auditEntry('import', 'members', '', summary))
     return counts
   })

@@ -8,6 +8,7 @@ import { ValidationError } from '../errors'
 import { auditEntry, changedFields, plain } from '../records'
 import {
   chunksOf,
+  importCounts,
   SLICE_MS,
   staleCounter,
   yieldInTransaction,
@@ -166,6 +167,7 @@ export async function importStudyRecords(
     stale.throwIfStale()
     const now = nowIso()
     let created = 0
+    let updated = 0
     let done = 0
     for (const chunk of chunksOf(values)) {
       const added: StudyRecord[] = []
@@ -185,11 +187,13 @@ export async function importStudyRecords(
       if (changed.length > 0) await db.studyRecords.bulkPut(changed)
       if (added.length > 0) await db.studyRecords.bulkAdd(added)
       created += added.length
+      updated += changed.length
       done += chunk.length
       options.onProgress?.(done / values.length)
     }
-    const counts = { created, updated: values.length - created }
-    const summary = options.summary?.(counts) ?? `+${counts.created} ~${counts.updated}`
+    const counts = importCounts(values.length, created, updated)
+    const summary =
+      options.summary?.(counts) ?? `+${counts.created} ~${counts.updated} =${counts.unchanged}`
     await db.auditLog.add(auditEntry('import', 'studyRecords', '', summary))
     return counts
   })

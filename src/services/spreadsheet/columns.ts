@@ -39,10 +39,7 @@ export const FIRM_COLUMNS: readonly ColumnSpec<FirmField>[] = [
   { field: 'areaId', headers: AREA_HEADERS },
   { field: 'industry', headers: ['行业', '所属行业', '行业类别', '行业门类', '国民经济行业'] },
   { field: 'sizeClass', headers: ['规模', '是否规模以上', '企业规模', '规模以上'] },
-  {
-    field: 'employees',
-    headers: ['从业人员', '职工人数', '员工人数', '从业人数', '职工数', '从业人员数'],
-  },
+  { field: 'employees', headers: ['从业人员', '职工人数', '员工人数', '从业人数', '职工数'] },
   { field: 'registeredOn', headers: ['成立日期', '注册日期', '成立时间', '登记日期'] },
   { field: 'closedOn', headers: ['注销日期', '注销时间'] },
   { field: 'instructor', headers: ['党建指导员', '指导员'] },

@@ -135,7 +135,7 @@ export async function writeImport(
   if (mode === 'allOrNothing' && result.parsed.invalidCount > 0) {
     throw new SpreadsheetError('hasErrors', { rows: result.parsed.invalidCount })
   }
-  if (result.parsed.valid.length === 0) return { created: 0, updated: 0 }
+  if (result.parsed.valid.length === 0) return { created: 0, updated: 0, unchanged: 0 }
   const withExpected = { ...options, expected: result.parsed.expected }
   if (result.kind === 'study') return writeStudyImport(result.parsed, withExpected)
   if (result.kind === 'members') {
