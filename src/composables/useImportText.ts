@@ -1,4 +1,4 @@
-import { computed, type Ref } from 'vue'
+import { computed, ref, watch, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { maskIdNumber, maskPhone } from '@/domain/mask'
 import type { SheetValueField } from '@/domain/sheetValues'
@@ -117,4 +117,12 @@ export function useChangeRows(kind: Ref<ImportKind>, result: Ref<ParsedImport | 
       })),
     ),
   )
+}
+
+/** A long list shown a page at a time; back to the first page when the list changes. */
+export function usePagedRows<T>(rows: Ref<readonly T[]>, pageSize = 20) {
+  const page = ref(1)
+  const shown = computed(() => rows.value.slice((page.value - 1) * pageSize, page.value * pageSize))
+  watch(rows, () => (page.value = 1))
+  return { page, shown, pageSize }
 }

@@ -2,19 +2,19 @@ import { normalizeCreditCode } from '@/domain/creditCode'
 import type { Firm } from '@/domain/types'
 import { validateFirm, type FirmInput } from '@/domain/validation'
 import { joinAreaParts, type AreaLookup } from './areas'
-import { cellNumber, isEmptyRow, readCode, type SheetRow } from './cells'
+import { cellNumber, readCode, type SheetRow } from './cells'
 import type { ColumnMapping } from './header'
 import {
   cellReader,
-  duplicateKeys,
+  createRowPlanner,
   fieldChanges,
-  fingerprint,
   mergedProblems,
   readDates,
   readValues,
+  type PlannedRows,
   type RowPatch,
 } from './plan'
-import { emptyParsed, type ParsedRows, type RowProblem } from './problems'
+import type { RowProblem } from './problems'
 import type { ValueReader } from './values'
 
 /** A new firm's fields before the sheet's cells are laid over them. */
@@ -95,61 +95,30 @@ export function firmInputOf(firm: Firm): FirmInput {
 }
 
 /**
- * Firm rows in two steps: `add` reads each row's cells (the caller yields to the page between
- * slices), `keys` are the credit codes to look up, and `plan` lays each patch over the stored
- * firm with that code (or a new firm's defaults), validates the whole, and lists the changes.
+ * Firm rows in two steps (createRowPlanner): each row's cells, then each patch laid over the
+ * stored firm with its credit code (or a new firm's defaults), validated whole, its changes listed.
  */
 export function createFirmRowParser(
   mapping: ColumnMapping,
   context: FirmRowsContext,
   hasColumn: (field: string) => boolean = (field) => mapping[field] != null,
 ) {
-  const result: ParsedRows<FirmInput> & { expected: Map<string, string | null> } = {
-    ...emptyParsed<FirmInput>(),
-    expected: new Map(),
-  }
-  const pending: FirmPatch[] = []
-  const repeated = duplicateKeys()
   const areaMapped = ['areaId', 'areaCity', 'areaPark'].some(hasColumn)
   const show = (field: keyof FirmInput, value: unknown) =>
     field === 'areaId' ? context.areas.label(String(value)) : String(value ?? '')
-  return {
-    pending,
-    add(row: SheetRow): void {
-      if (isEmptyRow(row)) return
-      result.rowCount++
-      pending.push(firmPatchFromRow(row, mapping, context))
-    },
-    keys: (): string[] => [...new Set(pending.map((item) => item.key).filter((key) => key !== ''))],
-    plan(item: FirmPatch, existing: ReadonlyMap<string, Firm>): void {
-      if (item.skipped) {
-        result.skipped.push(item.skipped)
-        return
-      }
-      const before = item.key === '' ? undefined : existing.get(item.key)
+  return createRowPlanner<Partial<FirmInput>, Firm, FirmInput>(
+    'creditCode',
+    (row) => firmPatchFromRow(row, mapping, context),
+    (item, before) => {
       const base = before ? firmInputOf(before) : FIRM_DEFAULTS
       const checked = validateFirm({ ...base, ...item.patch })
       const problems = mergedProblems(item.row, item.problems, checked.ok ? [] : checked.problems)
-      const duplicate = repeated(item.key, item.row, 'creditCode')
-      if (duplicate) problems.push(duplicate)
       if (!before) newFirmProblems(item, problems, { name: hasColumn('name'), areaId: areaMapped })
-      if (problems.length > 0 || !checked.ok) {
-        result.problems.push(...problems)
-        result.invalidCount++
-        return
-      }
+      if (!checked.ok) return { problems, value: null, changes: [], label: '' }
       const changes = before ? fieldChanges(base, checked.value, FIRM_FIELDS, show) : []
-      result.valid.push({
-        row: item.row,
-        value: checked.value,
-        action: before ? (changes.length > 0 ? 'update' : 'unchanged') : 'create',
-        changes,
-        label: checked.value.name,
-      })
-      result.expected.set(checked.value.creditCode, fingerprint(before))
+      return { problems, value: checked.value, changes, label: checked.value.name }
     },
-    result: () => result,
-  }
+  )
 }
 
 /** A row that adds a firm needs a name and an area: said in those words when the column is missing. */
@@ -173,7 +142,7 @@ export function parseFirmRows(
   mapping: ColumnMapping,
   context: FirmRowsContext,
   existing: ReadonlyMap<string, Firm> = new Map(),
-): ParsedRows<FirmInput> & { expected: Map<string, string | null> } {
+): PlannedRows<FirmInput> {
   const parser = createFirmRowParser(mapping, context)
   for (const row of rows) parser.add(row)
   for (const item of parser.pending) parser.plan(item, existing)

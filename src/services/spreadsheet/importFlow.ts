@@ -17,7 +17,8 @@ import { createFirmRowParser } from './firmRows'
 import { detectHeader, missingRequired, type ColumnMapping, type DetectedHeader } from './header'
 import { createMemberRowParser, memberContext } from './membersRows'
 import { createOrgRowParser, hostCreditCodes, type OrgImportRow } from './orgRows'
-import { SpreadsheetError, type ParsedRows } from './problems'
+import type { PlannedRows } from './plan'
+import { SpreadsheetError } from './problems'
 import { feedRows, type OnProgress } from './slices'
 import { checkStudyImport, writeStudyImport, type StudyImportPlan } from './studyImport'
 import { createValueReader, reviewValues, type ValueChoices, type ValueReviewItem } from './values'
@@ -35,12 +36,10 @@ export interface ImportFile {
   header: DetectedHeader
 }
 
-type Planned<T> = ParsedRows<T> & { expected: Map<string, string | null> }
-
 export type ParsedImport =
-  | { kind: 'firms'; parsed: Planned<FirmInput> }
-  | { kind: 'orgs'; parsed: Planned<OrgImportRow> }
-  | { kind: 'members'; parsed: Planned<MemberInput> }
+  | { kind: 'firms'; parsed: PlannedRows<FirmInput> }
+  | { kind: 'orgs'; parsed: PlannedRows<OrgImportRow> }
+  | { kind: 'members'; parsed: PlannedRows<MemberInput> }
   | { kind: 'study'; parsed: StudyImportPlan }
 
 /** 'validRows' writes the rows without problems; 'allOrNothing' refuses a file with any. */

@@ -7,20 +7,20 @@ import {
 import { emptyDevelopment } from '@/domain/members'
 import type { Gender, Member, Org } from '@/domain/types'
 import { validateMember, type MemberInput } from '@/domain/validation'
-import { isEmptyRow, readCode, readDate, type SheetRow } from './cells'
+import { readCode, readDate, type SheetRow } from './cells'
 import { normalizeHeader } from './columns'
 import type { ColumnMapping } from './header'
 import {
   cellReader,
-  duplicateKeys,
+  createRowPlanner,
   fieldChanges,
-  fingerprint,
   mergedProblems,
   readDates,
   readValues,
+  type PlannedRows,
   type RowPatch,
 } from './plan'
-import { emptyParsed, type ParsedRows, type RowProblem } from './problems'
+import type { RowProblem } from './problems'
 import type { ValueReader } from './values'
 
 export type OrgMatch =
@@ -236,37 +236,20 @@ function flat(input: MemberInput): FlatMember {
 }
 
 /**
- * Roster rows in two steps, as firms: `add` reads each row's cells, `keys` are the ID numbers
- * to look up, `plan` merges, validates and lists the changes. A row without an ID number adds
- * a member; one whose ID number is in the register updates that member.
+ * Roster rows in two steps, as firms: a row without an ID number adds a member; one whose ID
+ * number is in the register updates that member with what the row gives.
  */
 export function createMemberRowParser(
   mapping: ColumnMapping,
   context: MemberRowsContext,
   hasColumn: (field: string) => boolean = (field) => mapping[field] != null,
 ) {
-  const result: ParsedRows<MemberInput> & { expected: Map<string, string | null> } = {
-    ...emptyParsed<MemberInput>(),
-    expected: new Map(),
-  }
-  const pending: MemberRowPatch[] = []
-  const repeated = duplicateKeys()
   const show = (field: keyof FlatMember, value: unknown) =>
     field === 'orgId' ? context.orgName(String(value)) : String(value ?? '')
-  return {
-    pending,
-    add(row: SheetRow): void {
-      if (isEmptyRow(row)) return
-      result.rowCount++
-      pending.push(memberPatchFromRow(row, mapping, context))
-    },
-    keys: (): string[] => [...new Set(pending.map((item) => item.key).filter((key) => key !== ''))],
-    plan(item: MemberRowPatch, existing: ReadonlyMap<string, Member>): void {
-      if (item.skipped) {
-        result.skipped.push(item.skipped)
-        return
-      }
-      const stored = item.key === '' ? undefined : existing.get(item.key)
+  return createRowPlanner<MemberPatch, Member, MemberInput>(
+    'idNumber',
+    (row) => memberPatchFromRow(row, mapping, context),
+    (item, stored) => {
       const before = stored ? memberInputOf(stored) : null
       const checked = validateMember(mergeMember(before, item.patch))
       const problems = mergedProblems(
@@ -275,31 +258,17 @@ export function createMemberRowParser(
         checked.ok ? [] : checked.problems,
         columnOf,
       )
-      const duplicate = repeated(item.key, item.row, 'idNumber')
-      if (duplicate) problems.push(duplicate)
       if (!before && !hasColumn('orgId')) {
         const at = problems.findIndex((p) => p.field === 'orgId' && p.code === 'required')
         if (at >= 0) problems[at] = { row: item.row, field: 'orgId', code: 'requiredForNew' }
       }
-      if (problems.length > 0 || !checked.ok) {
-        result.problems.push(...problems)
-        result.invalidCount++
-        return
-      }
+      if (!checked.ok) return { problems, value: null, changes: [], label: '' }
       const changes = before
         ? fieldChanges(flat(before), flat(checked.value), CHANGE_FIELDS, show)
         : []
-      result.valid.push({
-        row: item.row,
-        value: checked.value,
-        action: before ? (changes.length > 0 ? 'update' : 'unchanged') : 'create',
-        changes,
-        label: checked.value.name,
-      })
-      if (item.key !== '') result.expected.set(item.key, fingerprint(stored))
+      return { problems, value: checked.value, changes, label: checked.value.name }
     },
-    result: () => result,
-  }
+  )
 }
 
 /** Every row at once (tests and small files): the stored members by ID number in `existing`. */
@@ -308,7 +277,7 @@ export function parseMemberRows(
   mapping: ColumnMapping,
   context: MemberRowsContext,
   existing: ReadonlyMap<string, Member> = new Map(),
-): ParsedRows<MemberInput> & { expected: Map<string, string | null> } {
+): PlannedRows<MemberInput> {
   const parser = createMemberRowParser(mapping, context)
   for (const row of rows) parser.add(row)
   for (const item of parser.pending) parser.plan(item, existing)

@@ -13,8 +13,9 @@ import {
   mergedProblems,
   readDates,
   readValues,
+  type PlannedRows,
 } from './plan'
-import { emptyParsed, type ParsedRows, type RowProblem } from './problems'
+import { emptyParsed, type RowProblem } from './problems'
 import type { ValueReader } from './values'
 
 /**
@@ -99,7 +100,7 @@ export function parseOrgRows(
   rows: readonly SheetRow[],
   mapping: ColumnMapping,
   context: OrgImportContext,
-): ParsedRows<OrgImportRow> & { expected: Map<string, string | null> } {
+): PlannedRows<OrgImportRow> {
   const parser = createOrgRowParser(mapping, context)
   for (const row of rows) parser.add(row)
   return parser.result()
@@ -190,9 +191,9 @@ export function createOrgRowParser(mapping: ColumnMapping, context: OrgImportCon
       before,
     })
   }
-  function result(): ParsedRows<OrgImportRow> & { expected: Map<string, string | null> } {
+  function result(): PlannedRows<OrgImportRow> {
     linkParents(pending, context)
-    const parsed: ParsedRows<OrgImportRow> & { expected: Map<string, string | null> } = {
+    const parsed: PlannedRows<OrgImportRow> = {
       ...emptyParsed<OrgImportRow>(),
       rowCount,
       skipped,

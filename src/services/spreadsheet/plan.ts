@@ -1,7 +1,7 @@
 import type { FieldProblem } from '@/domain/validation'
-import { cellText, readDate, type CellValue, type SheetRow } from './cells'
+import { cellText, isEmptyRow, readDate, type CellValue, type SheetRow } from './cells'
 import type { ColumnMapping } from './header'
-import type { FieldChange, RowProblem } from './problems'
+import { emptyParsed, type FieldChange, type ParsedRows, type RowProblem } from './problems'
 import type { ValueReader } from './values'
 
 /**
@@ -138,5 +138,61 @@ export function duplicateKeys() {
     }
     firstRow.set(key, row)
     return null
+  }
+}
+
+/** Checked rows, and for each key the stored record (as JSON) the write must still find. */
+export type PlannedRows<T> = ParsedRows<T> & { expected: Map<string, string | null> }
+
+/** What planning one patch against its stored record gives. */
+export interface RowPlan<T> {
+  problems: RowProblem[]
+  /** The validated record input; null when it did not validate. */
+  value: T | null
+  changes: FieldChange[]
+  label: string
+}
+
+/**
+ * The two steps every keyed import shares: `add` reads each row's cells into a patch (the
+ * caller yields to the page between slices), `keys` are what to look up in the register, and
+ * `plan` lays each patch over its stored record through `planOne`, files the row under the
+ * problems or the valid rows (new, update, unchanged), and notes what the write must find.
+ */
+export function createRowPlanner<P, S extends object, T>(
+  keyField: string,
+  read: (row: SheetRow) => RowPatch<P>,
+  planOne: (item: RowPatch<P>, stored: S | undefined) => RowPlan<T>,
+) {
+  const result: PlannedRows<T> = { ...emptyParsed<T>(), expected: new Map() }
+  const pending: RowPatch<P>[] = []
+  const repeated = duplicateKeys()
+  return {
+    pending,
+    add(row: SheetRow): void {
+      if (isEmptyRow(row)) return
+      result.rowCount++
+      pending.push(read(row))
+    },
+    keys: (): string[] => [...new Set(pending.map((item) => item.key).filter((key) => key !== ''))],
+    plan(item: RowPatch<P>, existing: ReadonlyMap<string, S>): void {
+      if (item.skipped) {
+        result.skipped.push(item.skipped)
+        return
+      }
+      const stored = item.key === '' ? undefined : existing.get(item.key)
+      const { problems, value, changes, label } = planOne(item, stored)
+      const duplicate = repeated(item.key, item.row, keyField)
+      if (duplicate) problems.push(duplicate)
+      if (problems.length > 0 || value === null) {
+        result.problems.push(...problems)
+        result.invalidCount++
+        return
+      }
+      const action = stored ? (changes.length > 0 ? 'update' : 'unchanged') : 'create'
+      result.valid.push({ row: item.row, value, action, changes, label })
+      if (item.key !== '') result.expected.set(item.key, fingerprint(stored))
+    },
+    result: () => result,
   }
 }

@@ -21,8 +21,9 @@ import {
   mergedProblems,
   readDates,
   readValues,
+  type PlannedRows,
 } from './plan'
-import { emptyParsed, type ParsedRows, type RowProblem } from './problems'
+import { emptyParsed, type RowProblem } from './problems'
 import type { ValueReader } from './values'
 
 /**
@@ -31,10 +32,7 @@ import type { ValueReader } from './values'
  * record by member, day and topic; a record already there changes only in the columns the
  * sheet has (hours, kind, place, note), so importing a sheet twice doubles nobody's hours.
  */
-export type StudyImportPlan = ParsedRows<StudyImportRow> & {
-  expected: Map<string, string | null>
-  orgId: string
-}
+export type StudyImportPlan = PlannedRows<StudyImportRow> & { orgId: string }
 
 type StudyPatch = Partial<
   Record<'name' | 'idNumber' | 'studiedOn' | 'topic' | 'kind' | 'place' | 'note', string>
