@@ -1,5 +1,8 @@
-import { resolve } from 'node:path'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
+import ExcelJS from 'exceljs'
 import { expect, loadDemo, screenshot, test } from './fixtures'
 
 /** Registers written by other tools: tests/fixtures/import/make_fixtures.py (openpyxl, csv/gbk). */
@@ -24,9 +27,27 @@ function firmRow(page: Page, name: string): Locator {
   return page.getByTestId('firm-table').locator('tr', { hasText: name })
 }
 
-test('a register from another tool imports with its own headers and words; a two-column update changes nothing else', async ({
+/** A study sheet as a branch keeps it by hand: 姓名, 学习日期, 学时, 学习内容, 学习形式. */
+async function studySheet(rows: (string | number)[][]): Promise<string> {
+  const book = new ExcelJS.Workbook()
+  const sheet = book.addWorksheet('学习台账')
+  sheet.addRow(['姓名', '学习日期', '学时', '学习内容', '学习形式'])
+  for (const row of rows) sheet.addRow(row)
+  const path = join(mkdtempSync(join(tmpdir(), 'zhibu-study-')), '学习台账.xlsx')
+  writeFileSync(path, Buffer.from(await book.xlsx.writeBuffer()))
+  return path
+}
+
+/** A day a month back, as 2026年11月4日: the sheet's own way of writing it. */
+function monthAgo(): string {
+  const day = new Date(Date.now() - 30 * 86_400_000)
+  return `${day.getFullYear()}年${day.getMonth() + 1}月${day.getDate()}日`
+}
+
+test('a register from another tool imports with its own headers and words; a two-column update changes nothing else; a study sheet takes the same steps', async ({
   page,
 }) => {
+  test.setTimeout(120_000)
   await loadDemo(page)
   await page.getByTestId('nav-firms').click()
   await expect(page.getByTestId('pager')).toContainText('共 881 条')
@@ -114,4 +135,37 @@ test('a register from another tool imports with its own headers and words; a two
   await page.getByTestId('import-file').setInputFiles(fixture('old-register.xls'))
   await expect(page.getByTestId('import-failure')).toContainText('另存为')
   await expect(page.getByTestId('import-failure')).toContainText('.xls / .et')
+
+  await page.keyboard.press('Escape')
+
+  // A study sheet for a branch, through the same steps: the unknown 形式 mapped, both rows land.
+  await page.getByTestId('nav-study').click()
+  await page.getByTestId('study-org').click()
+  await page.getByTestId('study-org').locator('input').fill('信达')
+  await page.getByRole('option', { name: '信达中小企业服务有限公司党支部' }).click()
+  await page.getByRole('tab', { name: '学时进度' }).click()
+  const bars = page.getByTestId('study-progress').locator('.el-table__body .el-table__row')
+  await expect(bars.first()).toBeVisible()
+  const names = (await bars.locator('td:first-child').allInnerTexts()).map((text) => text.trim())
+  const [first, second] = [names[0] ?? '', names[1] ?? '']
+  const topic = '学习《中国共产党支部工作条例》（导入）'
+  await page.getByTestId('study-import').click()
+  await page.getByTestId('import-file').setInputFiles(
+    await studySheet([
+      [first, monthAgo(), 2, topic, '打卡学习'],
+      [second, monthAgo(), 1.5, topic, '学习强国'],
+    ]),
+  )
+  await expect(page.getByTestId('import-map-studiedOn')).toContainText('学习日期')
+  await page.getByTestId('import-next').click()
+  await expect(page.getByTestId('import-values')).toContainText('打卡学习')
+  await pickOption(page, valueSelect(page, '打卡学习'), '线上学习')
+  await screenshot(page, 'import-study-values')
+  await page.getByTestId('import-next').click()
+  await expect(page.getByTestId('import-actions')).toContainText('新增 2')
+  await screenshot(page, 'import-study-preview')
+  await page.getByTestId('import-confirm').click()
+  await expect(page.getByText('导入完成：新增 2 条，更新 0 条，无变化 0 条')).toBeVisible()
+  await page.getByRole('tab', { name: '学习记录' }).click()
+  await expect(page.getByTestId('study-table')).toContainText(topic)
 })
