@@ -210,11 +210,6 @@ export function useSpreadsheetImport(kind: Ref<ImportKind>, orgId: Ref<string> =
   }
 }
 
-/** The firm import, as the firms page uses it. */
-export function useFirmImport() {
-  return useSpreadsheetImport(ref<ImportKind>('firms'))
-}
-
 /** Export with a delayed progress flag and the count of rows read so far. */
 export function useSpreadsheetExport() {
   const busy = ref(false)

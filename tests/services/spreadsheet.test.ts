@@ -17,7 +17,7 @@ import {
   type ParsedImport,
 } from '@/services/spreadsheet'
 import { areaLookup } from '@/services/spreadsheet/areas'
-import { cellDate, cellNumber } from '@/services/spreadsheet/cells'
+import { cellNumber, readDate } from '@/services/spreadsheet/cells'
 import { computeCreditCheckChar } from '@/domain/creditCode'
 import { buildFirmWorkbook, checkCharFor, creditCodeFor, HEADER_ROW } from '../e2e/xlsx'
 import { area, firm, useFreshDb } from '../db/helpers'
@@ -96,10 +96,12 @@ describe('cells', () => {
     [42491, '2016-05-01'],
     ['', ''],
     [null, ''],
-    ['2023/2/29', '2023/2/29'],
-    ['明年', '明年'],
-  ])('cellDate(%s) = %s', (value, expected) => {
-    expect(cellDate(value)).toBe(expected)
+  ])('readDate(%s) = %s', (value, date) => {
+    expect(readDate(value)).toEqual({ ok: true, date, monthOnly: false })
+  })
+
+  it.each(['2023/2/29', '明年'])('readDate(%s) names the cell it cannot read', (text) => {
+    expect(readDate(text)).toEqual({ ok: false, code: 'invalidDate', text })
   })
 
   it.each([

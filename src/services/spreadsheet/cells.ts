@@ -66,12 +66,6 @@ export function readDate(value: CellValue | undefined, allowMonth = false): Date
   return parsed
 }
 
-/** 'YYYY-MM-DD', '' for a blank cell, or the text itself when it is no date (validation names it). */
-export function cellDate(value: CellValue | undefined): string {
-  const read = readDate(value)
-  return read.ok ? read.date : read.text
-}
-
 /**
  * A whole number from a number cell or text such as '1,200', '35人' or '３５'; 0 for an empty
  * cell; the text itself when it is not a number, so validation names it 'type'.
