@@ -1,6 +1,6 @@
 import { computed, onScopeDispose, ref, shallowRef, watch, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import type { FirmFilter, ImportCounts } from '@/db'
+import { ImportStaleError, type FirmFilter, type ImportCounts } from '@/db'
 import type { MemberFilter } from '@/domain/memberRules'
 import {
   checkImport,
@@ -8,6 +8,8 @@ import {
   exportFirms,
   exportMembers,
   exportOrgs,
+  missingGroups,
+  NEW_RECORD_FIELDS,
   openImportFile,
   REQUIRED_FIELDS,
   SpreadsheetError,
@@ -18,10 +20,10 @@ import {
   type ImportKind,
   type ImportMode,
   type ParsedImport,
-  type RowProblem,
 } from '@/services/spreadsheet'
+import { useImportValues } from './useImportValues'
 
-/** Work that ends within a second needs no bar; longer work shows one (issue 4). */
+/** Work that ends within a second needs no bar; longer work shows one. */
 export const PROGRESS_DELAY_MS = 1000
 
 /** True once `busy` has stayed true for `delay` ms; false as soon as it ends. */
@@ -45,20 +47,22 @@ export interface ImportFailure {
 
 function failureOf(error: unknown): ImportFailure {
   if (error instanceof SpreadsheetError) return { code: error.code, params: error.params }
+  if (error instanceof ImportStaleError) return { code: 'stale', params: { count: error.count } }
   console.error(error)
   return { code: 'writeFailed', params: {} }
 }
 
-export type ImportStep = 'pick' | 'map' | 'preview'
+export type ImportStep = 'pick' | 'map' | 'values' | 'preview'
 
 /** Shown at most: a file with thousands of bad rows is fixed in Excel, not read here. */
 export const MAX_PROBLEMS_SHOWN = 500
 
 /**
- * The import dialog's state and steps: pick a file → check the column mapping → preview
- * rows and problems → write. Nothing is written before `confirm`.
+ * The import dialog's state and steps: pick a file → check the column mapping → say what
+ * the enumerated columns' words mean (only when some need it) → preview the rows, their
+ * problems and every field an update changes → write. Nothing is written before `confirm`.
  */
-export function useSpreadsheetImport(kind: Ref<ImportKind>) {
+export function useSpreadsheetImport(kind: Ref<ImportKind>, orgId: Ref<string> = ref('')) {
   const { t } = useI18n()
   const step = ref<ImportStep>('pick')
   const fileName = ref('')
@@ -70,13 +74,21 @@ export function useSpreadsheetImport(kind: Ref<ImportKind>) {
   const progress = ref<number | null>(null)
   const showProgress = useDelayedFlag(busy)
   const failure = ref<ImportFailure | null>(null)
+  const values = useImportValues(kind)
 
   const fields = computed(() => columnsOf(kind.value).map((column) => column.field))
   const required = computed(() => REQUIRED_FIELDS[kind.value])
-  const missing = computed(() => required.value.filter((field) => mapping.value[field] == null))
+  const missing = computed(() => missingGroups(mapping.value, required.value))
+  /** Fields a new record needs that the mapping leaves out: only updates can land. */
+  const newRecordGaps = computed(() => missingGroups(mapping.value, NEW_RECORD_FIELDS[kind.value]))
   const problems = computed(() => result.value?.parsed.problems.slice(0, MAX_PROBLEMS_SHOWN) ?? [])
   const validCount = computed(() => result.value?.parsed.valid.length ?? 0)
   const invalidCount = computed(() => result.value?.parsed.invalidCount ?? 0)
+  const actions = computed(() => {
+    const counts = { create: 0, update: 0, unchanged: 0 }
+    for (const row of result.value?.parsed.valid ?? []) counts[row.action]++
+    return counts
+  })
   const canConfirm = computed(
     () =>
       !busy.value &&
@@ -106,32 +118,55 @@ export function useSpreadsheetImport(kind: Ref<ImportKind>) {
     mapping.value = {}
     mode.value = 'validRows'
     failure.value = null
+    values.clear()
   }
 
   /** Read the picked file and propose a mapping from its header row. */
   async function open(picked: File): Promise<void> {
     reset()
     fileName.value = picked.name
-    const opened = await run(() => openImportFile(kind.value, picked))
+    const opened = await run(async () => {
+      const read = await openImportFile(kind.value, picked)
+      await values.loadRemembered()
+      return read
+    })
     if (!opened) return
     file.value = opened
     mapping.value = { ...opened.header.mapping }
     step.value = 'map'
   }
 
+  /** After the columns: the value step when some words need a decision, else the check. */
+  async function next(): Promise<void> {
+    const current = file.value
+    if (!current || missing.value.length > 0) return
+    if (values.review(current, mapping.value) > 0) step.value = 'values'
+    else await check()
+  }
+
   async function check(): Promise<void> {
     const current = file.value
     if (!current) return
-    const checked = await run(() =>
-      checkImport(
+    const checked = await run(async () => {
+      await values.remember()
+      return checkImport(
         current,
         { ...mapping.value },
         (fraction) => (progress.value = Math.round(fraction * 100)),
-      ),
-    )
+        values.choices.value,
+        { orgId: orgId.value },
+      )
+    })
     if (!checked) return
     result.value = checked
     step.value = 'preview'
+  }
+
+  function back(): void {
+    failure.value = null
+    if (step.value === 'preview') step.value = values.items.value.length > 0 ? 'values' : 'map'
+    else if (step.value === 'values') step.value = 'map'
+    else reset()
   }
 
   async function confirm(): Promise<ImportCounts | null> {
@@ -159,20 +194,20 @@ export function useSpreadsheetImport(kind: Ref<ImportKind>) {
     fields,
     required,
     missing,
+    newRecordGaps,
     problems,
     validCount,
     invalidCount,
+    actions,
     canConfirm,
+    values,
     open,
+    next,
     check,
+    back,
     confirm,
     reset,
   }
-}
-
-/** The firm import, as the firms page uses it. */
-export function useFirmImport() {
-  return useSpreadsheetImport(ref<ImportKind>('firms'))
 }
 
 /** Export with a delayed progress flag and the count of rows read so far. */
@@ -209,48 +244,19 @@ export function useSpreadsheetExport() {
   }
 }
 
-/**
- * Field labels from the shared `fields.firm` / `fields.org` set, and row problems as
- * sentences: `validation.<code>` (or `import.codes.<code>`) with the field's label.
- */
-export function useProblemText(kind: Ref<ImportKind>) {
-  const { t, te } = useI18n()
-  const fieldLabel = (field: string): string => {
-    // The sheet names the parent (parentName); the form's label is the parentId one.
-    const name = field === 'parentName' ? 'parentId' : field
-    const entity = kind.value === 'firms' ? 'firm' : kind.value === 'orgs' ? 'org' : 'member'
-    const key = `fields.${entity}.${name}`
-    if (te(key)) return t(key)
-    // Member columns beyond the shared labels are named in the members messages.
-    return te(`members.fields.${name}`) ? t(`members.fields.${name}`) : field
-  }
-  return {
-    fieldLabel,
-    problemText(problem: RowProblem): string {
-      const params = problem.params ?? {}
-      const field = fieldLabel(problem.field)
-      if (problem.code === 'duplicate' && params.row !== undefined) {
-        return t('import.duplicateRow', { field, row: params.row })
-      }
-      if (problem.code === 'notFound' && params.value !== undefined) {
-        return t('import.notFoundValue', { field, value: params.value })
-      }
-      const after = typeof params.after === 'string' ? fieldLabel(params.after) : ''
-      const values = { ...params, field, other: after }
-      const key = te(`validation.${problem.code}`)
-        ? `validation.${problem.code}`
-        : `import.codes.${problem.code}`
-      return t(key, values)
-    },
-  }
-}
+export { useProblemText, useChangeRows } from './useImportText'
 
 /** Types the import components need; components may not import db or services. */
 export type { FirmFilter, ImportCounts } from '@/db'
 export type {
   ColumnMapping,
   DetectedHeader,
+  FieldChange,
   ImportKind,
   ImportMode,
+  ParsedImport,
   RowProblem,
+  ValidRow,
+  ValueReviewItem,
 } from '@/services/spreadsheet'
+export type { ImportValues } from './useImportValues'

@@ -25,8 +25,7 @@ import {
 import { todayIso } from '@/domain/dates'
 import { progressByShortfall, studyProgress, studyYearOf, type StudyProgress } from '@/domain/study'
 import type { Id, Member, StudyRecord } from '@/domain/types'
-import { exportStudyFile, importStudyFile } from '@/services/spreadsheet/studyFlow'
-export type { StudyImportResult } from '@/services/spreadsheet/studyFlow'
+import { exportStudyFile } from '@/services/spreadsheet/studyFlow'
 import type { FieldProblem, StudyRecordInput } from '@/domain/validation'
 import { useKeysetPages } from './useKeysetPages'
 
@@ -164,7 +163,7 @@ export const studyWrites = {
   confirm: (ids: Id[]) => confirmStudyRecords(ids),
 }
 
-/** Excel import into an org and export of its records, with the sheet's labels translated. */
+/** Excel export of an org's records, with the sheet's labels translated (import: ImportDialog). */
 export function useStudySheets() {
   const { t } = useI18n()
   const HEADER_KEYS = [
@@ -187,5 +186,5 @@ export function useStudySheets() {
       fileName: year > 0 ? `${t('study.title')}-${year}` : t('study.title'),
     })
   }
-  return { exportYear, importFile: importStudyFile }
+  return { exportYear }
 }

@@ -1,22 +1,73 @@
 /** Excel import/export messages; added to en.ts as `import: importMessages`. */
 export default {
-  title: { firms: 'Import firms', orgs: 'Import organisations', members: 'Import members' },
+  title: {
+    firms: 'Import firms',
+    orgs: 'Import organisations',
+    members: 'Import members',
+    study: 'Import study records',
+  },
   open: 'Import Excel',
-  steps: { pick: 'Choose file', map: 'Check columns', preview: 'Preview and import' },
+  steps: {
+    pick: 'Choose file',
+    map: 'Check columns',
+    values: 'Check values',
+    preview: 'Preview and import',
+  },
   pickHint:
-    'Choose an Excel file (.xlsx); its first sheet is read. The header row must be within the first 10 rows; a title row above it is fine.',
+    'Choose an Excel file (.xlsx) or a CSV file (.csv, UTF-8 or GBK); the first sheet is read. The header row must be within the first 10 rows; a title row above it is fine.',
+  kindHint: {
+    firms:
+      'Firms already in the register are found by their credit code and updated; the others are added.',
+    orgs: 'Organisations already in the register are found by name and area and updated; the others are added. The committee is not in the sheet and stays as it is.',
+    members:
+      'Members already in the register are found by their ID number and updated; rows without one, or with a new one, are added.',
+    study:
+      'Recorded for the current organisation. Members are found by ID number, or by a name unique in the organisation; a record of the same member, day and topic is updated, so hours are never counted twice.',
+  },
   limits: 'At most {maxMb} MB and {maxRows} rows.',
   chooseFile: 'Choose file',
   noFile: 'No file chosen',
   headerRow: 'Header found in row {row}. Check the column of each field:',
+  source: { xlsx: 'Excel file', csv: 'CSV file ({encoding})' },
+  matchedBy: { contains: 'by meaning', similar: 'similar, please check' },
+  newRecordGaps:
+    'No column for “{fields}”: records already in the register can be updated; new rows will be listed as problems.',
+  updateHint:
+    'Records already in the register change only in the columns the sheet has; blank cells keep the stored value.',
   field: 'Field',
   column: 'Excel column',
   notMapped: 'Do not import',
   required: 'required',
   missingColumns: 'Choose a column for: {fields}',
+  or: ' or ',
+  values: {
+    hint: 'These values of the sheet need a meaning. Your choices are remembered on this device for the next import.',
+    unresolved: '{n} values are not mapped yet: their rows will be listed as problems.',
+    value: 'Value in the sheet',
+    count: 'Rows',
+    rows: 'In rows',
+    readAs: 'Read as',
+    mapTo: 'Map to',
+    choose: 'Choose',
+    skip: 'Skip these rows',
+    unknown: 'Unknown',
+    remembered: 'Your earlier choice',
+    national: 'National standard',
+  },
   rowsRead: '{n} rows read',
   validCount: '{n} rows can be imported',
   invalidCount: '{n} rows have problems',
+  actions: { create: '{n} new', update: '{n} updated', unchanged: '{n} unchanged' },
+  skippedCount: '{n} rows skipped by your choice',
+  tabs: { problems: 'Problems ({n})', changes: 'Changes ({n})', skipped: 'Skipped rows ({n})' },
+  changes: {
+    record: 'Record',
+    from: 'Now',
+    to: 'After import',
+    none: 'No field changes',
+    empty: '(empty)',
+    firms: '{n} firms',
+  },
   noProblems: 'No problems found',
   moreProblems: 'Showing the first {shown} of {total} problems.',
   mode: 'Import mode',
@@ -29,22 +80,41 @@ export default {
   back: 'Back',
   confirm: 'Import',
   progress: { reading: 'Reading the file…', checking: 'Checking…', writing: 'Writing…' },
-  success: 'Import done: {created} created, {updated} updated',
-  auditSummary: 'Imported {file}: {created} created, {updated} updated',
+  success: 'Import done: {created} created, {updated} updated, {unchanged} unchanged',
+  auditSummary: 'Imported {file}: {created} created, {updated} updated, {unchanged} unchanged',
   duplicateRow: '{field} repeats row {row}',
   notFoundValue: '{field}: “{value}” does not exist',
+  ambiguousValue:
+    '{field}: “{value}” matches several records; be more specific (an area may name its parent, e.g. “包头市/稀土高新区”)',
+  invalidDateValue:
+    '{field}: “{value}” is not a date; write it as 2017-09-10, 2017/9/10, 2017.09.10 or 2017年9月10日',
   codes: {
     ambiguous: '{field} names several areas; write the parent too, e.g. “包头市/稀土高新区”',
     cycle: '{field} makes a loop',
+    storedAsNumber:
+      '{field} was stored as a number ({value}) and has lost its last digits: set the column to text and type it again',
+    monthOnly: '{field} gives only a month ({value}); write the day too',
+    unknownValue:
+      '{field}: “{value}” is not a known value; accepted: {allowed} (or map it in the “Check values” step)',
+    requiredForNew: 'This row is a new record and needs {field}, but the sheet has no such column',
+    skippedByChoice: '{field} is “{value}”: skipped by your choice',
+  },
+  fields: {
+    areaCity: 'Area: city/league',
+    areaPark: 'Area: street/park',
   },
   errors: {
     tooLarge: 'The file is larger than {maxMb} MB and cannot be imported',
     tooManyRows: 'The sheet has more than {max} rows; import it in parts',
-    unreadable: 'This file cannot be read; is it an Excel .xlsx file?',
+    unreadable: 'This file cannot be read; is it an Excel .xlsx file or a .csv file?',
+    saveAsXlsx:
+      'This is an old spreadsheet format ({format}) that cannot be read: open it in Excel or WPS, “Save as” an Excel workbook (.xlsx) and choose that',
+    stale:
+      '{count} records changed after the preview (in another tab or by a sync, say). Nothing was written; choose the file again to check it.',
     empty: 'The first sheet is empty',
     noHeader:
       'No header row in the first 10 rows: at least two known column names are needed, such as 企业名称 and 统一社会信用代码',
-    missingColumns: 'Required columns are missing',
+    missingColumns: 'Required columns are missing: {fields}',
     hasErrors: '{rows} rows have problems; “all or nothing” imports nothing',
     writeFailed: 'The import failed; nothing was written',
   },

@@ -151,19 +151,6 @@ const en: Messages<typeof zhCN> = {
     extendedUntil: 'Probation extended until',
     fullOn: 'Full member',
   },
-  import: {
-    title: 'Import study records',
-    hint: 'First sheet, with a header of name or ID number, date, hours, topic (optional: kind, place, note). Members are found by ID number, or by a name unique in the organisation. Nothing is written if any row is wrong.',
-    pick: 'Choose an Excel file',
-    rows: '{n} rows',
-    problems: 'These rows have problems; nothing was written:',
-    row: 'Row {row}: {message}',
-    done: '{created} added, {updated} updated',
-    write: 'Import',
-    noHeader: 'No header found (needs name/ID number, date, hours and topic columns)',
-    tooBig: 'The file is too large',
-    unreadable: 'The file cannot be read',
-  },
   exported: 'Exported {file}',
 }
 

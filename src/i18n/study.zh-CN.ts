@@ -146,18 +146,5 @@ export default {
     extendedUntil: '延长预备期至',
     fullOn: '转为正式党员',
   },
-  import: {
-    title: '导入学习记录',
-    hint: '第一个工作表：表头含 姓名 或 身份证号、日期、学时、内容（可选：形式、地点、备注）。按身份证号匹配党员；没有身份证号时按本组织内唯一的姓名匹配。任何一行有误时不写入。',
-    pick: '选择 Excel 文件',
-    rows: '共 {n} 行',
-    problems: '以下行有问题，未写入任何记录：',
-    row: '第 {row} 行：{message}',
-    done: '新增 {created} 条，更新 {updated} 条',
-    write: '导入',
-    noHeader: '没有找到表头（需要 姓名/身份证号、日期、学时、内容 列）',
-    tooBig: '文件太大',
-    unreadable: '无法读取该文件',
-  },
   exported: '已导出 {file}',
 }

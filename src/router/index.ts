@@ -96,7 +96,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/study',
     name: 'study',
     component: () => import('@/views/StudyView.vue'),
-    meta: { messages: ['study', 'meetings'] },
+    meta: { messages: ['study', 'meetings', 'import'] },
   },
   {
     path: '/me',

@@ -56,7 +56,7 @@ describe('ImportDialog', () => {
     for (const bad of book.badRows) expect(table).toContain(String(bad.row))
     expect(table).toContain('统一社会信用代码的校验位不正确')
     expect(table).toContain('请填写企业名称')
-    expect(table).toContain('所属地区不存在')
+    expect(table).toContain('所属地区中的“不存在旗”不存在')
     document.querySelector<HTMLElement>('[data-testid="import-mode-all-or-nothing"]')?.click()
     await flushPromises()
     const confirm = () =>
@@ -67,8 +67,61 @@ describe('ImportDialog', () => {
     expect(confirm()?.disabled).toBe(false)
     confirm()?.click()
     await until(() => wrapper.emitted('imported') !== undefined)
-    expect(wrapper.emitted('imported')?.[0]).toEqual([{ created: 197, updated: 0 }])
+    expect(wrapper.emitted('imported')?.[0]).toEqual([{ created: 197, updated: 0, unchanged: 0 }])
     expect(await db().firms.count()).toBe(197)
+    wrapper.unmount()
+  }, 30_000)
+})
+
+describe('ImportDialog with a register from another tool', () => {
+  it('asks what the unknown words mean, names the accepted words for one left open, and remembers the choice', async () => {
+    const { readFileSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const city = await createArea(area())
+    for (const name of ['昆都仑区', '青山区', '稀土高新区'])
+      await createArea(area({ name, parentId: city.id, level: 'banner', code: '' }))
+    const bytes = readFileSync(join(__dirname, '../fixtures/import/firm-register.xlsx'))
+    const wrapper = mount(ImportDialog, {
+      props: { modelValue: true, 'onUpdate:modelValue': () => {} },
+      global: { plugins: [ElementPlus, i18n()] },
+      attachTo: document.body,
+    })
+    const $ = (testId: string) => document.querySelector<HTMLElement>(`[data-testid="${testId}"]`)
+    await until(() => !!$('import-file'))
+    const input = $('import-file') as HTMLInputElement
+    Object.defineProperty(input, 'files', {
+      value: [new File([new Uint8Array(bytes)], '名录.xlsx')],
+    })
+    input.dispatchEvent(new Event('change'))
+    await until(() => !!$('import-next'))
+    expect($('import-matched-areaId')?.textContent).toContain('按含义')
+    $('import-next')?.click()
+    await until(() => !!$('import-values'))
+    const table = $('import-values')?.textContent ?? ''
+    expect(table).toContain('网络直播')
+    expect(table).toContain('GB/T 4754-2017 642')
+    expect($('import-values-unresolved')?.textContent).toContain('还有 2 个取值没有对应')
+    // Choose 生活服务 for 网络直播 and leave 网络安全 open: its row is refused, naming the accepted.
+    $('import-value-industry-0')?.querySelector<HTMLElement>('.el-select__wrapper')?.click()
+    await until(() =>
+      [...document.querySelectorAll('.el-select-dropdown__item')].some(
+        (li) => li.textContent === '生活服务',
+      ),
+    )
+    ;[...document.querySelectorAll<HTMLElement>('.el-select-dropdown__item')]
+      .find((li) => li.textContent === '生活服务')
+      ?.click()
+    await until(() => $('import-values-unresolved')?.textContent?.includes('还有 1 个') ?? false)
+    $('import-next')?.click()
+    await until(() => !!$('import-valid-count'))
+    expect($('import-valid-count')?.textContent).toContain('7')
+    const problems = $('import-error-table')?.textContent ?? ''
+    expect(problems).toContain('行业的取值“网络安全”无法识别，可选：新闻信息、网络社交、电子商务')
+    expect(problems).toContain('统一社会信用代码的校验位不正确')
+    expect(await db().meta.get('importValueChoices')).toEqual({
+      key: 'importValueChoices',
+      value: JSON.stringify({ firms: { industry: { 网络直播: 'lifeService' } } }),
+    })
     wrapper.unmount()
   }, 30_000)
 })

@@ -57,7 +57,7 @@ describe('imports in chunks inside one transaction', () => {
     )
     const progress: number[] = []
     const counts = await importFirms(rows, { onProgress: (f) => progress.push(f) })
-    expect(counts).toEqual({ created: N, updated: 0 })
+    expect(counts).toEqual({ created: N, updated: 0, unchanged: 0 })
     expect(await db().firms.count()).toBe(N)
     expect(progress).toHaveLength(3)
     expect(progress.at(-1)).toBe(1)
@@ -69,7 +69,7 @@ describe('imports in chunks inside one transaction', () => {
     ).toBe(1)
     await expectTalliesEqualRecount()
     // Re-import: the same firms are matched chunk by chunk, none added.
-    expect(await importFirms(rows)).toEqual({ created: 0, updated: N })
+    expect(await importFirms(rows)).toEqual({ created: 0, updated: 0, unchanged: N })
     expect(await db().firms.count()).toBe(N)
   })
 
@@ -120,6 +120,7 @@ describe('imports in chunks inside one transaction', () => {
     expect(await importMembers(rows, { onProgress: (f) => progress.push(f) })).toEqual({
       created: N,
       updated: 0,
+      unchanged: 0,
     })
     expect(progress.at(-1)).toBe(1)
     expect(await db().members.count()).toBe(N)
@@ -138,12 +139,13 @@ describe('imports in chunks inside one transaction', () => {
     expect(await importOrgs(rows, { onProgress: (f) => progress.push(f) })).toEqual({
       created: N,
       updated: 0,
+      unchanged: 0,
     })
     expect(progress.at(-1)).toBe(1)
     expect(await db().orgs.count()).toBe(N + 1)
     await expectTalliesEqualRecount()
     // Again: every org is matched by name and area, updated in chunks (the tallies too).
-    expect(await importOrgs(rows)).toEqual({ created: 0, updated: N })
+    expect(await importOrgs(rows)).toEqual({ created: 0, updated: 0, unchanged: N })
     await expectTalliesEqualRecount()
   })
 
@@ -165,7 +167,7 @@ describe('imports in chunks inside one transaction', () => {
     let clock = 0
     const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 50))
     try {
-      expect(await importStudyRecords(branch.id, rows)).toEqual({ created: N, updated: 0 })
+      expect(await importStudyRecords(branch.id, rows)).toEqual({ created: N, updated: 0, unchanged: 0 })
     } finally {
       now.mockRestore()
     }

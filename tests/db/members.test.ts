@@ -326,7 +326,7 @@ describe('member import', () => {
       person(b.id, 2, { idNumber: idFor(2) }),
       person(b.id, 3),
     ])
-    expect(counts).toEqual({ created: 2, updated: 1 })
+    expect(counts).toEqual({ created: 2, updated: 1, unchanged: 0 })
     expect(await getMember(existing.id)).toMatchObject({
       name: '张一改',
       orgId: b.id,

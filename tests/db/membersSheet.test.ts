@@ -11,6 +11,8 @@ import {
   writeImport,
   type SheetRow,
 } from '@/services/spreadsheet'
+import { memberContext } from '@/services/spreadsheet/membersRows'
+import { createValueReader } from '@/services/spreadsheet/values'
 import { area, org, useFreshDb } from './helpers'
 
 useFreshDb()
@@ -37,17 +39,19 @@ describe('member sheet', () => {
     }
     const header = detectHeader('members', sheet)
     expect(header?.rowNumber).toBe(2)
-    const parsed = parseMemberRows(sheet.rows.slice(2), header!.mapping, [
-      { id: 'o1', name: '甲支部' },
-    ])
+    const parsed = parseMemberRows(
+      sheet.rows.slice(2),
+      header!.mapping,
+      memberContext([{ id: 'o1', name: '甲支部' }], createValueReader('members', {})),
+    )
     expect(parsed.valid.map((r) => [r.row, r.value.name, r.value.gender, r.value.stage])).toEqual([
       [3, '王芳', 'female', 'probationary'],
       [4, '李强', 'male', 'full'],
     ])
     expect(parsed.valid[0]?.value).toMatchObject({ birthDate: '1990-01-01', education: 'bachelor' })
     expect(parsed.problems.map((p) => `${p.row}:${p.field}:${p.code}`)).toEqual([
-      '5:idNumber:format',
       '5:orgId:notFound',
+      '5:idNumber:format',
       '6:idNumber:idGenderMismatch',
       '6:idNumber:duplicate',
     ])
@@ -68,7 +72,7 @@ describe('member sheet', () => {
     const checked = await checkImport(file, header.mapping)
     expect(checked.parsed.valid).toHaveLength(2)
     expect((await listMembersPage([a.id], emptyMemberFilter(), null, 10)).rows).toHaveLength(0)
-    expect(await writeImport(checked, 'allOrNothing')).toEqual({ created: 2, updated: 0 })
+    expect(await writeImport(checked, 'allOrNothing')).toEqual({ created: 2, updated: 0, unchanged: 0 })
     const { data, rows: count } = await buildMembersWorkbook([a.id], emptyMemberFilter())
     expect(count).toBe(2)
     // exceljs gives a Node Buffer under Node: pass its bytes as an ArrayBuffer.
@@ -77,6 +81,6 @@ describe('member sheet', () => {
     const reopened = await openImportFile('members', buffer as ArrayBuffer)
     const again = await checkImport(reopened, reopened.header.mapping)
     expect(again.parsed.problems).toEqual([])
-    expect(await writeImport(again, 'allOrNothing')).toEqual({ created: 0, updated: 2 })
+    expect(await writeImport(again, 'allOrNothing')).toEqual({ created: 0, updated: 0, unchanged: 2 })
   })
 })

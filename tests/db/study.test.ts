@@ -234,8 +234,8 @@ describe('import', () => {
   it('matches by ID number or unique name, and a second import adds nothing', async () => {
     const { org: o, members } = await branch(3)
     const rows = [row({ idNumber: '11010519491231002x' }), row({ name: '党员2' })]
-    expect(await importStudyRecords(o.id, rows)).toEqual({ created: 2, updated: 0 })
-    expect(await importStudyRecords(o.id, rows)).toEqual({ created: 0, updated: 2 })
+    expect(await importStudyRecords(o.id, rows)).toEqual({ created: 2, updated: 0, unchanged: 0 })
+    expect(await importStudyRecords(o.id, rows)).toEqual({ created: 0, updated: 0, unchanged: 2 })
     expect((await studyHoursOfMember(members[0]!.id, 2026)).confirmedHours).toBe(3)
     expect((await studyHoursOfMember(members[1]!.id, 2026)).confirmedHours).toBe(3)
     expect(

@@ -28,6 +28,7 @@ interface SmokeResult {
   talliesAgree: boolean
   drillDown: Figure
   importXlsx: Figure
+  importCsv: Figure
   complianceBoard: Figure
   membersOrg: Figure
   membersAll: Figure
@@ -67,6 +68,7 @@ test('bench entry runs every figure at ×1', async ({ page }) => {
   expect(result.talliesAgree).toBe(true)
   expect(result.drillDown.rows).toBeGreaterThan(0)
   expect(result.importXlsx.created).toBe(200)
+  expect(result.importCsv.created).toBe(200)
   expect(result.complianceBoard.orgs).toBeGreaterThan(10)
   expect(result.backupRestore.ok, String(result.backupRestore.error)).toBe(true)
   expect(result.backupRestore.restored).toBeGreaterThan(875)

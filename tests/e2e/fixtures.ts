@@ -12,7 +12,8 @@ export const SCREENS_DIR = join('reports', 'screens')
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENS_DIR, { recursive: true })
   const path = join(SCREENS_DIR, `${name.replace(/[^\p{L}\p{N}_.-]+/gu, '_')}.png`)
-  await page.screenshot({ path, fullPage: true })
+  // Transitions finished: a tag or tab caught half faded in reads as a rendering fault.
+  await page.screenshot({ path, fullPage: true, animations: 'disabled' })
   return path
 }
 

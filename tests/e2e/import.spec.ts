@@ -22,7 +22,7 @@ test('import 200 firms with 3 bad rows, then export and re-import gives the same
   await expect(errors).toContainText('153')
   await expect(errors).toContainText('统一社会信用代码的校验位不正确')
   await expect(errors).toContainText('请填写企业名称')
-  await expect(errors).toContainText('所属地区不存在')
+  await expect(errors).toContainText('所属地区中的“不存在旗”不存在')
   await screenshot(page, 'import-preview-zh')
   // Nothing is written before the user confirms.
   await expect(page.getByTestId('pager')).toContainText('共 881 条')

@@ -8,6 +8,7 @@ import {
   buildOrgsWorkbook,
   checkImport,
   detectHeader,
+  FIRM_COLUMNS,
   MAX_ROWS,
   openImportFile,
   SpreadsheetError,
@@ -16,7 +17,7 @@ import {
   type ParsedImport,
 } from '@/services/spreadsheet'
 import { areaLookup } from '@/services/spreadsheet/areas'
-import { cellDate, cellNumber } from '@/services/spreadsheet/cells'
+import { cellNumber, readDate } from '@/services/spreadsheet/cells'
 import { computeCreditCheckChar } from '@/domain/creditCode'
 import { buildFirmWorkbook, checkCharFor, creditCodeFor, HEADER_ROW } from '../e2e/xlsx'
 import { area, firm, useFreshDb } from '../db/helpers'
@@ -95,10 +96,12 @@ describe('cells', () => {
     [42491, '2016-05-01'],
     ['', ''],
     [null, ''],
-    ['2023/2/29', '2023/2/29'],
-    ['明年', '明年'],
-  ])('cellDate(%s) = %s', (value, expected) => {
-    expect(cellDate(value)).toBe(expected)
+  ])('readDate(%s) = %s', (value, date) => {
+    expect(readDate(value)).toEqual({ ok: true, date, monthOnly: false })
+  })
+
+  it.each(['2023/2/29', '明年'])('readDate(%s) names the cell it cannot read', (text) => {
+    expect(readDate(text)).toEqual({ ok: false, code: 'invalidDate', text })
   })
 
   it.each([
@@ -174,7 +177,9 @@ describe('firm import', () => {
     const book = await buildFirmWorkbook({ areaNames: AREA_NAMES })
     const file = await openImportFile('firms', toArrayBuffer(book.buffer))
     expect(file.header.rowNumber).toBe(HEADER_ROW)
-    expect(Object.values(file.header.mapping).every((column) => column !== null)).toBe(true)
+    // Every column of the sheet is found; the area is one column, not split over several.
+    expect(FIRM_COLUMNS.every(({ field }) => file.header.mapping[field] !== null)).toBe(true)
+    expect(file.header.mapping.areaCity).toBeNull()
     const result = await checkImport(file, file.header.mapping)
     const problems = result.parsed.problems.map(({ row, field, code }) => ({ row, field, code }))
     expect(problems).toEqual(book.badRows)
@@ -186,7 +191,7 @@ describe('firm import', () => {
     const ids = await seedAreas()
     const book = await buildFirmWorkbook({ areaNames: AREA_NAMES })
     const first = await writeImport(await check('firms', book.buffer), 'validRows')
-    expect(first).toEqual({ created: 197, updated: 0 })
+    expect(first).toEqual({ created: 197, updated: 0, unchanged: 0 })
     expect(await db().firms.count()).toBe(197)
     const audit = await db()
       .auditLog.filter((entry) => entry.action === 'import')
@@ -207,7 +212,7 @@ describe('firm import', () => {
     const before = await db().firms.toArray()
 
     const again = await writeImport(await check('firms', book.buffer), 'validRows')
-    expect(again).toEqual({ created: 0, updated: 197 })
+    expect(again).toEqual({ created: 0, updated: 0, unchanged: 197 })
     const after = await db().firms.toArray()
     expect(after).toHaveLength(197)
     expect(after.sort(byCode)).toEqual(before.sort(byCode))
@@ -225,7 +230,7 @@ describe('firm import', () => {
       await check('firms', (await buildFirmWorkbook({ areaNames: AREA_NAMES })).buffer),
       'validRows',
     )
-    expect(counts).toEqual({ created: 196, updated: 1 })
+    expect(counts).toEqual({ created: 196, updated: 1, unchanged: 0 })
     const updated = await db().firms.get(existing.id)
     expect(updated?.name).toBe('测试网络科技有限公司003')
     expect(updated?.createdAt).toBe(existing.createdAt)
@@ -244,7 +249,7 @@ describe('firm import', () => {
     expect(result.parsed.problems).toEqual([])
     const parsed = result.parsed.valid.map((row) => row.value as FirmInput).sort(byCode)
     expect(parsed.map(fieldsOf)).toEqual(stored.map(fieldsOf))
-    expect(await writeImport(result, 'validRows')).toEqual({ created: 0, updated: 197 })
+    expect(await writeImport(result, 'validRows')).toEqual({ created: 0, updated: 0, unchanged: 197 })
     expect((await db().firms.toArray()).sort(byCode)).toEqual(stored)
   })
 
@@ -318,11 +323,16 @@ describe('hostile files', () => {
     expect((error as SpreadsheetError).code).toBe('tooManyRows')
   }, 60_000)
 
-  it('says unreadable for a file that is not a workbook, noHeader for a sheet without one', async () => {
-    const junk = new TextEncoder().encode('<html><script>alert(1)</script></html>').buffer
+  it('says unreadable for a file that is neither a workbook nor text, noHeader for a sheet without one', async () => {
+    const junk = Uint8Array.from([0x00, 0x01, 0x02, 0xff, 0x13, 0x37, 0x00, 0x42]).buffer
     expect(
       ((await openImportFile('firms', junk).catch((e: unknown) => e)) as SpreadsheetError).code,
     ).toBe('unreadable')
+    // Text is read as CSV: a page of HTML has no header a register would have.
+    const html = new TextEncoder().encode('<html><script>alert(1)</script></html>').buffer
+    expect(
+      ((await openImportFile('firms', html).catch((e: unknown) => e)) as SpreadsheetError).code,
+    ).toBe('noHeader')
     const noHeader = await sheetOf([
       ['甲', '乙'],
       ['1', '2'],
@@ -388,7 +398,7 @@ describe('org import', () => {
       { row: 5, field: 'hostFirmIds', code: 'notFound' },
       { row: 6, field: 'parentName', code: 'cycle' },
     ])
-    expect(await writeImport(result, 'validRows')).toEqual({ created: 2, updated: 0 })
+    expect(await writeImport(result, 'validRows')).toEqual({ created: 2, updated: 0, unchanged: 0 })
     const orgs = await db().orgs.toArray()
     const committee = orgs.find((org) => org.name === '昆都仑区非公企业党委')
     const branch = orgs.find((org) => org.name === '甲公司党支部')
@@ -422,7 +432,7 @@ describe('org import', () => {
     const exported = await buildOrgsWorkbook()
     const result = await check('orgs', exported.data)
     expect(result.parsed.problems).toEqual([])
-    expect(await writeImport(result, 'validRows')).toEqual({ created: 0, updated: 2 })
+    expect(await writeImport(result, 'validRows')).toEqual({ created: 0, updated: 0, unchanged: 2 })
     expect((await db().orgs.toArray()).sort((x, y) => x.name.localeCompare(y.name))).toEqual(before)
     expect((await db().firms.toArray()).every((f) => f.orgStatus === 'jointBranch')).toBe(true)
   })

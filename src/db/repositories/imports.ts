@@ -28,8 +28,10 @@ import { nameBigrams } from '@/domain/search'
  */
 export interface ImportCounts {
   created: number
-  /** Rows that matched a record of the register (rewritten only if something differs). */
+  /** Rows that matched a record of the register and changed it. */
   updated: number
+  /** Rows that matched a record whose fields already read the same: not written. */
+  unchanged: number
 }
 
 export interface ImportOptions {
@@ -37,6 +39,37 @@ export interface ImportOptions {
   summary?: (counts: ImportCounts) => string
   /** The share of rows written so far, 0 to 1, after each chunk. */
   onProgress?: (fraction: number) => void
+  /**
+   * Key → the stored record the preview was built on (its JSON), or null when the preview
+   * found none. A record that reads otherwise now (another tab, a merge, a sync changed it)
+   * refuses the whole import: a preview, like a form, must not be applied stale.
+   */
+  expected?: ReadonlyMap<string, string | null>
+}
+
+/** The import was checked against records that have changed since: nothing was written. */
+export class ImportStaleError extends ConflictError {
+  readonly count: number
+  constructor(count: number) {
+    super('importStale')
+    this.name = 'ImportStaleError'
+    this.count = count
+  }
+}
+
+/** Counts the rows whose stored record is not the one their preview saw. */
+export function staleCounter(expected: ReadonlyMap<string, string | null> | undefined) {
+  let stale = 0
+  return {
+    check(key: string, stored: object | undefined): void {
+      if (!expected || !expected.has(key)) return
+      if ((stored ? JSON.stringify(stored) : null) !== expected.get(key)) stale++
+    },
+    /** Throw inside the transaction, so every chunk written so far is rolled back. */
+    throwIfStale(): void {
+      if (stale > 0) throw new ImportStaleError(stale)
+    },
+  }
 }
 
 /**
@@ -95,7 +128,12 @@ export interface OrgImportInput {
 }
 
 function defaultSummary(counts: ImportCounts): string {
-  return `+${counts.created} ~${counts.updated}`
+  return `+${counts.created} ~${counts.updated} =${counts.unchanged}`
+}
+
+/** The counts of an import from its rows, the ones it added and the ones it rewrote. */
+export function importCounts(rows: number, created: number, updated: number): ImportCounts {
+  return { created, updated, unchanged: rows - created - updated }
 }
 
 /**
@@ -156,7 +194,22 @@ export async function firmIdsByCreditCode(codes: readonly string[]): Promise<Map
   return ids
 }
 
-/** Upsert firms by credit code; orgStatus and areaPath are derived as in createFirm. */
+/** The stored firms with one of `codes`, by credit code (a preview's "before"). */
+export async function firmsByCreditCode(codes: readonly string[]): Promise<Map<string, Firm>> {
+  const found = new Map<string, Firm>()
+  for (const chunk of chunksOf([...new Set(codes)], 1000)) {
+    for (const firm of await getDb().firms.where('creditCode').anyOf(chunk).toArray()) {
+      found.set(firm.creditCode, firm)
+    }
+  }
+  return found
+}
+
+/**
+ * Upsert firms by credit code; orgStatus and areaPath are derived as in createFirm. A row
+ * that matches a stored firm is laid over it (fields the input does not name stay), and a
+ * firm whose fields all read the same is not written at all.
+ */
 export async function importFirms(
   rows: readonly FirmInput[],
   options: ImportOptions = {},
@@ -174,7 +227,9 @@ export async function importFirms(
       const paths = await areaPaths(values.map((value) => value.areaId))
       const now = nowIso()
       const today = todayIso()
+      const stale = staleCounter(options.expected)
       let created = 0
+      let updated = 0
       let done = 0
       for (const chunk of chunksOf(values)) {
         const existing = await db.firms
@@ -182,6 +237,8 @@ export async function importFirms(
           .anyOf(chunk.map((value) => value.creditCode))
           .toArray()
         const byCode = new Map(existing.map((firm) => [firm.creditCode, firm]))
+        for (const value of chunk) stale.check(value.creditCode, byCode.get(value.creditCode))
+        stale.throwIfStale()
         // Only a firm already stored can be hosted by an org: a new id has none.
         const statuses = await Promise.all(
           chunk.map((value) => {
@@ -196,6 +253,7 @@ export async function importFirms(
         chunk.forEach((value, index) => {
           const before = byCode.get(value.creditCode)
           const record: Firm = {
+            ...(before ?? {}),
             ...plain(value),
             id: before?.id ?? newId(),
             areaPath: paths.get(value.areaId) ?? '',
@@ -210,10 +268,11 @@ export async function importFirms(
         if (changed.length > 0) await db.firms.bulkPut(changed)
         if (added.length > 0) await db.firms.bulkAdd(added)
         created += added.length
+        updated += changed.length
         done += chunk.length
         options.onProgress?.(done / values.length)
       }
-      const counts = { created, updated: values.length - created }
+      const counts = importCounts(values.length, created, updated)
       await db.auditLog.add(
         auditEntry('import', 'firms', '', (options.summary ?? defaultSummary)(counts)),
       )
@@ -259,6 +318,11 @@ export async function importOrgs(
     const existing = await readAllPaged(db.orgs)
     const byKey = new Map(existing.map((org) => [orgKey(org.name, org.areaId), org]))
     const befores = values.map((value) => byKey.get(orgKey(value.input.name, value.input.areaId)))
+    const stale = staleCounter(options.expected)
+    values.forEach((value, index) =>
+      stale.check(orgKey(value.input.name.trim(), value.input.areaId), befores[index]),
+    )
+    stale.throwIfStale()
     const ids = befores.map((before) => before?.id ?? newId())
     const idsByName = new Map<string, string[]>()
     values.forEach((value, index) => {
@@ -293,6 +357,7 @@ export async function importOrgs(
     const now = nowIso()
     const touchedFirms = new Set<string>(firmIds)
     let created = 0
+    let updated = 0
     for (let start = 0; start < values.length; start += IMPORT_CHUNK) {
       const added: Org[] = []
       const changed: Org[] = []
@@ -301,6 +366,7 @@ export async function importOrgs(
         if (!value) continue
         const before = befores[index]
         const record: Org = {
+          ...(before ?? {}),
           ...plain(value.input),
           committee: before ? plain(before.committee) : plain(value.input.committee),
           parentId: parents[index] ?? '',
@@ -316,12 +382,13 @@ export async function importOrgs(
       if (changed.length > 0) await db.orgs.bulkPut(changed)
       if (added.length > 0) await db.orgs.bulkAdd(added)
       created += added.length
+      updated += changed.length
       // The firms' statuses follow: the last tenth of the progress.
       options.onProgress?.((0.9 * Math.min(start + IMPORT_CHUNK, values.length)) / values.length)
     }
     await refreshFirmStatuses(touchedFirms)
     options.onProgress?.(1)
-    const counts = { created, updated: values.length - created }
+    const counts = importCounts(values.length, created, updated)
     await db.auditLog.add(
       auditEntry('import', 'orgs', '', (options.summary ?? defaultSummary)(counts)),
     )

@@ -3,7 +3,30 @@ import { validateMember, type MemberInput } from '@/domain/validation'
 import { getDb, newId, nowIso } from '../connection'
 import { ValidationError } from '../errors'
 import { auditEntry, changedFields, plain } from '../records'
-import { chunksOf, validateAll, type ImportCounts, type ImportOptions } from './imports'
+import {
+  chunksOf,
+  importCounts,
+  staleCounter,
+  validateAll,
+  type ImportCounts,
+  type ImportOptions,
+} from './imports'
+
+/** The stored members with one of `idNumbers`, by ID number (a preview's "before"). */
+export async function membersByIdNumber(
+  idNumbers: readonly string[],
+): Promise<Map<string, Member>> {
+  const found = new Map<string, Member>()
+  for (const chunk of chunksOf(
+    [...new Set(idNumbers)].filter((id) => id !== ''),
+    1000,
+  )) {
+    for (const member of await getDb().members.where('idNumber').anyOf(chunk).toArray()) {
+      found.set(member.idNumber, member)
+    }
+  }
+  return found
+}
 
 /**
  * Members from a spreadsheet: every row validated first, then one transaction with one audit
@@ -38,7 +61,9 @@ export async function importMembers(
       ])
     }
     const now = nowIso()
+    const stale = staleCounter(options.expected)
     let created = 0
+    let updated = 0
     let done = 0
     // Read, built and written a chunk at a time: each awaited write ends a short task.
     for (const chunk of chunksOf(values)) {
@@ -46,6 +71,8 @@ export async function importMembers(
       const existing =
         idNumbers.length > 0 ? await db.members.where('idNumber').anyOf(idNumbers).toArray() : []
       const byIdNumber = new Map(existing.map((member) => [member.idNumber, member]))
+      for (const id of idNumbers) stale.check(id, byIdNumber.get(id))
+      stale.throwIfStale()
       const added: Member[] = []
       const changed: Member[] = []
       for (const value of chunk) {
@@ -79,11 +106,13 @@ export async function importMembers(
       if (changed.length > 0) await db.members.bulkPut(changed)
       if (added.length > 0) await db.members.bulkAdd(added)
       created += added.length
+      updated += changed.length
       done += chunk.length
       options.onProgress?.(done / values.length)
     }
-    const counts = { created, updated: values.length - created }
-    const summary = options.summary?.(counts) ?? `+${counts.created} ~${counts.updated}`
+    const counts = importCounts(values.length, created, updated)
+    const summary =
+      options.summary?.(counts) ?? `+${counts.created} ~${counts.updated} =${counts.unchanged}`
     await db.auditLog.add(auditEntry('import', 'members', '', summary))
     return counts
   })

@@ -1,6 +1,13 @@
 import { getDb } from '../connection'
 
-export const META_KEYS = ['firstRunDone', 'demoLoadedAt', 'lastBackupAt', 'firmStatusOn'] as const
+export const META_KEYS = [
+  'firstRunDone',
+  'demoLoadedAt',
+  'lastBackupAt',
+  'firmStatusOn',
+  // What the words of registers meant, as chosen in an import's value step (importChoices.ts).
+  'importValueChoices',
+] as const
 export type MetaKey = (typeof META_KEYS)[number]
 
 export async function readMeta(key: MetaKey): Promise<string> {

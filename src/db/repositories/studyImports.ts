@@ -8,11 +8,14 @@ import { ValidationError } from '../errors'
 import { auditEntry, changedFields, plain } from '../records'
 import {
   chunksOf,
+  importCounts,
   SLICE_MS,
+  staleCounter,
   yieldInTransaction,
   type ImportCounts,
   type ImportOptions,
 } from './imports'
+import type { Settings } from '@/domain/settings'
 
 /** One row of a study sheet: who (ID number or name), when, how long, what. */
 export interface StudyImportRow {
@@ -26,8 +29,41 @@ export interface StudyImportRow {
   note: string
 }
 
-function recordKey(memberId: Id, studiedOn: string, topic: string): string {
+/** A study record is the same record when member, day and topic are (meeting credits aside). */
+export function studyRecordKey(memberId: Id, studiedOn: string, topic: string): string {
   return `${memberId}\u0000${studiedOn}\u0000${topic}`
+}
+
+const recordKey = studyRecordKey
+
+/** What a study sheet's check needs of one org: its members, their own records, the rules. */
+export interface StudyImportContext {
+  members: Member[]
+  /** Records typed or imported (not credited from a meeting), by studyRecordKey. */
+  records: Map<string, StudyRecord>
+  settings: Settings
+  today: string
+}
+
+export async function readStudyImportContext(orgId: Id): Promise<StudyImportContext> {
+  const db = getDb()
+  return db.transaction('r', [db.members, db.studyRecords, db.settings], async () => {
+    const members = await db.members.where('orgId').equals(orgId).toArray()
+    const ids = members.map((member) => member.id)
+    const stored =
+      ids.length > 0 ? await db.studyRecords.where('memberId').anyOf(ids).toArray() : []
+    const records = new Map(
+      stored
+        .filter((r) => r.meetingId === '')
+        .map((r) => [recordKey(r.memberId, r.studiedOn, r.topic), r]),
+    )
+    return {
+      members,
+      records,
+      settings: resolveSettings(await db.settings.toArray()),
+      today: todayIso(new Date(nowIso())),
+    }
+  })
 }
 
 /** ID number first; else the name when exactly one member of the org bears it. */
@@ -123,8 +159,15 @@ export async function importStudyRecords(
         .filter((r) => r.meetingId === '')
         .map((r) => [recordKey(r.memberId, r.studiedOn, r.topic), r]),
     )
+    const stale = staleCounter(options.expected)
+    for (const value of values) {
+      const key = recordKey(value.memberId, value.studiedOn, value.topic)
+      stale.check(key, byKey.get(key))
+    }
+    stale.throwIfStale()
     const now = nowIso()
     let created = 0
+    let updated = 0
     let done = 0
     for (const chunk of chunksOf(values)) {
       const added: StudyRecord[] = []
@@ -132,6 +175,7 @@ export async function importStudyRecords(
       for (const value of chunk) {
         const before = byKey.get(recordKey(value.memberId, value.studiedOn, value.topic))
         const record: StudyRecord = {
+          ...(before ?? {}),
           ...plain(value),
           id: before?.id ?? newId(),
           createdAt: before?.createdAt ?? now,
@@ -143,11 +187,13 @@ export async function importStudyRecords(
       if (changed.length > 0) await db.studyRecords.bulkPut(changed)
       if (added.length > 0) await db.studyRecords.bulkAdd(added)
       created += added.length
+      updated += changed.length
       done += chunk.length
       options.onProgress?.(done / values.length)
     }
-    const counts = { created, updated: values.length - created }
-    const summary = options.summary?.(counts) ?? `+${counts.created} ~${counts.updated}`
+    const counts = importCounts(values.length, created, updated)
+    const summary =
+      options.summary?.(counts) ?? `+${counts.created} ~${counts.updated} =${counts.unchanged}`
     await db.auditLog.add(auditEntry('import', 'studyRecords', '', summary))
     return counts
   })

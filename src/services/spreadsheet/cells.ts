@@ -1,9 +1,10 @@
-import { isIsoDate } from '@/domain/dates'
+import { parseSheetDateNumber, parseSheetDateText } from '@/domain/sheetDates'
+import type { IsoDate } from '@/domain/types'
 
 /**
  * A cell as the parsers see it: exceljs' rich text, formulas and hyperlinks are already
- * reduced to their shown value by workbook.ts. Dates arrive as Date (exceljs reads them
- * as UTC midnight).
+ * reduced to their shown value by workbook.ts, and every CSV cell is text. Dates arrive as
+ * Date (exceljs reads them as UTC midnight).
  */
 export type CellValue = string | number | boolean | Date | null
 
@@ -13,8 +14,15 @@ export interface SheetRow {
   cells: CellValue[]
 }
 
+/** Where the rows came from: the preview names a CSV's encoding (GB18030 covers GBK). */
+export interface SheetSource {
+  format: 'xlsx' | 'csv'
+  encoding: string
+}
+
 export interface SheetData {
   rows: SheetRow[]
+  source?: SheetSource
 }
 
 /** Trimmed text of a cell; a date as 'YYYY-MM-DD'. */
@@ -33,54 +41,43 @@ function isoFromDate(date: Date): string {
   return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`
 }
 
-// Excel's day 0 is 1899-12-30 (its 1900 leap-year bug is folded into that choice).
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30)
-const DAY_MS = 86_400_000
-/** Serials for 1900-01-01 … 9999-12-31: a bare number in a date column is one of these. */
-const SERIAL_MIN = 1
-const SERIAL_MAX = 2_958_465
-
-const DATE_TEXT = [
-  /^(\d{4})-(\d{1,2})-(\d{1,2})$/,
-  /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/,
-  /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/,
-  /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/,
-  /^(\d{4})(\d{2})(\d{2})$/,
-]
+/** A date cell read: '' for a blank cell; a month-only date only where `allowMonth`. */
+export type DateCell =
+  | { ok: true; date: IsoDate | ''; monthOnly: boolean }
+  | { ok: false; code: 'invalidDate' | 'monthOnly'; text: string }
 
 /**
- * 'YYYY-MM-DD' from an Excel date, a serial number, or text in 'YYYY-MM-DD',
- * 'YYYY/M/D', 'YYYY.M.D', 'YYYY年M月D日' or 'YYYYMMDD'; '' for an empty cell. Anything
- * else comes back as its text, so validation names it 'invalidDate'.
+ * A date from an Excel date, a serial number, a number typed as 20170101, or text in the
+ * forms of domain/sheetDates.ts. A month-only date (2017年9月) is read as the month's first
+ * day where the field allows it, and refused as 'monthOnly' where the day matters.
  */
-export function cellDate(value: CellValue | undefined): string {
-  if (value instanceof Date) return isoFromDate(value)
-  if (typeof value === 'number') {
-    if (!Number.isInteger(value) || value < SERIAL_MIN || value > SERIAL_MAX) return String(value)
-    return isoFromDate(new Date(EXCEL_EPOCH_MS + value * DAY_MS))
+export function readDate(value: CellValue | undefined, allowMonth = false): DateCell {
+  if (value instanceof Date) {
+    const date = isoFromDate(value)
+    return date === ''
+      ? { ok: false, code: 'invalidDate', text: '' }
+      : { ok: true, date, monthOnly: false }
   }
   const text = cellText(value)
-  if (text === '') return ''
-  // A date and time ('2020-01-02 00:00:00') keeps only the date.
-  const datePart = text.split(/[\sT]/)[0] ?? ''
-  for (const pattern of DATE_TEXT) {
-    const match = pattern.exec(datePart)
-    if (!match) continue
-    const iso = `${match[1]}-${pad(Number(match[2]))}-${pad(Number(match[3]))}`
-    return isIsoDate(iso) ? iso : text
-  }
-  return text
+  if (text === '') return { ok: true, date: '', monthOnly: false }
+  const parsed = typeof value === 'number' ? parseSheetDateNumber(value) : parseSheetDateText(text)
+  if (!parsed.ok) return { ok: false, code: 'invalidDate', text }
+  if (parsed.monthOnly && !allowMonth) return { ok: false, code: 'monthOnly', text }
+  return parsed
 }
 
 /**
- * A whole number from a number cell or text such as '1,200' or '35人'; 0 for an empty
+ * A whole number from a number cell or text such as '1,200', '35人' or '３５'; 0 for an empty
  * cell; the text itself when it is not a number, so validation names it 'type'.
  */
 export function cellNumber(value: CellValue | undefined): number | string {
   if (typeof value === 'number') return value
   const text = cellText(value)
   if (text === '') return 0
-  const cleaned = text.replace(/[,，\s]/g, '').replace(/(人|名|年)$/, '')
+  const cleaned = text
+    .normalize('NFKC')
+    .replace(/[,，\s]/g, '')
+    .replace(/(人|名|年|家|个)$/, '')
   return /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : text
 }
 
@@ -94,4 +91,43 @@ export function cellList(value: CellValue | undefined): string[] {
 
 export function isEmptyRow(row: SheetRow): boolean {
   return row.cells.every((cell) => cellText(cell) === '')
+}
+
+/** Longest number a spreadsheet keeps digit for digit (IEEE doubles: 15 significant digits). */
+const EXACT_DIGITS = 15
+
+/** An identifier cell read: the folded text, or the sign that a spreadsheet made it a number. */
+export type CodeCell =
+  { ok: true; text: string } | { ok: false; code: 'storedAsNumber'; text: string }
+
+/**
+ * An identifier (ID number, credit code, phone) as text: full-width digits and letters folded
+ * (NFKC), spaces and invisible characters dropped, the marks spreadsheets use to force text
+ * ("'123", ="123") removed, upper case. An 18-digit ID stored as a number has lost its last
+ * digits (1.10101E+17): that is 'storedAsNumber', never a wrong check digit.
+ */
+export function readCode(value: CellValue | undefined): CodeCell {
+  if (typeof value === 'number') {
+    const digits = Number.isSafeInteger(value) ? String(Math.abs(value)) : ''
+    if (digits !== '' && digits.length <= EXACT_DIGITS && value >= 0)
+      return { ok: true, text: digits }
+    return { ok: false, code: 'storedAsNumber', text: numberAsShown(value) }
+  }
+  const text = cellText(value)
+    .normalize('NFKC')
+    .replace(/[\s\u200b-\u200d\ufeff]/g, '')
+    .replace(/^'/, '')
+    .replace(/^="(.*)"$/, '$1')
+    .toUpperCase()
+  // A CSV written from a sheet whose column was numbers holds the number as Excel showed it.
+  if (/^\d(\.\d+)?E\+?\d+$/.test(text)) return { ok: false, code: 'storedAsNumber', text }
+  return { ok: true, text }
+}
+
+/** A big number the way Excel shows it in a narrow column: 1.10101E+17. */
+function numberAsShown(value: number): string {
+  return value
+    .toExponential(5)
+    .replace(/\.?0+e/, 'e')
+    .replace('e', 'E')
 }

@@ -7,7 +7,7 @@ import {
   type FirmFilter,
 } from '@/db'
 import type { Firm, Org } from '@/domain/types'
-import { areaLookup } from './areas'
+import { areaLookup, type AreaLookup } from './areas'
 import { FIRM_COLUMNS, FIRM_STATUS_HEADER, ORG_COLUMNS } from './columns'
 import { downloadFile, fileDate } from './download'
 import { INDUSTRY_LABELS, ORG_STATUS_LABELS, ORG_TYPE_LABELS, SIZE_LABELS } from './labels'
@@ -37,17 +37,9 @@ async function firmsMatching(filter: FirmFilter, onRows: (count: number) => void
   return firms
 }
 
-/**
- * The firms the table shows (its filters) as an .xlsx with the headers import reads back;
- * 党组织状态 is written for the reader and ignored on import. `onRows` hears how many rows are read.
- */
-export async function buildFirmsWorkbook(
-  filter: FirmFilter,
-  onRows: (count: number) => void = () => {},
-): Promise<{ data: ArrayBuffer; rows: number }> {
-  const areas = areaLookup(await listAreas())
-  const firms = await firmsMatching(filter, onRows)
-  const rows = firms.map((firm) => [
+/** A firm as the cells of FIRM_COLUMNS, in the words import reads back. */
+export function firmSheetRow(firm: Firm, areas: AreaLookup): (string | number)[] {
+  return [
     firm.name,
     firm.creditCode,
     areas.label(firm.areaId),
@@ -60,6 +52,21 @@ export async function buildFirmsWorkbook(
     firm.liaison,
     firm.address,
     firm.note,
+  ]
+}
+
+/**
+ * The firms the table shows (its filters) as an .xlsx with the headers import reads back;
+ * 党组织状态 is written for the reader and ignored on import. `onRows` hears how many rows are read.
+ */
+export async function buildFirmsWorkbook(
+  filter: FirmFilter,
+  onRows: (count: number) => void = () => {},
+): Promise<{ data: ArrayBuffer; rows: number }> {
+  const areas = areaLookup(await listAreas())
+  const firms = await firmsMatching(filter, onRows)
+  const rows = firms.map((firm) => [
+    ...firmSheetRow(firm, areas),
     ORG_STATUS_LABELS[firm.orgStatus] ?? firm.orgStatus,
   ])
   const data = await writeWorkbook({

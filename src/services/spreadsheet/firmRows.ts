@@ -1,94 +1,150 @@
 import { normalizeCreditCode } from '@/domain/creditCode'
+import type { Firm } from '@/domain/types'
 import { validateFirm, type FirmInput } from '@/domain/validation'
-import type { AreaLookup } from './areas'
-import { cellDate, cellNumber, cellText, isEmptyRow, type SheetRow } from './cells'
+import { joinAreaParts, type AreaLookup } from './areas'
+import { cellNumber, readCode, type SheetRow } from './cells'
 import type { ColumnMapping } from './header'
-import { industryOf, sizeClassOf } from './labels'
-import { atRow, type ParsedRows, type RowProblem } from './problems'
+import {
+  cellReader,
+  createRowPlanner,
+  fieldChanges,
+  mergedProblems,
+  readDates,
+  readValues,
+  type PlannedRows,
+  type RowPatch,
+} from './plan'
+import type { RowProblem } from './problems'
+import type { ValueReader } from './values'
 
-/** Stands in for an area the sheet names wrongly, so the row's other fields still validate. */
-const UNRESOLVED = '?'
-
-function reader(row: SheetRow, mapping: ColumnMapping) {
-  const cell = (field: string) => {
-    const column = mapping[field]
-    return column === null || column === undefined ? null : (row.cells[column] ?? null)
-  }
-  return { cell, text: (field: string) => cellText(cell(field)) }
+/** A new firm's fields before the sheet's cells are laid over them. */
+export const FIRM_DEFAULTS: FirmInput = {
+  name: '',
+  creditCode: '',
+  areaId: '',
+  // An empty industry means 'other' and an empty size 'below': older registers leave them out.
+  industry: 'other',
+  sizeClass: 'below',
+  employees: 0,
+  registeredOn: '',
+  closedOn: '',
+  instructor: '',
+  liaison: '',
+  address: '',
+  note: '',
 }
 
-/** One sheet row as the repository's input (not yet validated) plus the area's problem. */
-export function firmFromRow(
+const FIRM_FIELDS = Object.keys(FIRM_DEFAULTS) as (keyof FirmInput)[]
+const TEXT_FIELDS = ['name', 'instructor', 'liaison', 'address', 'note'] as const
+
+export interface FirmRowsContext {
+  areas: AreaLookup
+  values: ValueReader
+}
+
+export type FirmPatch = RowPatch<Partial<FirmInput>>
+
+/** One sheet row as the firm fields its non-blank cells give; keyed by credit code. */
+export function firmPatchFromRow(
   row: SheetRow,
   mapping: ColumnMapping,
-  areas: AreaLookup,
-): { input: Record<keyof FirmInput, unknown>; areaProblem: RowProblem | null } {
-  const { cell, text } = reader(row, mapping)
-  const area = areas.find(text('areaId'))
-  return {
-    input: {
-      name: text('name'),
-      creditCode: normalizeCreditCode(text('creditCode').replace(/\s/g, '')),
-      areaId: area.ok ? area.id : UNRESOLVED,
-      industry: industryOf(text('industry')),
-      sizeClass: sizeClassOf(text('sizeClass')),
-      employees: cellNumber(cell('employees')),
-      registeredOn: cellDate(cell('registeredOn')),
-      closedOn: cellDate(cell('closedOn')),
-      instructor: text('instructor'),
-      liaison: text('liaison'),
-      address: text('address'),
-      note: text('note'),
-    },
-    areaProblem: area.ok ? null : { row: row.number, field: 'areaId', code: area.code },
+  context: FirmRowsContext,
+): FirmPatch {
+  const { cell, text } = cellReader(row, mapping)
+  const patch: Record<string, unknown> = {}
+  const problems: RowProblem[] = []
+  for (const field of TEXT_FIELDS) if (text(field) !== '') patch[field] = text(field)
+  const code = readCode(cell('creditCode'))
+  if (!code.ok) {
+    problems.push({
+      row: row.number,
+      field: 'creditCode',
+      code: code.code,
+      params: { value: code.text },
+    })
+  } else if (code.text !== '') patch.creditCode = normalizeCreditCode(code.text)
+  const areaText = joinAreaParts([text('areaCity'), text('areaId'), text('areaPark')])
+  if (areaText !== '') {
+    const area = context.areas.find(areaText)
+    if (area.ok) patch.areaId = area.id
+    else
+      problems.push({
+        row: row.number,
+        field: 'areaId',
+        code: area.code,
+        params: { value: areaText },
+      })
   }
+  const skipped = readValues(row, ['industry', 'sizeClass'], text, context.values, patch, problems)
+  if (text('employees') !== '') patch.employees = cellNumber(cell('employees'))
+  // 成立日期 to the month is common and harmless; a closing date needs its day.
+  readDates(row, ['registeredOn', 'closedOn'], cell, patch, problems, ['registeredOn'])
+  return {
+    row: row.number,
+    key: typeof patch.creditCode === 'string' ? patch.creditCode : '',
+    patch: patch as Partial<FirmInput>,
+    problems,
+    skipped,
+  }
+}
+
+export function firmInputOf(firm: Firm): FirmInput {
+  return Object.fromEntries(
+    FIRM_FIELDS.map((field) => [field, firm[field]]),
+  ) as unknown as FirmInput
 }
 
 /**
- * Reads firm rows one at a time (so a caller can yield to the UI between chunks) and
- * collects valid inputs and row-numbered problems: validateFirm, the area lookup, and a
- * credit code repeated within the file.
+ * Firm rows in two steps (createRowPlanner): each row's cells, then each patch laid over the
+ * stored firm with its credit code (or a new firm's defaults), validated whole, its changes listed.
  */
-export function createFirmRowParser(mapping: ColumnMapping, areas: AreaLookup) {
-  const result: ParsedRows<FirmInput> = { valid: [], problems: [], rowCount: 0, invalidCount: 0 }
-  const firstRowOfCode = new Map<string, number>()
-  return {
-    add(row: SheetRow): void {
-      if (isEmptyRow(row)) return
-      result.rowCount++
-      const { input, areaProblem } = firmFromRow(row, mapping, areas)
-      const checked = validateFirm(input)
-      const problems: RowProblem[] = checked.ok ? [] : atRow(row.number, checked.problems)
-      if (areaProblem) problems.push(areaProblem)
-      const code = String(input.creditCode)
-      const first = firstRowOfCode.get(code)
-      if (code !== '' && first !== undefined) {
-        problems.push({
-          row: row.number,
-          field: 'creditCode',
-          code: 'duplicate',
-          params: { row: first },
-        })
-      } else if (code !== '') {
-        firstRowOfCode.set(code, row.number)
-      }
-      if (problems.length > 0) {
-        result.problems.push(...problems)
-        result.invalidCount++
-      } else if (checked.ok) {
-        result.valid.push({ row: row.number, value: checked.value })
-      }
+export function createFirmRowParser(
+  mapping: ColumnMapping,
+  context: FirmRowsContext,
+  hasColumn: (field: string) => boolean = (field) => mapping[field] != null,
+) {
+  const areaMapped = ['areaId', 'areaCity', 'areaPark'].some(hasColumn)
+  const show = (field: keyof FirmInput, value: unknown) =>
+    field === 'areaId' ? context.areas.label(String(value)) : String(value ?? '')
+  return createRowPlanner<Partial<FirmInput>, Firm, FirmInput>(
+    'creditCode',
+    (row) => firmPatchFromRow(row, mapping, context),
+    (item, before) => {
+      const base = before ? firmInputOf(before) : FIRM_DEFAULTS
+      const checked = validateFirm({ ...base, ...item.patch })
+      const problems = mergedProblems(item.row, item.problems, checked.ok ? [] : checked.problems)
+      if (!before) newFirmProblems(item, problems, { name: hasColumn('name'), areaId: areaMapped })
+      if (!checked.ok) return { problems, value: null, changes: [], label: '' }
+      const changes = before ? fieldChanges(base, checked.value, FIRM_FIELDS, show) : []
+      return { problems, value: checked.value, changes, label: checked.value.name }
     },
-    result: (): ParsedRows<FirmInput> => result,
+  )
+}
+
+/** A row that adds a firm needs a name and an area: said in those words when the column is missing. */
+function newFirmProblems(
+  item: FirmPatch,
+  problems: RowProblem[],
+  mapped: Record<'name' | 'areaId', boolean>,
+): void {
+  for (const field of ['name', 'areaId'] as const) {
+    if (mapped[field]) continue
+    const at = problems.findIndex(
+      (problem) => problem.field === field && problem.code === 'required',
+    )
+    if (at >= 0) problems[at] = { row: item.row, field, code: 'requiredForNew' }
   }
 }
 
+/** Every row at once (tests and small files): the stored firms by credit code in `existing`. */
 export function parseFirmRows(
   rows: readonly SheetRow[],
   mapping: ColumnMapping,
-  areas: AreaLookup,
-): ParsedRows<FirmInput> {
-  const parser = createFirmRowParser(mapping, areas)
+  context: FirmRowsContext,
+  existing: ReadonlyMap<string, Firm> = new Map(),
+): PlannedRows<FirmInput> {
+  const parser = createFirmRowParser(mapping, context)
   for (const row of rows) parser.add(row)
+  for (const item of parser.pending) parser.plan(item, existing)
   return parser.result()
 }

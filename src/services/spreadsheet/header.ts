@@ -1,5 +1,6 @@
+import { assignColumns, type HeaderMatchKind } from '@/domain/headerMatch'
 import { cellText, type SheetData } from './cells'
-import { columnsOf, headerIndex, normalizeHeader, type ImportKind } from './columns'
+import { columnsOf, REQUIRED_FIELDS, type ImportKind } from './columns'
 
 /** Field → 0-based column index, or null when the sheet has no such column. */
 export type ColumnMapping = Record<string, number | null>
@@ -18,6 +19,8 @@ export interface DetectedHeader {
   rowNumber: number
   cells: HeaderCell[]
   mapping: ColumnMapping
+  /** How each proposed column was found; the mapping step asks to check all but 'exact'. */
+  matchedBy: Record<string, HeaderMatchKind>
 }
 
 /** A title row or two may sit above the header; further down it is not a header sheet. */
@@ -36,15 +39,25 @@ export function emptyMapping(kind: ImportKind): ColumnMapping {
   return Object.fromEntries(columnsOf(kind).map((column) => [column.field, null]))
 }
 
-/** The mapping a header row suggests: the first column whose header names each field. */
-export function mappingFromHeaders(kind: ImportKind, headers: readonly string[]): ColumnMapping {
-  const index = headerIndex(kind)
+/** The mapping a header row suggests, each field its best column by meaning. */
+export function proposeMapping(
+  kind: ImportKind,
+  headers: readonly string[],
+): { mapping: ColumnMapping; matchedBy: Record<string, HeaderMatchKind>; score: number } {
+  const fields = columnsOf(kind).map((column) => ({
+    field: column.field,
+    synonyms: column.headers,
+  }))
+  const chosen = assignColumns(headers, fields)
   const mapping = emptyMapping(kind)
-  headers.forEach((text, column) => {
-    const field = index.get(normalizeHeader(text))
-    if (field !== undefined && mapping[field] === null) mapping[field] = column
-  })
-  return mapping
+  const matchedBy: Record<string, HeaderMatchKind> = {}
+  let score = 0
+  for (const [field, choice] of chosen) {
+    mapping[field] = choice.column
+    matchedBy[field] = choice.how
+    score += choice.score
+  }
+  return { mapping, matchedBy, score }
 }
 
 function knownCount(mapping: ColumnMapping): number {
@@ -52,24 +65,39 @@ function knownCount(mapping: ColumnMapping): number {
 }
 
 /**
- * The header row: the first of the first ten rows whose cells name at least two known
- * columns (by header or synonym). null if none does.
+ * The header row: of the first ten rows, the one whose cells name the most known columns (at
+ * least two), then the surest (exact headers outscore a data row's chance resemblances);
+ * the higher row on a full tie. null if none does.
  */
 export function detectHeader(kind: ImportKind, sheet: SheetData): DetectedHeader | null {
-  const candidates = sheet.rows.slice(0, HEADER_SEARCH_ROWS)
-  for (const [rowIndex, row] of candidates.entries()) {
+  let best: (DetectedHeader & { count: number; score: number }) | null = null
+  for (const [rowIndex, row] of sheet.rows.slice(0, HEADER_SEARCH_ROWS).entries()) {
     const texts = row.cells.map((cell) => cellText(cell))
-    const mapping = mappingFromHeaders(kind, texts)
-    if (knownCount(mapping) < MIN_KNOWN_HEADERS) continue
+    const { mapping, matchedBy, score } = proposeMapping(kind, texts)
+    const count = knownCount(mapping)
+    if (count < MIN_KNOWN_HEADERS) continue
+    if (best && (count < best.count || (count === best.count && score <= best.score))) continue
     const cells = texts
       .map((text, index) => ({ index, letter: columnLetter(index), text }))
       .filter((cell) => cell.text !== '')
-    return { rowIndex, rowNumber: row.number, cells, mapping }
+    best = { rowIndex, rowNumber: row.number, cells, mapping, matchedBy, count, score }
   }
-  return null
+  if (!best) return null
+  const { count: _count, score: _score, ...header } = best
+  return header
 }
 
-/** Required fields the mapping leaves without a column. */
-export function missingRequired(mapping: ColumnMapping, required: readonly string[]): string[] {
-  return required.filter((field) => mapping[field] === null || mapping[field] === undefined)
+/** The groups of `groups` (REQUIRED_FIELDS shape) with no field mapped. */
+export function missingGroups(
+  mapping: ColumnMapping,
+  groups: readonly (readonly string[])[],
+): (readonly string[])[] {
+  return groups.filter((group) =>
+    group.every((field) => mapping[field] === null || mapping[field] === undefined),
+  )
+}
+
+/** Required fields the mapping leaves without a column: the first field of each open group. */
+export function missingRequired(mapping: ColumnMapping, kind: ImportKind): string[] {
+  return missingGroups(mapping, REQUIRED_FIELDS[kind]).map((group) => group[0] ?? '')
 }

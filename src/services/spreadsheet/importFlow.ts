@@ -1,26 +1,34 @@
 import {
   firmIdsByCreditCode,
+  firmsByCreditCode,
   importFirms,
   importMembers,
   importOrgs,
   listAreas,
   listOrgsForImport,
+  membersByIdNumber,
 } from '@/db'
 import type { ImportCounts, ImportOptions } from '@/db'
 import type { FirmInput, MemberInput } from '@/domain/validation'
 import { areaLookup } from './areas'
 import type { SheetData, SheetRow } from './cells'
-import { REQUIRED_FIELDS, type ImportKind } from './columns'
+import type { ImportKind } from './columns'
 import { createFirmRowParser } from './firmRows'
 import { detectHeader, missingRequired, type ColumnMapping, type DetectedHeader } from './header'
-import { createMemberRowParser } from './membersRows'
+import { createMemberRowParser, memberContext } from './membersRows'
 import { createOrgRowParser, hostCreditCodes, type OrgImportRow } from './orgRows'
-import { SpreadsheetError, type ParsedRows } from './problems'
+import type { PlannedRows } from './plan'
+import { SpreadsheetError } from './problems'
+import { feedRows, type OnProgress } from './slices'
+import { checkStudyImport, writeStudyImport, type StudyImportPlan } from './studyImport'
+import { createValueReader, reviewValues, type ValueChoices, type ValueReviewItem } from './values'
 import { checkFileSize, readFirstSheet } from './workbook'
 
 /**
- * An import in three steps, nothing written before the last: open (read the first sheet,
- * find the header), check (map, parse and validate every row), write (one transaction).
+ * An import in four steps, nothing written before the last: open (read the first sheet or
+ * the CSV, find the header), values (what the enumerated columns' words mean), check (map,
+ * lay every row over the record it matches, validate, list the changes), write (one
+ * transaction, refused if a previewed record has changed meanwhile).
  */
 export interface ImportFile {
   kind: ImportKind
@@ -29,45 +37,17 @@ export interface ImportFile {
 }
 
 export type ParsedImport =
-  | { kind: 'firms'; parsed: ParsedRows<FirmInput> }
-  | { kind: 'orgs'; parsed: ParsedRows<OrgImportRow> }
-  | { kind: 'members'; parsed: ParsedRows<MemberInput> }
+  | { kind: 'firms'; parsed: PlannedRows<FirmInput> }
+  | { kind: 'orgs'; parsed: PlannedRows<OrgImportRow> }
+  | { kind: 'members'; parsed: PlannedRows<MemberInput> }
+  | { kind: 'study'; parsed: StudyImportPlan }
 
 /** 'validRows' writes the rows without problems; 'allOrNothing' refuses a file with any. */
 export type ImportMode = 'validRows' | 'allOrNothing'
 
-/** Progress from 0 to 1. */
-export type OnProgress = (fraction: number) => void
-
-/**
- * Synchronous work runs in slices of at most this many ms, then yields to the page
- * (issue 3: no task over 200 ms; a slice counted in rows ran 4× longer on a busy machine).
- */
-const SLICE_MS = 30
-
-/** Let the browser paint (the progress bar) between slices of synchronous work. */
-function yieldToUi(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0))
-}
-
-/** Feed `rows` to `add` a time slice at a time, reporting progress from `from` to `to`. */
-async function feedRows(
-  rows: readonly SheetRow[],
-  add: (row: SheetRow) => void,
-  onProgress: OnProgress,
-  from = 0,
-  to = 1,
-): Promise<void> {
-  let sliceStart = performance.now()
-  for (let index = 0; index < rows.length; index++) {
-    add(rows[index] as SheetRow)
-    if (performance.now() - sliceStart > SLICE_MS) {
-      onProgress(from + ((to - from) * (index + 1)) / rows.length)
-      await yieldToUi()
-      sliceStart = performance.now()
-    }
-  }
-  onProgress(to)
+/** Where an import lands beyond the sheet itself: the org of a study sheet. */
+export interface ImportTarget {
+  orgId?: string
 }
 
 export async function openImportFile(
@@ -83,30 +63,51 @@ export async function openImportFile(
   return { kind, sheet, header }
 }
 
-function dataRows(file: ImportFile): SheetRow[] {
+export function dataRows(file: ImportFile): SheetRow[] {
   return file.sheet.rows.slice(file.header.rowIndex + 1)
 }
 
-/** Parse and validate every row under the header with `mapping`. Writes nothing. */
+/** The value step's list for this file and mapping (writes nothing, reads nothing stored). */
+export function reviewImportValues(
+  file: ImportFile,
+  mapping: ColumnMapping,
+  choices: ValueChoices,
+): ValueReviewItem[] {
+  return reviewValues(file.kind, dataRows(file), mapping, choices)
+}
+
+/**
+ * Parse every row under the header with `mapping` and the value step's `choices`, lay each
+ * over the record it matches, validate it and list what changes. Writes nothing.
+ */
 export async function checkImport(
   file: ImportFile,
   mapping: ColumnMapping,
   onProgress: OnProgress = () => {},
+  choices: ValueChoices = {},
+  target: ImportTarget = {},
 ): Promise<ParsedImport> {
-  const missing = missingRequired(mapping, REQUIRED_FIELDS[file.kind])
+  const missing = missingRequired(mapping, file.kind)
   if (missing.length > 0)
     throw new SpreadsheetError('missingColumns', { fields: missing.join(',') })
   const rows = dataRows(file)
+  const values = createValueReader(file.kind, choices)
+  if (file.kind === 'study') {
+    const parsed = await checkStudyImport(rows, mapping, values, target.orgId ?? '', onProgress)
+    return { kind: 'study', parsed }
+  }
   if (file.kind === 'members') {
-    const parser = createMemberRowParser(mapping, await listOrgsForImport())
-    await feedRows(rows, parser.add, onProgress)
-    onProgress(1)
+    const parser = createMemberRowParser(mapping, memberContext(await listOrgsForImport(), values))
+    await feedRows(rows, parser.add, onProgress, 0, 0.4)
+    const existing = await membersByIdNumber(parser.keys())
+    await feedRows(parser.pending, (item) => parser.plan(item, existing), onProgress, 0.5, 1)
     return { kind: 'members', parsed: parser.result() }
   }
   const areas = areaLookup(await listAreas())
   if (file.kind === 'orgs') {
     const context = {
       areas,
+      values,
       orgs: await listOrgsForImport(),
       firmIdByCreditCode: await firmIdsByCreditCode(hostCreditCodes(rows, mapping)),
     }
@@ -117,9 +118,10 @@ export async function checkImport(
     onProgress(1)
     return { kind: 'orgs', parsed }
   }
-  const parser = createFirmRowParser(mapping, areas)
-  await feedRows(rows, parser.add, onProgress)
-  onProgress(1)
+  const parser = createFirmRowParser(mapping, { areas, values })
+  await feedRows(rows, parser.add, onProgress, 0, 0.4)
+  const existing = await firmsByCreditCode(parser.keys())
+  await feedRows(parser.pending, (item) => parser.plan(item, existing), onProgress, 0.5, 1)
   return { kind: 'firms', parsed: parser.result() }
 }
 
@@ -132,21 +134,23 @@ export async function writeImport(
   if (mode === 'allOrNothing' && result.parsed.invalidCount > 0) {
     throw new SpreadsheetError('hasErrors', { rows: result.parsed.invalidCount })
   }
-  if (result.parsed.valid.length === 0) return { created: 0, updated: 0 }
+  if (result.parsed.valid.length === 0) return { created: 0, updated: 0, unchanged: 0 }
+  const withExpected = { ...options, expected: result.parsed.expected }
+  if (result.kind === 'study') return writeStudyImport(result.parsed, withExpected)
   if (result.kind === 'members') {
     return importMembers(
       result.parsed.valid.map((row) => row.value),
-      options,
+      withExpected,
     )
   }
   if (result.kind === 'firms') {
     return importFirms(
       result.parsed.valid.map((row) => row.value),
-      options,
+      withExpected,
     )
   }
   return importOrgs(
     result.parsed.valid.map((row) => row.value),
-    options,
+    withExpected,
   )
 }

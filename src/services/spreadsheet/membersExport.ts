@@ -3,7 +3,7 @@ import type { MemberFilter } from '@/domain/memberRules'
 import type { Member } from '@/domain/types'
 import { downloadFile, fileDate } from './download'
 import { MEMBER_COLUMNS } from './membersColumns'
-import { EDUCATION_LABELS, ETHNICITY_LABELS, GENDER_LABELS, STAGE_LABELS } from './membersRows'
+import { EDUCATION_LABELS, ETHNICITY_LABELS, GENDER_LABELS, STAGE_LABELS } from './labels'
 import { writeWorkbook } from './workbook'
 
 const PAGE = 1000

@@ -1,104 +1,27 @@
-import { birthDateFromIdNumber, genderFromIdNumber, isValidIdNumber } from '@/domain/idNumber'
-import { emptyDevelopment } from '@/domain/members'
 import {
-  EDUCATIONS,
-  ETHNICITIES,
-  GENDERS,
-  MEMBER_STAGES,
-  type Education,
-  type Ethnicity,
-  type Gender,
-  type MemberStage,
-  type Org,
-} from '@/domain/types'
+  birthDateFromIdNumber,
+  genderFromIdNumber,
+  isValidIdNumber,
+  normalizeIdNumber,
+} from '@/domain/idNumber'
+import { emptyDevelopment } from '@/domain/members'
+import type { Gender, Member, Org } from '@/domain/types'
 import { validateMember, type MemberInput } from '@/domain/validation'
-import { cellDate, cellText, isEmptyRow, type SheetRow } from './cells'
+import { readCode, readDate, type SheetRow } from './cells'
 import { normalizeHeader } from './columns'
 import type { ColumnMapping } from './header'
-import { atRow, type ParsedRows, type RowProblem } from './problems'
-
-/** The Chinese words of the sheet for coded fields (part of the file format, not i18n). */
-export const GENDER_LABELS: Record<Gender, string> = { male: '男', female: '女' }
-export const ETHNICITY_LABELS: Record<Ethnicity, string> = {
-  han: '汉族',
-  mongol: '蒙古族',
-  hui: '回族',
-  manchu: '满族',
-  daur: '达斡尔族',
-  ewenki: '鄂温克族',
-  oroqen: '鄂伦春族',
-  korean: '朝鲜族',
-  other: '其他',
-}
-export const EDUCATION_LABELS: Record<Education, string> = {
-  primary: '小学',
-  juniorHigh: '初中',
-  seniorHigh: '高中',
-  vocational: '中专',
-  associate: '大专',
-  bachelor: '本科',
-  master: '硕士研究生',
-  doctorate: '博士研究生',
-}
-export const STAGE_LABELS: Record<MemberStage, string> = {
-  applicant: '入党申请人',
-  activist: '入党积极分子',
-  candidate: '发展对象',
-  probationary: '预备党员',
-  full: '正式党员',
-}
-
-function lookup<T extends string>(
-  codes: readonly T[],
-  labels: Record<T, string>,
-  extra: Record<string, T> = {},
-): Map<string, T> {
-  const map = new Map<string, T>()
-  for (const code of codes) {
-    map.set(normalizeHeader(code), code)
-    map.set(normalizeHeader(labels[code]), code)
-  }
-  for (const [word, code] of Object.entries(extra)) map.set(normalizeHeader(word), code)
-  return map
-}
-
-const GENDER_BY_WORD = lookup(GENDERS, GENDER_LABELS, { 男性: 'male', 女性: 'female' })
-const ETHNICITY_BY_WORD = lookup(ETHNICITIES, ETHNICITY_LABELS, {
-  汉: 'han',
-  蒙古: 'mongol',
-  蒙: 'mongol',
-  回: 'hui',
-  满: 'manchu',
-  达斡尔: 'daur',
-  鄂温克: 'ewenki',
-  鄂伦春: 'oroqen',
-  朝鲜: 'korean',
-})
-const EDUCATION_BY_WORD = lookup(EDUCATIONS, EDUCATION_LABELS, {
-  大学本科: 'bachelor',
-  大学: 'bachelor',
-  大学专科: 'associate',
-  专科: 'associate',
-  高职: 'associate',
-  中技: 'vocational',
-  技校: 'vocational',
-  职高: 'vocational',
-  硕士: 'master',
-  研究生: 'master',
-  博士: 'doctorate',
-})
-const STAGE_BY_WORD = lookup(MEMBER_STAGES, STAGE_LABELS, {
-  党员: 'full',
-  正式: 'full',
-  预备: 'probationary',
-  积极分子: 'activist',
-  申请人: 'applicant',
-})
-
-/** The code of a word; the text itself when unknown, so validation reports 'oneOf'. */
-function codeOf<T extends string>(map: Map<string, T>, text: string): T | string {
-  return map.get(normalizeHeader(text)) ?? text
-}
+import {
+  cellReader,
+  createRowPlanner,
+  fieldChanges,
+  mergedProblems,
+  readDates,
+  readValues,
+  type PlannedRows,
+  type RowPatch,
+} from './plan'
+import type { RowProblem } from './problems'
+import type { ValueReader } from './values'
 
 export type OrgMatch =
   { ok: true; id: string } | { ok: false; code: 'required' | 'notFound' | 'ambiguous' }
@@ -121,117 +44,251 @@ export function orgLookup(orgs: readonly Pick<Org, 'id' | 'name'>[]): (text: str
   }
 }
 
-/** Stands in for an org the sheet names wrongly, so the row's other fields still validate. */
-const UNRESOLVED = '?'
+/** The member fields a sheet can give; 入党日期 and 转正日期 are development dates. */
+interface MemberPatch {
+  name?: string
+  gender?: string
+  ethnicity?: string
+  birthDate?: string
+  /** The birth date cell gave only a month: an ID number of that month has the day. */
+  birthMonthOnly?: boolean
+  idNumber?: string
+  phone?: string
+  education?: string
+  jobTitle?: string
+  orgId?: string
+  stage?: string
+  branchVoteOn?: string
+  fullOn?: string
+}
 
-/**
- * One sheet row as a member input. Gender and birth date left empty are read from a valid
- * ID number (GB 11643); the stage, when not given, follows the dates: 转正日期 → full,
- * 入党日期 only → probationary, neither → full (a roster sheet lists party members).
- */
-export function memberFromRow(
+export type MemberRowPatch = RowPatch<MemberPatch>
+
+export interface MemberRowsContext {
+  findOrg: (text: string) => OrgMatch
+  orgName: (id: string) => string
+  values: ValueReader
+}
+
+const VALUE_COLUMNS = ['gender', 'ethnicity', 'education', 'stage'] as const
+
+/** One roster row as the member fields its non-blank cells give; keyed by ID number. */
+export function memberPatchFromRow(
   row: SheetRow,
   mapping: ColumnMapping,
-  findOrg: (text: string) => OrgMatch,
-): { input: Record<keyof MemberInput, unknown>; orgProblem: RowProblem | null } {
-  const cell = (field: string) => {
-    const column = mapping[field]
-    return column === null || column === undefined ? null : (row.cells[column] ?? null)
+  context: MemberRowsContext,
+): MemberRowPatch {
+  const { cell, text } = cellReader(row, mapping)
+  const patch: Record<string, unknown> = {}
+  const problems: RowProblem[] = []
+  for (const field of ['name', 'jobTitle'] as const)
+    if (text(field) !== '') patch[field] = text(field)
+  for (const field of ['idNumber', 'phone'] as const) {
+    const code = readCode(cell(field))
+    if (!code.ok)
+      problems.push({ row: row.number, field, code: code.code, params: { value: code.text } })
+    else if (code.text !== '')
+      patch[field] = field === 'idNumber' ? normalizeIdNumber(code.text) : code.text
   }
-  const text = (field: string) => cellText(cell(field))
-  const idNumber = text('idNumber').replace(/\s/g, '').toUpperCase()
-  const validId = isValidIdNumber(idNumber)
-  const org = findOrg(text('orgId'))
-  const branchVoteOn = cellDate(cell('branchVoteOn'))
-  const fullOn = cellDate(cell('fullOn'))
-  const stageText = text('stage')
-  const stage =
-    stageText !== ''
-      ? codeOf(STAGE_BY_WORD, stageText)
-      : fullOn !== ''
-        ? 'full'
-        : branchVoteOn !== ''
-          ? 'probationary'
-          : 'full'
-  const genderText = text('gender')
+  if (text('orgId') !== '') {
+    const org = context.findOrg(text('orgId'))
+    if (org.ok) patch.orgId = org.id
+    else
+      problems.push({
+        row: row.number,
+        field: 'orgId',
+        code: org.code,
+        params: { value: text('orgId') },
+      })
+  }
+  const skipped = readValues(row, VALUE_COLUMNS, text, context.values, patch, problems)
+  readDates(row, ['branchVoteOn', 'fullOn'], cell, patch, problems)
+  // 出生年月 is often written to the month; 党龄 counts from 转正, so those need their day.
+  const birth = readDate(cell('birthDate'), true)
+  if (!birth.ok) {
+    problems.push({
+      row: row.number,
+      field: 'birthDate',
+      code: birth.code,
+      params: { value: birth.text },
+    })
+  } else if (birth.date !== '') {
+    patch.birthDate = birth.date
+    if (birth.monthOnly) patch.birthMonthOnly = true
+  }
   return {
-    input: {
-      orgId: org.ok ? org.id : UNRESOLVED,
-      firmId: '',
-      partyGroupId: '',
-      name: text('name'),
-      gender:
-        genderText !== ''
-          ? codeOf(GENDER_BY_WORD, genderText)
-          : validId
-            ? genderFromIdNumber(idNumber)
-            : undefined,
-      ethnicity: text('ethnicity') === '' ? 'han' : codeOf(ETHNICITY_BY_WORD, text('ethnicity')),
-      birthDate: cellDate(cell('birthDate')) || (validId ? birthDateFromIdNumber(idNumber) : ''),
-      idNumber,
-      phone: text('phone'),
-      education:
-        text('education') === '' ? 'bachelor' : codeOf(EDUCATION_BY_WORD, text('education')),
-      jobTitle: text('jobTitle'),
-      stage,
-      development: { ...emptyDevelopment(), branchVoteOn, fullOn },
-      fullMemberOn: stage === 'full' ? fullOn : '',
-      status: 'normal',
-      statusSince: '',
-      statusNote: '',
-      appraisals: [],
-    },
-    orgProblem: org.ok ? null : { row: row.number, field: 'orgId', code: org.code },
+    row: row.number,
+    key: typeof patch.idNumber === 'string' ? patch.idNumber : '',
+    patch: patch as MemberPatch,
+    problems,
+    skipped,
   }
 }
 
+/** A new member's fields before the sheet's cells are laid over them. */
+function memberDefaults(): MemberInput {
+  return {
+    orgId: '',
+    firmId: '',
+    partyGroupId: '',
+    name: '',
+    gender: 'male', // replaced: from the sheet, the ID number, or left for validation to ask
+    ethnicity: 'han',
+    birthDate: '',
+    idNumber: '',
+    phone: '',
+    education: 'bachelor',
+    jobTitle: '',
+    stage: 'full',
+    development: emptyDevelopment(),
+    fullMemberOn: '',
+    status: 'normal',
+    statusSince: '',
+    statusNote: '',
+    appraisals: [],
+  }
+}
+
+const MEMBER_INPUT_FIELDS = Object.keys(memberDefaults()) as (keyof MemberInput)[]
+
+export function memberInputOf(member: Member): MemberInput {
+  return Object.fromEntries(
+    MEMBER_INPUT_FIELDS.map((field) => [field, member[field]]),
+  ) as unknown as MemberInput
+}
+
+/** The birth date a month-only cell means: the ID number's, when it falls in that month. */
+function birthDateOf(patch: MemberPatch, idNumber: string): string | undefined {
+  if (patch.birthDate === undefined || !patch.birthMonthOnly) return patch.birthDate
+  const fromId = isValidIdNumber(idNumber) ? birthDateFromIdNumber(idNumber) : ''
+  return fromId.slice(0, 7) === patch.birthDate.slice(0, 7) ? fromId : patch.birthDate
+}
+
 /**
- * Reads member rows one at a time (so a caller can yield to the page between chunks):
- * valid inputs and row-numbered problems (an ID number repeated too).
+ * The patch laid over the stored member, or over a new member's defaults. A new member's
+ * gender and birth date, left blank, are read from a valid ID number (GB 11643); its stage,
+ * when not given, follows the dates: 转正日期 → full, 入党日期 only → probationary, neither →
+ * full (a roster lists party members). An update changes only what the sheet gives.
+ */
+export function mergeMember(before: MemberInput | null, patch: MemberPatch): MemberInput {
+  const base = before ?? memberDefaults()
+  const idNumber = patch.idNumber ?? base.idNumber
+  const validId = isValidIdNumber(idNumber)
+  const { birthMonthOnly: _month, branchVoteOn, fullOn, ...fields } = patch
+  const development = {
+    ...base.development,
+    ...(branchVoteOn !== undefined ? { branchVoteOn } : {}),
+    ...(fullOn !== undefined ? { fullOn } : {}),
+  }
+  const merged = { ...base, ...fields, development } as MemberInput
+  const birthDate = birthDateOf(patch, idNumber)
+  if (birthDate !== undefined) merged.birthDate = birthDate
+  if (!before) {
+    // No gender and no valid ID number to read it from: validation asks for it.
+    if (patch.gender === undefined) {
+      merged.gender = validId ? genderFromIdNumber(idNumber) : (undefined as unknown as Gender)
+    }
+    if (patch.birthDate === undefined && validId) merged.birthDate = birthDateFromIdNumber(idNumber)
+    if (patch.stage === undefined) {
+      merged.stage =
+        development.fullOn !== ''
+          ? 'full'
+          : development.branchVoteOn !== ''
+            ? 'probationary'
+            : 'full'
+    }
+  }
+  if (!before || patch.stage !== undefined || fullOn !== undefined) {
+    merged.fullMemberOn =
+      merged.stage === 'full' ? development.fullOn || (before?.fullMemberOn ?? '') : ''
+  }
+  return merged
+}
+
+/** The columns problems and changes are reported on: 入党日期 and 转正日期 have their own. */
+function columnOf(field: string): string {
+  if (field === 'development.branchVoteOn') return 'branchVoteOn'
+  if (field === 'development.fullOn') return 'fullOn'
+  return field.split('.')[0] ?? field
+}
+
+type FlatMember = Omit<MemberInput, 'development'> & { branchVoteOn: string; fullOn: string }
+
+const CHANGE_FIELDS: readonly (keyof FlatMember)[] = [
+  'name',
+  'gender',
+  'ethnicity',
+  'birthDate',
+  'idNumber',
+  'phone',
+  'education',
+  'jobTitle',
+  'orgId',
+  'stage',
+  'branchVoteOn',
+  'fullOn',
+  'fullMemberOn',
+]
+
+function flat(input: MemberInput): FlatMember {
+  const { development, ...rest } = input
+  return { ...rest, branchVoteOn: development.branchVoteOn, fullOn: development.fullOn }
+}
+
+/**
+ * Roster rows in two steps, as firms: a row without an ID number adds a member; one whose ID
+ * number is in the register updates that member with what the row gives.
  */
 export function createMemberRowParser(
   mapping: ColumnMapping,
-  orgs: readonly Pick<Org, 'id' | 'name'>[],
+  context: MemberRowsContext,
+  hasColumn: (field: string) => boolean = (field) => mapping[field] != null,
 ) {
-  const findOrg = orgLookup(orgs)
-  const result: ParsedRows<MemberInput> = { valid: [], problems: [], rowCount: 0, invalidCount: 0 }
-  const firstRowOfId = new Map<string, number>()
-  return {
-    add(row: SheetRow): void {
-      if (isEmptyRow(row)) return
-      result.rowCount++
-      const { input, orgProblem } = memberFromRow(row, mapping, findOrg)
-      const checked = validateMember(input)
-      const problems: RowProblem[] = checked.ok ? [] : atRow(row.number, checked.problems)
-      if (orgProblem) problems.push(orgProblem)
-      const id = String(input.idNumber)
-      const first = firstRowOfId.get(id)
-      if (id !== '' && first !== undefined) {
-        problems.push({
-          row: row.number,
-          field: 'idNumber',
-          code: 'duplicate',
-          params: { row: first },
-        })
-      } else if (id !== '') firstRowOfId.set(id, row.number)
-      if (problems.length > 0) {
-        result.problems.push(...problems)
-        result.invalidCount++
-      } else if (checked.ok) {
-        result.valid.push({ row: row.number, value: checked.value })
+  const show = (field: keyof FlatMember, value: unknown) =>
+    field === 'orgId' ? context.orgName(String(value)) : String(value ?? '')
+  return createRowPlanner<MemberPatch, Member, MemberInput>(
+    'idNumber',
+    (row) => memberPatchFromRow(row, mapping, context),
+    (item, stored) => {
+      const before = stored ? memberInputOf(stored) : null
+      const checked = validateMember(mergeMember(before, item.patch))
+      const problems = mergedProblems(
+        item.row,
+        item.problems,
+        checked.ok ? [] : checked.problems,
+        columnOf,
+      )
+      if (!before && !hasColumn('orgId')) {
+        const at = problems.findIndex((p) => p.field === 'orgId' && p.code === 'required')
+        if (at >= 0) problems[at] = { row: item.row, field: 'orgId', code: 'requiredForNew' }
       }
+      if (!checked.ok) return { problems, value: null, changes: [], label: '' }
+      const changes = before
+        ? fieldChanges(flat(before), flat(checked.value), CHANGE_FIELDS, show)
+        : []
+      return { problems, value: checked.value, changes, label: checked.value.name }
     },
-    result: (): ParsedRows<MemberInput> => result,
-  }
+  )
 }
 
-/** Every row validated: valid inputs and row-numbered problems (an ID number repeated too). */
+/** Every row at once (tests and small files): the stored members by ID number in `existing`. */
 export function parseMemberRows(
   rows: readonly SheetRow[],
   mapping: ColumnMapping,
-  orgs: readonly Pick<Org, 'id' | 'name'>[],
-): ParsedRows<MemberInput> {
-  const parser = createMemberRowParser(mapping, orgs)
+  context: MemberRowsContext,
+  existing: ReadonlyMap<string, Member> = new Map(),
+): PlannedRows<MemberInput> {
+  const parser = createMemberRowParser(mapping, context)
   for (const row of rows) parser.add(row)
+  for (const item of parser.pending) parser.plan(item, existing)
   return parser.result()
+}
+
+/** The context of a member import from the register's orgs. */
+export function memberContext(
+  orgs: readonly Pick<Org, 'id' | 'name'>[],
+  values: ValueReader,
+): MemberRowsContext {
+  const names = new Map(orgs.map((org) => [org.id, org.name]))
+  return { findOrg: orgLookup(orgs), orgName: (id) => names.get(id) ?? id, values }
 }

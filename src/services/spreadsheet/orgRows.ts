@@ -2,11 +2,21 @@ import type { OrgImportInput } from '@/db'
 import { normalizeCreditCode } from '@/domain/creditCode'
 import type { Org } from '@/domain/types'
 import { validateOrg, type OrgInput } from '@/domain/validation'
-import type { AreaLookup } from './areas'
-import { cellDate, cellList, cellNumber, cellText, isEmptyRow, type SheetRow } from './cells'
+import { joinAreaParts, type AreaLookup } from './areas'
+import { cellList, cellNumber, isEmptyRow, readCode, type SheetRow } from './cells'
 import type { ColumnMapping } from './header'
-import { orgTypeOf } from './labels'
-import { atRow, type ParsedRows, type RowProblem } from './problems'
+import {
+  cellReader,
+  duplicateKeys,
+  fieldChanges,
+  fingerprint,
+  mergedProblems,
+  readDates,
+  readValues,
+  type PlannedRows,
+} from './plan'
+import { emptyParsed, type RowProblem } from './problems'
+import type { ValueReader } from './values'
 
 /**
  * An org row ready for the repository. The parent is named, not linked: when it is
@@ -18,9 +28,10 @@ export type OrgImportRow = OrgImportInput
 export interface OrgImportContext {
   areas: AreaLookup
   /** The orgs already in the register: parents by name, upserts, cycles. */
-  orgs: readonly Pick<Org, 'id' | 'name' | 'parentId' | 'areaId'>[]
+  orgs: readonly Org[]
   /** Credit code → id of the firms in the register named by the file. */
   firmIdByCreditCode: ReadonlyMap<string, string>
+  values: ValueReader
 }
 
 /**
@@ -36,29 +47,60 @@ export function hostCreditCodes(rows: readonly SheetRow[], mapping: ColumnMappin
   const column = mapping.hostFirmIds
   if (column === null || column === undefined) return []
   const codes = rows.flatMap((row) => cellList(row.cells[column] ?? null))
-  return [...new Set(codes.map(normalizeCreditCode))]
+  return [...new Set(codes.map(foldCreditCode))]
 }
+
+function foldCreditCode(text: string): string {
+  const read = readCode(text)
+  return normalizeCreditCode(read.text)
+}
+
+/** Stands in for an area the sheet names wrongly, so the row's other fields still validate. */
+const UNRESOLVED = '?'
 
 interface Pending {
   row: number
   input: OrgInput
   parentName: string
   problems: RowProblem[]
+  /** The stored org this row updates. */
+  before: Org | null
 }
 
-const UNRESOLVED = '?'
+/** A new org's fields before the sheet's cells are laid over them. */
+const ORG_DEFAULTS: OrgInput = {
+  name: '',
+  type: undefined as unknown as OrgInput['type'],
+  parentId: '',
+  areaId: '',
+  hostFirmIds: [],
+  foundedOn: '',
+  dissolvedOn: '',
+  committee: [],
+  termStartOn: '',
+  termYears: 0,
+  note: '',
+}
+
+const ORG_FIELDS = Object.keys(ORG_DEFAULTS) as (keyof OrgInput)[]
+const CHANGE_FIELDS = ORG_FIELDS.filter((field) => field !== 'committee' && field !== 'name')
+
+function orgInputOf(org: Org): OrgInput {
+  return Object.fromEntries(ORG_FIELDS.map((field) => [field, org[field]])) as unknown as OrgInput
+}
 
 /**
  * Org rows → inputs and problems. Parents are found by name among the file's rows first,
  * then among the register's orgs; a name that fits several is 'ambiguous'. Host firms are
  * credit codes separated by 、 , or ; and must be in the register. A parent chain that
- * loops is a 'cycle' on every row of the loop.
+ * loops is a 'cycle' on every row of the loop. A row whose name and area match a stored org
+ * updates it with the fields its non-blank cells give; the committee is never in the sheet.
  */
 export function parseOrgRows(
   rows: readonly SheetRow[],
   mapping: ColumnMapping,
   context: OrgImportContext,
-): ParsedRows<OrgImportRow> {
+): PlannedRows<OrgImportRow> {
   const parser = createOrgRowParser(mapping, context)
   for (const row of rows) parser.add(row)
   return parser.result()
@@ -69,76 +111,130 @@ export function parseOrgRows(
  * links the parents once every row is in.
  */
 export function createOrgRowParser(mapping: ColumnMapping, context: OrgImportContext) {
-  const cellOf = (row: SheetRow, field: string) => {
-    const column = mapping[field]
-    return column === null || column === undefined ? null : (row.cells[column] ?? null)
-  }
+  const cell = (row: SheetRow, field: string) => cellReader(row, mapping).cell(field)
+  const text = (row: SheetRow, field: string) => cellReader(row, mapping).text(field)
   const pending: Pending[] = []
-  const seenKeys = new Map<string, number>()
+  const seenKeys = duplicateKeys()
+  const stored = new Map(context.orgs.map((org) => [orgKey(org.name, org.areaId), org]))
   let rowCount = 0
+  const skipped: RowProblem[] = []
   function add(row: SheetRow): void {
     if (isEmptyRow(row)) return
     rowCount++
-    const text = (field: string) => cellText(cellOf(row, field))
     const problems: RowProblem[] = []
-    const area = context.areas.find(text('areaId'))
-    if (!area.ok) problems.push({ row: row.number, field: 'areaId', code: area.code })
-    const hostFirmIds: string[] = []
-    for (const code of cellList(cellOf(row, 'hostFirmIds')).map(normalizeCreditCode)) {
-      const id = context.firmIdByCreditCode.get(code)
-      if (id) hostFirmIds.push(id)
-      else
-        problems.push({
-          row: row.number,
-          field: 'hostFirmIds',
-          code: 'notFound',
-          params: { value: code },
-        })
+    const patch: Record<string, unknown> = {}
+    const name = text(row, 'name')
+    if (name !== '') patch.name = name
+    if (text(row, 'note') !== '') patch.note = text(row, 'note')
+    const areaText = joinAreaParts([
+      text(row, 'areaCity'),
+      text(row, 'areaId'),
+      text(row, 'areaPark'),
+    ])
+    const area = context.areas.find(areaText)
+    if (area.ok) patch.areaId = area.id
+    else
+      problems.push({
+        row: row.number,
+        field: 'areaId',
+        code: area.code,
+        ...(areaText ? { params: { value: areaText } } : {}),
+      })
+    const skip = readValues(
+      row,
+      ['type'],
+      (field) => text(row, field),
+      context.values,
+      patch,
+      problems,
+    )
+    if (skip) {
+      skipped.push(skip)
+      return
     }
-    const input = {
-      name: text('name'),
-      type: orgTypeOf(text('type')),
-      parentId: '',
-      areaId: area.ok ? area.id : UNRESOLVED,
-      hostFirmIds: [...new Set(hostFirmIds)],
-      foundedOn: cellDate(cellOf(row, 'foundedOn')),
-      dissolvedOn: cellDate(cellOf(row, 'dissolvedOn')),
-      committee: [],
-      termStartOn: cellDate(cellOf(row, 'termStartOn')),
-      termYears: cellNumber(cellOf(row, 'termYears')),
-      note: text('note'),
+    if (text(row, 'hostFirmIds') !== '') {
+      const hostFirmIds: string[] = []
+      for (const code of cellList(cell(row, 'hostFirmIds')).map(foldCreditCode)) {
+        const id = context.firmIdByCreditCode.get(code)
+        if (id) hostFirmIds.push(id)
+        else
+          problems.push({
+            row: row.number,
+            field: 'hostFirmIds',
+            code: 'notFound',
+            params: { value: code },
+          })
+      }
+      patch.hostFirmIds = [...new Set(hostFirmIds)]
     }
-    const checked = validateOrg(input)
-    if (!checked.ok) problems.push(...atRow(row.number, checked.problems))
-    const key = orgKey(input.name, input.areaId)
-    const first = seenKeys.get(key)
-    if (input.name !== '' && first !== undefined) {
-      problems.push({ row: row.number, field: 'name', code: 'duplicate', params: { row: first } })
-    } else seenKeys.set(key, row.number)
+    readDates(
+      row,
+      ['foundedOn', 'dissolvedOn', 'termStartOn'],
+      (field) => cell(row, field),
+      patch,
+      problems,
+      ['foundedOn'],
+    )
+    if (text(row, 'termYears') !== '') patch.termYears = cellNumber(cell(row, 'termYears'))
+    const before = area.ok ? (stored.get(orgKey(name, area.id)) ?? null) : null
+    const base = before ? orgInputOf(before) : ORG_DEFAULTS
+    const merged = { ...base, areaId: UNRESOLVED, ...patch, committee: base.committee }
+    const checked = validateOrg(merged)
+    const all = mergedProblems(row.number, problems, checked.ok ? [] : checked.problems)
+    const duplicate = seenKeys(orgKey(name, area.ok ? area.id : UNRESOLVED), row.number, 'name')
+    if (name !== '' && duplicate) all.push(duplicate)
     pending.push({
       row: row.number,
-      input: checked.ok ? checked.value : (input as unknown as OrgInput),
-      parentName: text('parentName'),
-      problems,
+      input: checked.ok ? checked.value : (merged as unknown as OrgInput),
+      parentName: text(row, 'parentName'),
+      problems: all,
+      before,
     })
   }
-  function result(): ParsedRows<OrgImportRow> {
+  function result(): PlannedRows<OrgImportRow> {
     linkParents(pending, context)
-    const parsed: ParsedRows<OrgImportRow> = { valid: [], problems: [], rowCount, invalidCount: 0 }
+    const parsed: PlannedRows<OrgImportRow> = {
+      ...emptyParsed<OrgImportRow>(),
+      rowCount,
+      skipped,
+      expected: new Map(),
+    }
+    const nameOf = orgNames(pending, context)
+    const show = (field: keyof OrgInput, value: unknown) => {
+      if (field === 'areaId') return context.areas.label(String(value))
+      if (field === 'parentId') return nameOf(String(value))
+      if (field === 'hostFirmIds')
+        return (value as string[]).length === 0 ? '' : String((value as string[]).length)
+      return String(value ?? '')
+    }
     for (const item of pending) {
       if (item.problems.length > 0) {
         parsed.problems.push(...item.problems)
         parsed.invalidCount++
-      } else {
-        parsed.valid.push({
-          row: item.row,
-          value: { input: item.input, parentName: item.parentName },
-        })
+        continue
       }
+      const before = item.before ? orgInputOf(item.before) : null
+      const after =
+        item.parentName !== '' ? { ...item.input, parentId: `name:${item.parentName}` } : item.input
+      const changes = before ? fieldChanges(before, after, CHANGE_FIELDS, show) : []
+      parsed.valid.push({
+        row: item.row,
+        value: { input: item.input, parentName: item.parentName },
+        action: before ? (changes.length > 0 ? 'update' : 'unchanged') : 'create',
+        changes,
+        label: item.input.name,
+      })
+      parsed.expected.set(orgKey(item.input.name, item.input.areaId), fingerprint(item.before))
     }
     return parsed
   }
   return { add, result }
+}
+
+/** Names for parent ids in the preview: stored orgs by id, new parents as 'name:<name>'. */
+function orgNames(pending: readonly Pending[], context: OrgImportContext): (id: string) => string {
+  const names = new Map(context.orgs.map((org) => [org.id, org.name]))
+  return (id) => (id.startsWith('name:') ? id.slice(5) : (names.get(id) ?? ''))
 }
 
 /** Resolves parents to existing ids where the file does not define them, and finds loops. */
@@ -162,8 +258,10 @@ function linkParents(pending: Pending[], context: OrgImportContext): void {
   const parentOf = new Map(context.orgs.map((org) => [org.id, org.parentId]))
   for (const item of pending) {
     const name = item.parentName
-    let parent = ''
+    // No parent named: an update keeps the stored one, a new org has none.
+    let parent = item.input.parentId
     if (name !== '') {
+      parent = ''
       const inFile = fileByName.get(name) ?? []
       const inDb = dbByName.get(name) ?? []
       if (inFile.length === 1 && inFile[0]) {

@@ -1,7 +1,20 @@
 import type { FieldProblem, ValidationCode } from '@/domain/validation'
 
 /** Validation codes, plus what only a sheet can get wrong. */
-export type ImportProblemCode = ValidationCode | 'ambiguous' | 'cycle'
+export type ImportProblemCode =
+  | ValidationCode
+  | 'ambiguous'
+  | 'cycle'
+  /** An 18-digit number kept by the spreadsheet as a number: its last digits are lost. */
+  | 'storedAsNumber'
+  /** A date given to the month (2017年9月) where the day matters. */
+  | 'monthOnly'
+  /** A word of an enumerated column no table knows and no one mapped; names the accepted. */
+  | 'unknownValue'
+  /** A field a new record needs, in a row that matches no record, left blank or unmapped. */
+  | 'requiredForNew'
+  /** Not a problem: the person chose to leave rows with this word out. */
+  | 'skippedByChoice'
 
 /** One problem of one sheet row; `row` is the number Excel shows. */
 export interface RowProblem {
@@ -11,9 +24,24 @@ export interface RowProblem {
   params?: Record<string, string | number>
 }
 
+/** What a checked row will do: add a record, change one, or leave one as it is. */
+export type RowAction = 'create' | 'update' | 'unchanged'
+
+/** One field of a record the import changes, as stored now and as it will be. */
+export interface FieldChange {
+  field: string
+  from: string
+  to: string
+}
+
 export interface ValidRow<T> {
   row: number
   value: T
+  action: RowAction
+  /** For updates, every field that changes ('' = nothing stored). */
+  changes: FieldChange[]
+  /** The record's name, so the preview can say which record changes. */
+  label: string
 }
 
 export interface ParsedRows<T> {
@@ -23,6 +51,12 @@ export interface ParsedRows<T> {
   rowCount: number
   /** Rows with at least one problem. */
   invalidCount: number
+  /** Rows left out by the person's choice in the value step (not problems). */
+  skipped: RowProblem[]
+}
+
+export function emptyParsed<T>(): ParsedRows<T> {
+  return { valid: [], problems: [], rowCount: 0, invalidCount: 0, skipped: [] }
 }
 
 /** Nested fields ('hostFirmIds.0') are reported on their column. */
@@ -37,7 +71,15 @@ export function atRow(row: number, problems: readonly FieldProblem[]): RowProble
 
 /** A file-level refusal, before any row is read. */
 export type SpreadsheetErrorCode =
-  'tooLarge' | 'tooManyRows' | 'unreadable' | 'empty' | 'noHeader' | 'missingColumns' | 'hasErrors'
+  | 'tooLarge'
+  | 'tooManyRows'
+  | 'unreadable'
+  | 'empty'
+  | 'noHeader'
+  | 'missingColumns'
+  | 'hasErrors'
+  /** An old binary .xls, a WPS .et or an OpenDocument sheet: saved as .xlsx it reads. */
+  | 'saveAsXlsx'
 
 export class SpreadsheetError extends Error {
   readonly code: SpreadsheetErrorCode

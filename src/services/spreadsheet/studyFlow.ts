@@ -1,45 +1,8 @@
-import { importStudyRecords, listStudyForExport, ValidationError, type ImportCounts } from '@/db'
+import { listStudyForExport } from '@/db'
 import { maskIdNumber } from '@/domain/mask'
 import type { StudyKind } from '@/domain/types'
 import { downloadFile, fileDate } from './download'
-import { SpreadsheetError } from './problems'
-import { detectStudyHeader, parseStudyRows, type StudyRowProblem } from './studyRows'
-import { checkFileSize, readFirstSheet, writeWorkbook } from './workbook'
-
-export type StudyImportResult =
-  | { ok: true; counts: ImportCounts; rowCount: number }
-  | { ok: false; problems: StudyRowProblem[]; rowCount: number }
-
-/**
- * Import a study sheet into one org: all rows or none. Problems carry the Excel row number
- * (the repository reports row indexes, mapped back here).
- */
-export async function importStudyFile(orgId: string, file: Blob): Promise<StudyImportResult> {
-  checkFileSize(file.size)
-  const sheet = await readFirstSheet(await file.arrayBuffer())
-  const header = detectStudyHeader(sheet)
-  if (!header) throw new SpreadsheetError('noHeader')
-  const { rows, problems } = parseStudyRows(sheet, header)
-  if (rows.length === 0) throw new SpreadsheetError('empty')
-  if (problems.length > 0) return { ok: false, problems, rowCount: rows.length }
-  try {
-    const counts = await importStudyRecords(orgId, rows)
-    return { ok: true, counts, rowCount: rows.length }
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error
-    const mapped = error.problems.map((problem): StudyRowProblem => {
-      const [index, ...field] = problem.field.split('.')
-      const row = rows[Number(index)]?.row ?? 0
-      return {
-        row,
-        field: field.join('.') || problem.field,
-        code: problem.code,
-        ...(problem.params ? { params: problem.params } : {}),
-      }
-    })
-    return { ok: false, problems: mapped, rowCount: rows.length }
-  }
-}
+import { writeWorkbook } from './workbook'
 
 export interface StudyExportLabels {
   headers: readonly string[]

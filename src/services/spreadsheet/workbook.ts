@@ -1,5 +1,7 @@
 import type { CellValue as ExcelCellValue, Workbook } from 'exceljs'
-import type { CellValue, SheetData, SheetRow } from './cells'
+import type { CellValue, SheetData, SheetRow, SheetSource } from './cells'
+import { parseCsv } from './csv'
+import { sniffFormat } from './format'
 import { SpreadsheetError, type SpreadsheetErrorCode } from './problems'
 import { declaredUnzippedBytes } from './zipSize'
 
@@ -51,44 +53,58 @@ export function plainCell(value: ExcelCellValue | undefined): CellValue {
  */
 export type SheetWorkerReply =
   | { type: 'rows'; rows: SheetRow[] }
-  | { type: 'done' }
+  | { type: 'done'; source: SheetSource }
   | { type: 'error'; code: SpreadsheetErrorCode; params: Record<string, string | number> }
 
 /** Rows per worker message: each arrives as its own short task. */
 export const SHEET_BATCH_ROWS = 250
 
 /**
- * The first sheet's rows as plain values, with their Excel row numbers. Refuses files
- * over 20 MB and sheets over 50,000 rows (`SpreadsheetError`), and anything exceljs
- * cannot read as 'unreadable'. In the browser the unzipping and parsing run in a Web
- * Worker (sheetWorker.ts): a 10,000-row file blocked the page for seconds on the main
- * thread (issue 3: no main-thread task over 200 ms during an import).
+ * The first sheet's rows (or a CSV's) as plain values, with their Excel row numbers. Refuses
+ * files over 20 MB and sheets over 50,000 rows (`SpreadsheetError`), an old .xls/.et or an
+ * OpenDocument file with the advice to save it as .xlsx, and anything else as 'unreadable'.
+ * In the browser the unzipping and parsing run in a Web Worker (sheetWorker.ts): a
+ * 10,000-row file blocked the page for seconds on the main thread (no main-thread task
+ * over 200 ms during an import).
  */
 export async function readFirstSheet(data: ArrayBuffer): Promise<SheetData> {
   checkFileSize(data.byteLength)
-  if (typeof Worker === 'undefined' || import.meta.env.MODE === 'test') return parseFirstSheet(data)
+  if (typeof Worker === 'undefined' || import.meta.env.MODE === 'test') return parseSheetFile(data)
   const worker = new Worker(new URL('./sheetWorker.ts', import.meta.url), { type: 'module' })
   try {
     const rows: SheetRow[] = []
-    await new Promise<void>((resolve, reject) => {
+    const source = await new Promise<SheetSource>((resolve, reject) => {
       worker.onmessage = (event: MessageEvent<SheetWorkerReply>) => {
         const reply = event.data
         if (reply.type === 'rows') for (const row of reply.rows) rows.push(row)
-        else if (reply.type === 'done') resolve()
+        else if (reply.type === 'done') resolve(reply.source)
         else reject(new SpreadsheetError(reply.code, reply.params))
       }
       worker.onerror = (event) => reject(new Error(event.message))
       worker.postMessage(data, [data])
     })
-    return { rows }
+    return { rows, source }
   } finally {
     worker.terminate()
   }
 }
 
-/** readFirstSheet's work itself, wherever it runs. */
-export async function parseFirstSheet(data: ArrayBuffer): Promise<SheetData> {
+/** readFirstSheet's work itself, wherever it runs: the format told by the file's first bytes. */
+export async function parseSheetFile(data: ArrayBuffer): Promise<SheetData> {
   checkFileSize(data.byteLength)
+  const format = sniffFormat(data)
+  if (format === 'xls' || format === 'ods') {
+    throw new SpreadsheetError('saveAsXlsx', { format: format === 'xls' ? '.xls / .et' : '.ods' })
+  }
+  if (format === 'csv') {
+    const { rows, encoding } = await parseCsv(data, { maxRows: MAX_ROWS, maxColumns: MAX_COLUMNS })
+    return { rows, source: { format: 'csv', encoding } }
+  }
+  if (format === 'unknown') throw new SpreadsheetError('unreadable')
+  return parseXlsx(data)
+}
+
+async function parseXlsx(data: ArrayBuffer): Promise<SheetData> {
   const unzipped = declaredUnzippedBytes(data)
   if (unzipped === null) throw new SpreadsheetError('unreadable')
   if (unzipped > MAX_UNZIPPED_BYTES) {
@@ -113,7 +129,7 @@ export async function parseFirstSheet(data: ArrayBuffer): Promise<SheetData> {
     for (let column = 1; column <= width; column++) cells.push(plainCell(row.getCell(column).value))
     rows.push({ number, cells })
   })
-  return { rows }
+  return { rows, source: { format: 'xlsx', encoding: '' } }
 }
 
 export interface SheetSpec {
