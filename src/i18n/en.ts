@@ -1,5 +1,6 @@
 import fields from './fields.en'
 import dashboardX from './dashboard.en'
+import phone from './phone.en'
 import type zhCN from './zh-CN'
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
@@ -8,6 +9,7 @@ type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K
 const en: Messages<typeof zhCN> = {
   fields,
   dashboardX,
+  phone,
   // The parts of feature namespaces the app shell shows on every page (sidebar, update and
   // database notices); the rest of each feature loads with its routes (index.ts).
   study: {

@@ -1,10 +1,12 @@
 import fields from './fields.zh-CN'
 import dashboardX from './dashboard.zh-CN'
+import phone from './phone.zh-CN'
 
 /** zh-CN is the source locale; en.ts must have exactly the same keys (tests/i18n). */
 export default {
   fields,
   dashboardX,
+  phone,
   // The parts of feature namespaces the app shell shows on every page (sidebar, update and
   // database notices); the rest of each feature loads with its routes (index.ts).
   study: {

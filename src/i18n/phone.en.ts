@@ -1,0 +1,32 @@
+import type zhCN from './phone.zh-CN'
+
+/** English for the phone layout (same keys as phone.zh-CN.ts). */
+const phone: Record<keyof typeof zhCN, string> = {
+  more: 'More',
+  account: 'Role and language',
+  switchRole: 'Switch role',
+  language: 'Language',
+  tabs: 'Main pages',
+  filter: 'Filter',
+  filterCount: 'Filter ({n})',
+  filterTitle: 'Filters',
+  filterClear: 'Clear filters',
+  filterDone: 'Show results',
+  loadMore: 'Load more',
+  loadedOf: '{shown} of {total} shown',
+  loadedAll: 'All {n} shown',
+  actions: 'More actions',
+  allPresent: 'All present',
+  present: 'Present',
+  absent: 'Absent',
+  takePhoto: 'Take photo',
+  pickPhoto: 'Choose from album',
+  draftSaved: 'Draft kept on this device at {time}',
+  draftRestored: 'Restored the draft kept at {time}',
+  draftDiscard: 'Discard draft',
+  draftDiscardConfirm:
+    'Discard this unsaved meeting record? What you typed and the photos will not be kept.',
+  draftBanner: 'An unsaved meeting record (kept at {time})',
+  draftContinue: 'Continue',
+}
+export default phone
