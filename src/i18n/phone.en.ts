@@ -1,7 +1,9 @@
 import type zhCN from './phone.zh-CN'
 
+type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
+
 /** English for the phone layout (same keys as phone.zh-CN.ts). */
-const phone: Record<keyof typeof zhCN, string> = {
+const phone: Messages<typeof zhCN> = {
   more: 'More',
   account: 'Role and language',
   switchRole: 'Switch role',
@@ -16,6 +18,8 @@ const phone: Record<keyof typeof zhCN, string> = {
   loadedOf: '{shown} of {total} shown',
   loadedAll: 'All {n} shown',
   actions: 'More actions',
+  meetingsThisYear: 'In {year}: attended {attended}, missed {absent}',
+  meTabs: { study: 'Study', meetings: 'Meetings', development: 'Steps', org: 'Org' },
   allPresent: 'All present',
   present: 'Present',
   absent: 'Absent',

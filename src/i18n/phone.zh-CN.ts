@@ -14,6 +14,8 @@ export default {
   loadedOf: '已显示 {shown} / {total} 条',
   loadedAll: '已全部显示（{n} 条）',
   actions: '更多操作',
+  meetingsThisYear: '{year} 年出席 {attended} 次，缺席 {absent} 次',
+  meTabs: { study: '学习', meetings: '组织生活', development: '发展历程', org: '组织' },
   allPresent: '全部出席',
   present: '出席',
   absent: '缺席',
