@@ -139,6 +139,23 @@ test('on a phone: a secretary logs a meeting offline, a member reads 我的, the
   await expect
     .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
     .toBe(true)
+  // Installable from Chromium on a phone: Chromium itself finds nothing missing in the app (a
+  // test browser's context is incognito, which no app can change).
+  const cdp = await context.newCDPSession(page)
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors')
+  expect(installabilityErrors.map((error) => error.errorId)).toEqual(['in-incognito'])
+  const manifest = await page.evaluate(async () => (await fetch('/manifest.webmanifest')).json())
+  expect(manifest).toMatchObject({
+    short_name: '支部',
+    display: 'standalone',
+    start_url: '/',
+    theme_color: '#c8102e',
+  })
+  const sizes = (manifest.icons as { sizes: string; purpose?: string }[]).map(
+    (icon) => `${icon.sizes}${icon.purpose ? ` ${icon.purpose}` : ''}`,
+  )
+  expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512', '512x512 maskable']))
+  await expect(page.locator('meta[name="theme-color"]')).toHaveAttribute('content', '#c8102e')
   const people = await pickPeople(page)
   const [absentA, absentB] = people.branch.roll.slice(-2) as [string, string]
 
