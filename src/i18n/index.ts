@@ -51,6 +51,7 @@ const FEATURE_LOADERS = {
   },
   orgPage: { 'zh-CN': () => import('./orgPage.zh-CN'), en: () => import('./orgPage.en') },
   area: { 'zh-CN': () => import('./area.zh-CN'), en: () => import('./area.en') },
+  phone: { 'zh-CN': () => import('./phone.zh-CN'), en: () => import('./phone.en') },
 } satisfies Record<string, Record<Locale, Loader>>
 
 export type Feature = keyof typeof FEATURE_LOADERS

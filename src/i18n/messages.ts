@@ -2,6 +2,8 @@ import areaEn from './area.en'
 import areaZhCN from './area.zh-CN'
 import orgPageEn from './orgPage.en'
 import orgPageZhCN from './orgPage.zh-CN'
+import phoneEn from './phone.en'
+import phoneZhCN from './phone.zh-CN'
 import settingLabelsEn from './settingLabels.en'
 import settingLabelsZhCN from './settingLabels.zh-CN'
 import settingsEn from './settings.en'
@@ -41,6 +43,7 @@ export const messages = {
     settingLabels: settingLabelsZhCN,
     orgPage: orgPageZhCN,
     area: areaZhCN,
+    phone: { ...zhCN.phone, ...phoneZhCN },
   },
   en: {
     ...en,
@@ -55,5 +58,6 @@ export const messages = {
     settingLabels: settingLabelsEn,
     orgPage: orgPageEn,
     area: areaEn,
+    phone: { ...en.phone, ...phoneEn },
   },
 }

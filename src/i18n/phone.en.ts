@@ -2,13 +2,8 @@ import type zhCN from './phone.zh-CN'
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
 
-/** English for the phone layout (same keys as phone.zh-CN.ts). */
+/** English for the phone's lists, sheets and meeting form (same keys as phone.zh-CN.ts). */
 const phone: Messages<typeof zhCN> = {
-  more: 'More',
-  account: 'Role and language',
-  switchRole: 'Switch role',
-  language: 'Language',
-  tabs: 'Main pages',
   filter: 'Filter',
   filterCount: 'Filter ({n})',
   filterTitle: 'Filters',

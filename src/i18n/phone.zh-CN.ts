@@ -1,10 +1,8 @@
-/** What the phone layout and its lists, sheets and meeting form show (every page). */
+/**
+ * What the phone's lists, filter sheets and meeting form show: loaded with the pages that show
+ * them (the header and bottom bar's words are in zh-CN.ts, under `phone`).
+ */
 export default {
-  more: '更多',
-  account: '身份与语言',
-  switchRole: '切换身份',
-  language: '语言',
-  tabs: '常用页面',
   filter: '筛选',
   filterCount: '筛选（{n}）',
   filterTitle: '筛选条件',

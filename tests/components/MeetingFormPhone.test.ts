@@ -115,8 +115,9 @@ describe('the meeting form at the phone breakpoint', () => {
     const attendees = first.findComponent({ name: 'MeetingFormAttendees' })
     const entries = attendees.props('absence') as Record<string, { reason: string }>
     Object.values(entries)[0]!.reason = 'sick'
-    await flushPromises()
-    expect($('[data-testid="absence-reason"]')!.textContent).toContain('因病')
+    const reason = () => $('[data-testid="absence-reason"]')?.textContent ?? ''
+    await until(() => reason().includes('因病'))
+    expect(reason()).toContain('因病')
     await settle()
     const kept = await meetingDrafts.read()
     expect(kept?.value.model.topic).toBe('手机上登记的党员大会')
@@ -130,7 +131,8 @@ describe('the meeting form at the phone breakpoint', () => {
     await until(() => topic()?.value !== '')
     expect(topic().value).toBe('手机上登记的党员大会')
     expect(count()).toBe('出席 3 人，缺席 1 人')
-    expect($('[data-testid="absence-reason"]')!.textContent).toContain('因病')
+    await until(() => reason().includes('因病'))
+    expect(reason()).toContain('因病')
     expect($('[data-testid="meeting-draft-note"]')?.textContent).toContain('已恢复')
   })
 })

@@ -7,6 +7,8 @@ test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true
 
 /** What the phone's screen shows now (a full-page shot of a sheet over the page says little). */
 async function screen(page: Page, name: string): Promise<void> {
+  // After the sheets' and drawers' own animations (Vue's *-enter-active classes).
+  await page.waitForFunction(() => !document.querySelector('[class*="-enter-active"]'))
   mkdirSync(SCREENS_DIR, { recursive: true })
   await page.screenshot({ path: `${SCREENS_DIR}/${name}.png` })
 }
@@ -128,7 +130,7 @@ test('on a phone: a secretary logs a meeting offline, a member reads 我的, the
   // ── The secretary, offline, logs a meeting with two absences and a photo ──
   await switchRole(page, 'secretary', people.branch.name)
   await page.getByTestId('tab-meetings').click()
-  await expect(page.getByTestId('meeting-cards')).toBeVisible()
+  await expect(page.getByTestId('meeting-card').first()).toBeVisible()
   await expectFits(page)
   await screen(page, 'phone-meetings')
   await context.setOffline(true)

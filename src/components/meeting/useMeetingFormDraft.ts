@@ -36,6 +36,8 @@ export function useMeetingFormDraft(
   let active = false
   /** Between settle() and the save's answer: a save that fails resumes keeping. */
   let settled = false
+  /** Each opening and closing of the form: a draft read for an earlier one is dropped. */
+  let session = 0
   let timer: ReturnType<typeof setTimeout> | undefined
 
   function snapshot(): MeetingDraft {
@@ -66,17 +68,20 @@ export function useMeetingFormDraft(
 
   /** Changes the draft makes itself reach the watchers first; keeping resumes after them. */
   async function keepAfterOwnChanges(keep: boolean): Promise<void> {
+    const mine = session
     await Promise.resolve()
-    setTimeout(() => (active = keep))
+    setTimeout(() => mine === session && (active = keep))
   }
 
   /** The form opened on a new meeting: bring back a kept draft, then keep each change. */
   async function start(): Promise<void> {
+    const mine = ++session
     active = false
     settled = false
     savedAt.value = ''
     restoredAt.value = ''
     const kept = await meetingDrafts.read()
+    if (mine !== session) return
     if (kept) {
       Object.assign(form.model, kept.value.model)
       form.absence.value = kept.value.absence
@@ -88,6 +93,7 @@ export function useMeetingFormDraft(
   }
   /** The form closes: a change still pending is kept, then nothing more until it opens. */
   async function stop(): Promise<void> {
+    session++
     if (timer !== undefined) await flush()
     active = false
     settled = false
