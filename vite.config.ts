@@ -46,14 +46,20 @@ export default defineConfig({
       registerType: 'prompt',
       injectRegister: false,
       manifest: {
+        // Installed from Chromium on a phone: its name under the icon, the red of the app's
+        // mark in the status bar, opened like an app (standalone) on the first page.
+        id: '/',
         name: '支部',
         short_name: '支部',
-        description: '非公企业党建工作台',
+        description: '非公企业党建工作台：党组织、党员、三会一课和学习记录，断网也能用',
         lang: 'zh-CN',
-        start_url: '.',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
         display: 'standalone',
         theme_color: '#c8102e',
         background_color: '#ffffff',
+        categories: ['productivity', 'business'],
         icons: [
           { src: 'pwa-192.png', sizes: '192x192', type: 'image/png' },
           { src: 'pwa-512.png', sizes: '512x512', type: 'image/png' },

@@ -11,6 +11,7 @@ import { createAppI18n, ensureMessages } from './i18n'
 import { createAppRouter } from './router'
 import { readSaved } from './stores/session'
 import './styles/main.css'
+import './styles/phone.css'
 
 /** The stylesheets index.html loads without blocking the shell's paint (vite.config.ts). */
 function stylesApplied(): Promise<unknown> {

@@ -11,6 +11,7 @@ export {
 } from './connection'
 export { ValidationError, NotFoundError, ConflictError } from './errors'
 export { isQuotaExceeded } from './quota'
+export { readDraft, writeDraft, discardDraft, type DraftEntry } from './drafts'
 export {
   ZhibuDb,
   DB_NAME,

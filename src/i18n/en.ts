@@ -8,6 +8,13 @@ type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K
 const en: Messages<typeof zhCN> = {
   fields,
   dashboardX,
+  // The phone's header and bottom bar (every page); the rest of `phone` loads with its pages.
+  phone: {
+    more: 'More',
+    account: 'Role and language',
+    switchRole: 'Switch role',
+    tabs: 'Main pages',
+  },
   // The parts of feature namespaces the app shell shows on every page (sidebar, update and
   // database notices); the rest of each feature loads with its routes (index.ts).
   study: {

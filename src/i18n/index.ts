@@ -52,6 +52,7 @@ const FEATURE_LOADERS = {
   orgPage: { 'zh-CN': () => import('./orgPage.zh-CN'), en: () => import('./orgPage.en') },
   area: { 'zh-CN': () => import('./area.zh-CN'), en: () => import('./area.en') },
   sync: { 'zh-CN': () => import('./sync.zh-CN'), en: () => import('./sync.en') },
+  phone: { 'zh-CN': () => import('./phone.zh-CN'), en: () => import('./phone.en') },
 } satisfies Record<string, Record<Locale, Loader>>
 
 export type Feature = keyof typeof FEATURE_LOADERS

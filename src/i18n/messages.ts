@@ -2,6 +2,8 @@ import areaEn from './area.en'
 import areaZhCN from './area.zh-CN'
 import orgPageEn from './orgPage.en'
 import orgPageZhCN from './orgPage.zh-CN'
+import phoneEn from './phone.en'
+import phoneZhCN from './phone.zh-CN'
 import settingLabelsEn from './settingLabels.en'
 import settingLabelsZhCN from './settingLabels.zh-CN'
 import settingsEn from './settings.en'
@@ -44,6 +46,7 @@ export const messages = {
     orgPage: orgPageZhCN,
     area: areaZhCN,
     sync: syncZhCN,
+    phone: { ...zhCN.phone, ...phoneZhCN },
   },
   en: {
     ...en,
@@ -59,5 +62,6 @@ export const messages = {
     orgPage: orgPageEn,
     area: areaEn,
     sync: syncEn,
+    phone: { ...en.phone, ...phoneEn },
   },
 }

@@ -5,6 +5,13 @@ import dashboardX from './dashboard.zh-CN'
 export default {
   fields,
   dashboardX,
+  // The phone's header and bottom bar (every page); the rest of `phone` loads with its pages.
+  phone: {
+    more: '更多',
+    account: '身份与语言',
+    switchRole: '切换身份',
+    tabs: '常用页面',
+  },
   // The parts of feature namespaces the app shell shows on every page (sidebar, update and
   // database notices); the rest of each feature loads with its routes (index.ts).
   study: {

@@ -35,13 +35,13 @@ export const routes: RouteRecordRaw[] = [
     path: '/todo',
     name: 'todo',
     component: () => import('@/views/TodoView.vue'),
-    meta: { messages: TODO_MESSAGES },
+    meta: { messages: [...TODO_MESSAGES, 'phone'] },
   },
   {
     path: '/firms',
     name: 'firms',
     component: () => import('@/views/FirmsView.vue'),
-    meta: { messages: ['import'] },
+    meta: { messages: ['import', 'phone'] },
   },
   {
     path: '/areas',
@@ -60,19 +60,19 @@ export const routes: RouteRecordRaw[] = [
     path: '/members',
     name: 'members',
     component: () => import('@/views/MembersView.vue'),
-    meta: { messages: ['members', 'import'] },
+    meta: { messages: ['members', 'import', 'phone'] },
   },
   {
     path: '/members/:id',
     name: 'member',
     component: () => import('@/views/MemberProfileView.vue'),
-    meta: { messages: ['members', 'meetings', 'study'] },
+    meta: { messages: ['members', 'meetings', 'study', 'phone'] },
   },
   {
     path: '/meetings',
     name: 'meetings',
     component: () => import('@/views/MeetingsView.vue'),
-    meta: { messages: ['meetings'] },
+    meta: { messages: ['meetings', 'phone'] },
   },
   {
     path: '/meetings/board',
@@ -84,7 +84,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/meetings/:id',
     name: 'meeting',
     component: () => import('@/views/MeetingDetailView.vue'),
-    meta: { messages: ['meetings'] },
+    meta: { messages: ['meetings', 'phone'] },
   },
   {
     path: '/joint',
@@ -96,13 +96,13 @@ export const routes: RouteRecordRaw[] = [
     path: '/study',
     name: 'study',
     component: () => import('@/views/StudyView.vue'),
-    meta: { messages: ['study', 'meetings', 'import'] },
+    meta: { messages: ['study', 'meetings', 'import', 'phone'] },
   },
   {
     path: '/me',
     name: 'me',
     component: () => import('@/views/MeView.vue'),
-    meta: { messages: ['study', 'meetings', 'members', 'orgPage'] },
+    meta: { messages: ['study', 'meetings', 'members', 'orgPage', 'phone'] },
   },
   {
     path: '/data',

@@ -187,6 +187,10 @@ export function useMeetingFormPhotos(photos: () => Photo[]) {
     if (key.startsWith('new-')) added.value = added.value.filter((p) => p.key !== key)
     else removed.value = [...removed.value, key]
   }
+  /** Photos from a kept draft (already resized), as if just added. */
+  function restore(kept: NewPhoto[]): void {
+    added.value = kept.map((photo) => ({ ...photo, key: `new-${crypto.randomUUID()}` }))
+  }
   /** What the save writes: the new photos without their keys, the ids to drop. */
   function extras(): { addPhotos: NewPhoto[]; removePhotoIds: string[] } {
     return {
@@ -194,5 +198,5 @@ export function useMeetingFormPhotos(photos: () => Photo[]) {
       removePhotoIds: removed.value,
     }
   }
-  return { thumbs, resizing, reset, add, remove, extras }
+  return { thumbs, resizing, reset, add, remove, restore, extras }
 }
