@@ -9,7 +9,7 @@ export {
   newId,
   onDatabaseVersionChange,
 } from './connection'
-export { ValidationError, NotFoundError, ConflictError } from './errors'
+export { ValidationError, NotFoundError, ConflictError, StaleRevisionError } from './errors'
 export { isQuotaExceeded } from './quota'
 export {
   ZhibuDb,
@@ -17,7 +17,9 @@ export {
   SCHEMA_VERSION,
   SCHEMA_V1,
   SCHEMA_V2,
+  SCHEMA_V3,
   RECORD_TABLES,
+  REPLICATION_TABLES,
   type RecordTable,
   type TableName,
 } from './schema'
