@@ -7,6 +7,7 @@ import {
   ancestryFrom,
   compactRevision,
   openLeaves,
+  REVISION_FIELDS,
   revisionsOf,
   winnerOf,
   ancestryOf,
@@ -14,6 +15,12 @@ import {
   type Row,
 } from './revisions'
 import type { LeafRecord, Tombstone } from './types'
+
+function withoutRevision(body: Row): Row {
+  const out = { ...body }
+  for (const field of REVISION_FIELDS) delete out[field]
+  return out
+}
 
 export function tombstoneId(table: string, recordId: string): string {
   return `${table}:${recordId}`
@@ -98,7 +105,7 @@ export function storedFormOf(
       deleted: leaf.deleted,
       closed: leaf.closed,
       state: open.has(leaf) ? 'open' : 'closed',
-      body: leaf.deleted ? null : (leaf.body ?? null),
+      body: leaf.deleted || !leaf.body ? null : withoutRevision(leaf.body),
       at: previous.get(leaf.rev)?.at ?? at,
     }))
   if (!winner.deleted) {

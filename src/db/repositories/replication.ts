@@ -1,0 +1,296 @@
+import type { Verdict } from '@/domain/exchange'
+import {
+  leafOfRecord,
+  leafOfRow,
+  leafOfTombstone,
+  leavesOf,
+  recordPrefix,
+  storedFormOf,
+  tombstoneId,
+  type StoredLeaves,
+  type TombstoneFacts,
+} from '@/domain/leafRows'
+import type { Row } from '@/domain/replicationScope'
+import { mergeLeaf, openLeaves, revisionOf, winnerOf, type Leaf } from '@/domain/revisions'
+import type { LeafRecord, RevisionBody, Tombstone } from '@/domain/types'
+import { getActor, nowIso } from '../clock'
+import { getDb } from '../connection'
+import { revisionBodyId } from '../revisions'
+import { scopeChainOf, type ScopeReader } from '../scopeChain'
+import { RECORD_TABLES, type RecordTable } from '../tables'
+import { refreshLastAttended } from './attendance'
+import { refreshFirmStatuses } from './firmStatus'
+import { readSettings } from './settings'
+
+/**
+ * Merging revisions made elsewhere into this device (a package, a backup in merge mode, and
+ * sync after it): CouchDB's merge per record, flattened to leaves (revisions.ts mergeLeaf).
+ * The winner among a record's leaves is the stored record, or its tombstone when deleted;
+ * the other leaves wait in the leaves table. What a merge replaces is kept (revisionBodies,
+ * with the merge's id) so it can be undone record by record; nothing is snapshotted whole.
+ */
+
+const RECORD_TABLE_SET: ReadonlySet<string> = new Set(RECORD_TABLES)
+
+/** One revision arriving for one record. */
+export interface IncomingLeaf {
+  table: RecordTable
+  recordId: string
+  leaf: Leaf
+  /** A tombstone's facts as they arrived (who deleted it there, its org chain there). */
+  facts?: TombstoneFacts
+}
+
+/** A record table row of a package or backup as a live leaf (no `_rev` = first revision). */
+export function incomingRecord(table: RecordTable, row: Row): IncomingLeaf {
+  return { table, recordId: String(row.id), leaf: leafOfRecord(table, row) }
+}
+
+export function incomingTombstone(row: Row): IncomingLeaf {
+  const tombstone = row as unknown as Tombstone
+  return {
+    table: tombstone.table as RecordTable,
+    recordId: tombstone.recordId,
+    leaf: leafOfTombstone(tombstone),
+    facts: {
+      orgIds: Array.isArray(tombstone.orgIds) ? tombstone.orgIds.map(String) : [],
+      deletedAt: String(tombstone.deletedAt ?? ''),
+      deletedBy: String(tombstone.deletedBy ?? ''),
+    },
+  }
+}
+
+export function incomingLeafRow(row: Row): IncomingLeaf {
+  const leaf = row as unknown as LeafRecord
+  return {
+    table: leaf.table as RecordTable,
+    recordId: leaf.recordId,
+    leaf: leafOfRow({ ...leaf, deleted: leaf.deleted === true, closed: leaf.closed === true }),
+  }
+}
+
+export function isRecordTable(name: string): name is RecordTable {
+  return RECORD_TABLE_SET.has(name)
+}
+
+/** One record's merge: its leaves here before and after, and what that is to a person. */
+export interface RecordMerge {
+  table: RecordTable
+  recordId: string
+  before: StoredLeaves
+  after: Leaf[]
+  verdict: Exclude<Verdict, 'refused'>
+  /** The revisions that arrived for it. */
+  incoming: Leaf[]
+  facts: TombstoneFacts | undefined
+}
+
+function keyOf(table: string, recordId: string): string {
+  return `${table}\u0000${recordId}`
+}
+
+/** Each record's stored leaves, read per table: records, tombstones, and leaf rows. */
+export async function readStoredLeaves(
+  table: RecordTable,
+  ids: readonly string[],
+): Promise<Map<string, StoredLeaves>> {
+  const db = getDb()
+  const unique = [...new Set(ids)]
+  const [records, tombstones] = await Promise.all([
+    db.table(table).bulkGet(unique) as Promise<(Row | undefined)[]>,
+    db.tombstones.bulkGet(unique.map((id) => tombstoneId(table, id))),
+  ])
+  // Keys first: the leaves table holds few rows, and only this table's are read.
+  const prefix = `${table}:`
+  const wanted = new Set(unique)
+  const keys = (await db.leaves.where(':id').startsWith(prefix).primaryKeys()).filter((key) =>
+    wanted.has(key.slice(prefix.length, key.lastIndexOf(':'))),
+  )
+  const rows = (await db.leaves.bulkGet(keys)).filter((row): row is LeafRecord => !!row)
+  const byRecord = new Map<string, LeafRecord[]>()
+  for (const row of rows) {
+    if (row.table !== table) continue
+    byRecord.set(row.recordId, [...(byRecord.get(row.recordId) ?? []), row])
+  }
+  return new Map(
+    unique.map((id, i) => [
+      id,
+      { record: records[i], tombstone: tombstones[i], rows: byRecord.get(id) ?? [] },
+    ]),
+  )
+}
+
+function sameLeaves(a: readonly Leaf[], b: readonly Leaf[]): boolean {
+  if (a.length !== b.length) return false
+  const revs = new Set(a.map((leaf) => leaf.rev))
+  return b.every((leaf) => revs.has(leaf.rev))
+}
+
+/** What a merge did to one record, in the preview's words (exchange.ts VERDICTS). */
+export function verdictOf(before: readonly Leaf[], after: readonly Leaf[]): RecordMerge['verdict'] {
+  if (sameLeaves(before, after)) return 'unchanged'
+  const openBefore = new Set(openLeaves(before).map((leaf) => leaf.rev))
+  if (openLeaves(after).some((leaf) => !openBefore.has(leaf.rev))) return 'conflict'
+  const was = before.length > 0 ? winnerOf(before) : null
+  const now = winnerOf(after)
+  if ((!was || was.deleted) && !now.deleted) return 'new'
+  if (was && !was.deleted && now.deleted) return 'deleted'
+  if (!was) return 'unchanged'
+  return 'updated'
+}
+
+/** Merge every incoming revision into the records' leaves (reads only). */
+export async function planMerges(incoming: readonly IncomingLeaf[]): Promise<RecordMerge[]> {
+  const { 'data.revsLimit': limit } = await readSettings()
+  const groups = new Map<string, IncomingLeaf[]>()
+  for (const item of incoming) {
+    const key = keyOf(item.table, item.recordId)
+    groups.set(key, [...(groups.get(key) ?? []), item])
+  }
+  const byTable = new Map<RecordTable, string[]>()
+  for (const item of incoming) {
+    byTable.set(item.table, [...(byTable.get(item.table) ?? []), item.recordId])
+  }
+  const out: RecordMerge[] = []
+  for (const [table, ids] of byTable) {
+    const stored = await readStoredLeaves(table, ids)
+    for (const [id, before] of stored) {
+      const items = groups.get(keyOf(table, id)) ?? []
+      const beforeLeaves = leavesOf(table, before)
+      let leaves = beforeLeaves
+      for (const item of items) leaves = mergeLeaf(leaves, item.leaf, limit).leaves
+      const facts = items.find((item) => item.facts)?.facts
+      out.push({
+        table,
+        recordId: id,
+        before,
+        after: leaves,
+        verdict: verdictOf(beforeLeaves, leaves),
+        incoming: items.map((item) => item.leaf),
+        facts,
+      })
+    }
+  }
+  return out
+}
+
+function dexieReader(): ScopeReader {
+  const db = getDb()
+  return {
+    get: (table, id) => db.table(table).get(id) as Promise<Row | undefined>,
+    hostsOf: async (firmId) =>
+      (await db.orgs.where('hostFirmIds').equals(firmId).toArray()) as unknown as Row[],
+  }
+}
+
+export interface AppliedMerges {
+  firmIds: Set<string>
+  memberIds: Set<string>
+  written: number
+}
+
+/**
+ * Write the merges that change something, inside the caller's replicatedTransaction: the
+ * winner to its table (or its tombstone), the other leaves, and the body each replaced
+ * winner had (with `mergeId`, so the merge can be undone record by record). Derived fields
+ * follow for what moved (firm coverage, last attendance); the tallies follow by themselves.
+ */
+export async function applyMerges(
+  merges: readonly RecordMerge[],
+  mergeId: string,
+): Promise<AppliedMerges> {
+  const db = getDb()
+  const { 'data.revisionBodies': keep } = await readSettings()
+  const at = nowIso()
+  const applied: AppliedMerges = { firmIds: new Set(), memberIds: new Set(), written: 0 }
+  for (const merge of merges) {
+    if (sameLeaves(leavesOf(merge.table, merge.before), merge.after)) continue
+    const { table, recordId, before } = merge
+    let orgIds: string[] | null = null
+    if (!merge.after.some((leaf) => !leaf.deleted) && before.record) {
+      orgIds = await scopeChainOf(dexieReader(), table, before.record)
+    }
+    const after = storedFormOf(
+      table,
+      recordId,
+      merge.after,
+      before,
+      () => ({
+        orgIds: orgIds ?? merge.facts?.orgIds ?? [],
+        deletedAt: merge.facts?.deletedAt || at,
+        deletedBy: merge.facts?.deletedBy || getActor(),
+      }),
+      at,
+    )
+    const store = db.table(table)
+    const beforeRev = before.record ? revisionOf(table, before.record) : null
+    const afterRev = after.record ? revisionOf(table, after.record) : null
+    if (after.record && afterRev !== beforeRev) await store.put(after.record)
+    if (!after.record && before.record) await store.delete(recordId)
+    if (before.record && afterRev !== beforeRev) {
+      await keepReplaced(table, recordId, before.record, beforeRev!, mergeId, at, keep)
+    }
+    const gone = before.rows
+      .map((row) => row.id)
+      .filter((id) => !after.rows.some((r) => r.id === id))
+    if (gone.length > 0) await db.leaves.bulkDelete(gone)
+    if (after.rows.length > 0) await db.leaves.bulkPut([...after.rows])
+    if (after.tombstone) await db.tombstones.put(after.tombstone)
+    else if (before.tombstone) await db.tombstones.delete(before.tombstone.id)
+    applied.written += 1
+    noteDerived(applied, table, before.record, after.record)
+  }
+  await refreshFirmStatuses(applied.firmIds)
+  await refreshLastAttended(applied.memberIds)
+  return applied
+}
+
+async function keepReplaced(
+  table: string,
+  recordId: string,
+  body: Row,
+  rev: string,
+  mergeId: string,
+  keptAt: string,
+  keep: number,
+): Promise<void> {
+  if (keep <= 0) return
+  const db = getDb()
+  const row: RevisionBody = {
+    id: revisionBodyId(table, recordId, rev),
+    table,
+    recordId,
+    rev,
+    body: { ...body },
+    mergeId,
+    keptAt,
+  }
+  await db.revisionBodies.put(row)
+  const prefix = recordPrefix(table, recordId)
+  const keys = (await db.revisionBodies.where(':id').startsWith(prefix).primaryKeys()).sort()
+  if (keys.length > keep) await db.revisionBodies.bulkDelete(keys.slice(0, keys.length - keep))
+}
+
+function noteDerived(
+  applied: AppliedMerges,
+  table: string,
+  before: Row | undefined,
+  after: Row | undefined,
+): void {
+  for (const row of [before, after]) {
+    if (!row) continue
+    if (table === 'firms') applied.firmIds.add(String(row.id))
+    if (table === 'orgs')
+      for (const id of (row.hostFirmIds as string[]) ?? []) applied.firmIds.add(id)
+    if (table === 'members') applied.memberIds.add(String(row.id))
+    if (table === 'meetings') {
+      for (const id of (row.attendeeIds as string[]) ?? []) applied.memberIds.add(id)
+    }
+  }
+}
+
+/** The revisions of one stored record as leaves (for the conflict screen and resolutions). */
+export async function readLeaves(table: RecordTable, recordId: string): Promise<Leaf[]> {
+  const stored = (await readStoredLeaves(table, [recordId])).get(recordId)!
+  return leavesOf(table, stored)
+}
