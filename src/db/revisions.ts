@@ -319,6 +319,12 @@ class Writer {
     const at = nowIso()
     for (const [index, value] of values.entries()) {
       const before = stored[index]
+      const tombstone = before ? undefined : tombstones.get(keys[index]!)
+      if (!before && !tombstone) {
+        // A new record: the first revision of its content, which is stored as nothing at all.
+        setRevision(value, null)
+        continue
+      }
       const text = contentText(name, value)
       if (before) {
         const beforeText = contentText(name, before)
@@ -347,17 +353,11 @@ class Writer {
         if (placementOf(name, before) !== placementOf(name, value)) moved.push({ index, before })
         continue
       }
-      const tombstone = tombstones.get(keys[index]!)
-      if (!tombstone) {
-        // A new record: the first revision of its content, which is stored as nothing at all.
-        setRevision(value, null)
-        continue
-      }
       const limits = await this.limitsOf()
-      const parent = ancestryFrom(tombstone._rev, tombstone._revisions)
+      const parent = ancestryFrom(tombstone!._rev, tombstone!._revisions)
       const next = nextRevision(parent, false, text, limits.revs)
       setRevision(value, compactRevision(name, value, next.ancestry))
-      revived.push({ index, tombstone })
+      revived.push({ index, tombstone: tombstone! })
     }
     if (request.type === 'put') storedBefore.set(request, stored)
     const response = await this.table.mutate(request)

@@ -18,7 +18,8 @@ export default {
   },
   downloaded: 'Backup downloaded: {name} ({size})',
   restored: 'Restored from the backup: {added} added, {updated} updated',
-  restoredKept: 'Merged from the backup: {added} added, {updated} updated, {kept} newer here kept',
+  restoredKept:
+    'Merged from the backup: {added} added, {updated} updated, {deleted} deleted, {conflicts} in conflict (both versions kept: choose on the conflicts page), {kept} already here',
   preview: {
     title: 'What the backup holds',
     file: 'File',
@@ -41,7 +42,7 @@ export default {
       "This computer's data becomes the backup's. What is here now goes to the recycle bin first, restorable.",
     merge: 'Merge',
     mergeHint:
-      'By record id: newer records of the backup replace older ones here; newer ones here and records only here stay.',
+      'By revision history: changes made in the backup after this device’s come over; later changes and deletions here stay; a record changed on both sides keeps both versions for you to choose. The whole database is not copied into the recycle bin.',
     confirm: 'Restore',
     confirmReplace:
       'Replace all data on this computer by the backup ({at}, {n} records)? What is here now goes to the recycle bin.',

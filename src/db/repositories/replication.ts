@@ -189,11 +189,28 @@ export interface AppliedMerges {
   written: number
 }
 
+interface Batch {
+  puts: Map<string, Row[]>
+  deletes: Map<string, string[]>
+  leafPuts: LeafRecord[]
+  leafDeletes: string[]
+  tombstonePuts: Tombstone[]
+  tombstoneDeletes: string[]
+  bodies: RevisionBody[]
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
+}
+
 /**
  * Write the merges that change something, inside the caller's replicatedTransaction: the
  * winner to its table (or its tombstone), the other leaves, and the body each replaced
- * winner had (with `mergeId`, so the merge can be undone record by record). Derived fields
- * follow for what moved (firm coverage, last attendance); the tallies follow by themselves.
+ * winner had (with `mergeId`, so the merge can be undone record by record). Written in bulk
+ * per table. Derived fields follow for what moved (firm coverage, last attendance); the
+ * tallies follow by themselves.
  */
 export async function applyMerges(
   merges: readonly RecordMerge[],
@@ -203,6 +220,15 @@ export async function applyMerges(
   const { 'data.revisionBodies': keep } = await readSettings()
   const at = nowIso()
   const applied: AppliedMerges = { firmIds: new Set(), memberIds: new Set(), written: 0 }
+  const batch: Batch = {
+    puts: new Map(),
+    deletes: new Map(),
+    leafPuts: [],
+    leafDeletes: [],
+    tombstonePuts: [],
+    tombstoneDeletes: [],
+    bodies: [],
+  }
   for (const merge of merges) {
     if (sameLeaves(leavesOf(merge.table, merge.before), merge.after)) continue
     const { table, recordId, before } = merge
@@ -222,53 +248,57 @@ export async function applyMerges(
       }),
       at,
     )
-    const store = db.table(table)
     const beforeRev = before.record ? revisionOf(table, before.record) : null
     const afterRev = after.record ? revisionOf(table, after.record) : null
-    if (after.record && afterRev !== beforeRev) await store.put(after.record)
-    if (!after.record && before.record) await store.delete(recordId)
-    if (before.record && afterRev !== beforeRev) {
-      await keepReplaced(table, recordId, before.record, beforeRev!, mergeId, at, keep)
+    if (after.record && afterRev !== beforeRev) push(batch.puts, table, after.record)
+    if (!after.record && before.record) push(batch.deletes, table, recordId)
+    if (before.record && beforeRev !== null && afterRev !== beforeRev && keep > 0) {
+      batch.bodies.push({
+        id: revisionBodyId(table, recordId, beforeRev),
+        table,
+        recordId,
+        rev: beforeRev,
+        body: { ...before.record },
+        mergeId,
+        keptAt: at,
+      })
     }
-    const gone = before.rows
-      .map((row) => row.id)
-      .filter((id) => !after.rows.some((r) => r.id === id))
-    if (gone.length > 0) await db.leaves.bulkDelete(gone)
-    if (after.rows.length > 0) await db.leaves.bulkPut([...after.rows])
-    if (after.tombstone) await db.tombstones.put(after.tombstone)
-    else if (before.tombstone) await db.tombstones.delete(before.tombstone.id)
+    const kept = new Set(after.rows.map((row) => row.id))
+    batch.leafDeletes.push(...before.rows.map((row) => row.id).filter((id) => !kept.has(id)))
+    batch.leafPuts.push(...after.rows)
+    if (after.tombstone) batch.tombstonePuts.push(after.tombstone)
+    else if (before.tombstone) batch.tombstoneDeletes.push(before.tombstone.id)
     applied.written += 1
     noteDerived(applied, table, before.record, after.record)
+  }
+  for (const [table, rows] of batch.puts) await db.table(table).bulkPut(rows)
+  for (const [table, ids] of batch.deletes) await db.table(table).bulkDelete(ids)
+  if (batch.leafDeletes.length > 0) await db.leaves.bulkDelete(batch.leafDeletes)
+  if (batch.leafPuts.length > 0) await db.leaves.bulkPut(batch.leafPuts)
+  if (batch.tombstoneDeletes.length > 0) await db.tombstones.bulkDelete(batch.tombstoneDeletes)
+  if (batch.tombstonePuts.length > 0) await db.tombstones.bulkPut(batch.tombstonePuts)
+  if (batch.bodies.length > 0) {
+    await db.revisionBodies.bulkPut(batch.bodies)
+    await pruneBodies(batch.bodies, keep)
   }
   await refreshFirmStatuses(applied.firmIds)
   await refreshLastAttended(applied.memberIds)
   return applied
 }
 
-async function keepReplaced(
-  table: string,
-  recordId: string,
-  body: Row,
-  rev: string,
-  mergeId: string,
-  keptAt: string,
-  keep: number,
-): Promise<void> {
-  if (keep <= 0) return
+/** Only the newest `keep` bodies of each record: one read of those records' keys. */
+async function pruneBodies(bodies: readonly RevisionBody[], keep: number): Promise<void> {
   const db = getDb()
-  const row: RevisionBody = {
-    id: revisionBodyId(table, recordId, rev),
-    table,
-    recordId,
-    rev,
-    body: { ...body },
-    mergeId,
-    keptAt,
+  const prefixes = [...new Set(bodies.map((body) => recordPrefix(body.table, body.recordId)))]
+  const ranges = prefixes.map((prefix) => [prefix, `${prefix}\uffff`] as [string, string])
+  const keys = (await db.revisionBodies.where(':id').inAnyRange(ranges).primaryKeys()) as string[]
+  const byPrefix = new Map<string, string[]>()
+  for (const key of keys) push(byPrefix, key.slice(0, key.lastIndexOf(':') + 1), key)
+  const old: string[] = []
+  for (const list of byPrefix.values()) {
+    if (list.length > keep) old.push(...list.sort().slice(0, list.length - keep))
   }
-  await db.revisionBodies.put(row)
-  const prefix = recordPrefix(table, recordId)
-  const keys = (await db.revisionBodies.where(':id').startsWith(prefix).primaryKeys()).sort()
-  if (keys.length > keep) await db.revisionBodies.bulkDelete(keys.slice(0, keys.length - keep))
+  if (old.length > 0) await db.revisionBodies.bulkDelete(old)
 }
 
 function noteDerived(

@@ -94,9 +94,7 @@ export async function department(device: Device): Promise<Register> {
     const branchA = await createOrg(org(city.id, { name: '甲支部', parentId: committee.id }))
     const branchB = await createOrg(org(city.id, { name: '乙支部', parentId: committee.id }))
     const memberA = await createMember(member(branchA.id, { name: '王芳' }))
-    const memberB = await createMember(
-      member(branchB.id, { name: '李强', phone: '13900000000' }),
-    )
+    const memberB = await createMember(member(branchB.id, { name: '李强', phone: '13900000000' }))
     const meetingA = await createMeeting(meeting(branchA.id, { topic: '学习会' }))
     return { committee, branchA, branchB, memberA, memberB, meetingA }
   })
