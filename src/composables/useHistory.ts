@@ -7,7 +7,9 @@ import {
   EMPTY_BIN_SUMMARY,
   emptyRecycleBin,
   listAudit,
+  listMergeSnapshots,
   listRecycleBin,
+  purgeMergeSnapshots,
   PURGE_SUMMARY,
   purgeRecycleEntry,
   restoreFromRecycleBin,
@@ -133,4 +135,10 @@ export function useHistoryLabels() {
   }
 
   return { isSnapshot, snapshotSize, binName, binKind, auditSummary }
+}
+
+/** The snapshots earlier merges left in the bin (live), and removing them all at once. */
+export function useMergeSnapshots() {
+  const query = useLiveQuery(listMergeSnapshots)
+  return { ...query, purge: purgeMergeSnapshots }
 }

@@ -7,6 +7,7 @@
  */
 import { BackupError } from './backupFormat'
 import { isRev } from './revisions'
+import type { TodoItem } from './todo'
 
 export const EXCHANGE_FORMAT = 'zhibu-exchange'
 /**
@@ -286,4 +287,23 @@ export function remapFirmIds(
 /** Area ids of a materialised path '/root/city/banner/' (the area itself included). */
 export function areaIdsOfPath(path: unknown): string[] {
   return typeof path === 'string' ? path.split('/').filter((id) => id !== '') : []
+}
+
+/**
+ * The 待办 line while records wait on the conflict screen: both versions are kept, but the
+ * one shown was picked by a rule, not by a person, so someone should look.
+ */
+export function conflictsTodoItem(open: number): TodoItem | null {
+  if (open <= 0) return null
+  return {
+    kind: 'data',
+    code: 'backup.todo.conflicts',
+    orgId: '',
+    firmId: '',
+    subject: '',
+    dueOn: '',
+    urgency: 'soon',
+    params: { n: open },
+    link: '/data/conflicts',
+  }
 }

@@ -24,6 +24,16 @@ export interface FieldComparison {
 /** Neither shown nor merged: identity, timestamps, revisions, fields this device derives. */
 const NOT_COMPARED: ReadonlySet<string> = new Set(['id', 'createdAt', 'updatedAt'])
 
+/**
+ * Copies kept beside the field they follow (a firm's name pieces for search, an area's path):
+ * not shown, and they go with their field's choice so the merged record stays consistent.
+ */
+const FOLLOWS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  firms: { nameTokens: 'name', areaPath: 'areaId' },
+  orgs: { areaPath: 'areaId' },
+  areas: { path: 'parentId' },
+}
+
 function text(table: string, field: string, value: unknown): string {
   if (value === undefined) return 'undefined'
   return canonicalJson(contentOf(table, { [field]: value })[field] ?? null)
@@ -38,8 +48,9 @@ export function compareFields(
   const mineContent = contentOf(table, mine)
   const theirsContent = contentOf(table, theirs)
   const derived = new Set(DERIVED_FIELDS[table] ?? [])
+  const follows = FOLLOWS[table] ?? {}
   const fields = [...new Set([...Object.keys(mineContent), ...Object.keys(theirsContent)])]
-    .filter((field) => !NOT_COMPARED.has(field) && !derived.has(field))
+    .filter((field) => !NOT_COMPARED.has(field) && !derived.has(field) && !(field in follows))
     .sort()
   return fields.map((field) => {
     const a = text(table, field, mine[field])
@@ -62,16 +73,21 @@ export function compareFields(
 
 /** The record a person chose field by field (unlisted fields keep the shown version's). */
 export function mergeChosen(
+  table: string,
   mine: Row,
   theirs: Row,
   picks: Readonly<Record<string, Side>>,
 ): Row {
   const out: Row = { ...mine }
+  const take = (field: string) => {
+    if (theirs[field] === undefined) delete out[field]
+    else out[field] = theirs[field]
+  }
+  const follows = Object.entries(FOLLOWS[table] ?? {})
   for (const [field, side] of Object.entries(picks)) {
-    if (side === 'theirs') {
-      if (theirs[field] === undefined) delete out[field]
-      else out[field] = theirs[field]
-    }
+    if (side !== 'theirs') continue
+    take(field)
+    for (const [copy, source] of follows) if (source === field) take(copy)
   }
   return out
 }

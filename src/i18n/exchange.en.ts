@@ -15,6 +15,20 @@ export default {
     '{n} records were changed on both sides: both versions are kept; choose on the conflicts page.',
   toConflicts: 'Resolve conflicts',
   nothingNew: 'Every record of the package is already here; nothing changed',
+  conflictsCard: {
+    title: 'Conflicts between devices',
+    intro:
+      'Records changed on two devices keep both versions until you choose; your choice reaches the other devices with the next exchange.',
+    open: '{n} records in conflict',
+    none: 'No open conflicts',
+    button: 'Conflicts',
+    snapshots:
+      'Earlier package imports and backup merges left {n} whole-database snapshots in the recycle bin ({records} records). Merges now keep only the versions they replace, so these are no longer needed.',
+    removeSnapshots: 'Delete these snapshots',
+    confirmRemove:
+      'Delete the {n} whole-database snapshots earlier merges left ({records} records) for good? This cannot be undone; nothing else in the recycle bin is touched.',
+    removed: '{n} snapshots deleted',
+  },
   preview: {
     title: 'What the package holds',
     file: 'File',

@@ -13,6 +13,19 @@ export default {
   mergedConflicts: '有 {n} 条记录两边都改过，两个版本都已保留，请到“冲突处理”中选择。',
   toConflicts: '去处理冲突',
   nothingNew: '数据包中的记录本机都已有，没有变化',
+  conflictsCard: {
+    title: '设备间的冲突',
+    intro: '两台设备都改过的记录，两个版本都保留，等您选择；选择的结果会随下次交换同步到其他设备。',
+    open: '{n} 条记录有冲突待处理',
+    none: '没有待处理的冲突',
+    button: '冲突处理',
+    snapshots:
+      '早先导入数据包或合并备份时，回收站里留下了 {n} 份整库快照（共 {records} 条记录）。现在合并只保留被替换的版本，这些快照已不再需要。',
+    removeSnapshots: '删除这些快照',
+    confirmRemove:
+      '彻底删除 {n} 份早先合并留下的整库快照（共 {records} 条记录）？删除后无法恢复；其他回收站内容不受影响。',
+    removed: '已删除 {n} 份快照',
+  },
   preview: {
     title: '数据包内容',
     file: '文件',

@@ -51,6 +51,10 @@ const FEATURE_LOADERS = {
   },
   orgPage: { 'zh-CN': () => import('./orgPage.zh-CN'), en: () => import('./orgPage.en') },
   area: { 'zh-CN': () => import('./area.zh-CN'), en: () => import('./area.en') },
+  replication: {
+    'zh-CN': () => import('./replication.zh-CN'),
+    en: () => import('./replication.en'),
+  },
 } satisfies Record<string, Record<Locale, Loader>>
 
 export type Feature = keyof typeof FEATURE_LOADERS

@@ -19,6 +19,8 @@ import meetingsEn from './meetings.en'
 import meetingsZhCN from './meetings.zh-CN'
 import membersEn from './members.en'
 import membersZhCN from './members.zh-CN'
+import replicationEn from './replication.en'
+import replicationZhCN from './replication.zh-CN'
 import studyEn from './study.en'
 import studyZhCN from './study.zh-CN'
 import zhCN from './zh-CN'
@@ -41,6 +43,7 @@ export const messages = {
     settingLabels: settingLabelsZhCN,
     orgPage: orgPageZhCN,
     area: areaZhCN,
+    replication: replicationZhCN,
   },
   en: {
     ...en,
@@ -55,5 +58,6 @@ export const messages = {
     settingLabels: settingLabelsEn,
     orgPage: orgPageEn,
     area: areaEn,
+    replication: replicationEn,
   },
 }

@@ -13,7 +13,7 @@ describe('field-by-field comparison', () => {
     expect(by.topic).toMatchObject({ differs: true, bothChanged: false, proposed: 'mine' })
     expect(by.place).toMatchObject({ differs: true, bothChanged: false, proposed: 'theirs' })
     expect(by.minutes).toMatchObject({ differs: true, bothChanged: true, proposed: 'mine' })
-    const merged = mergeChosen(mine, theirs, Object.fromEntries(rows.map((r) => [r.field, r.proposed])))
+    const merged = mergeChosen('meetings', mine, theirs, Object.fromEntries(rows.map((r) => [r.field, r.proposed])))
     expect(merged).toMatchObject({ topic: '本机改题目', place: '对方改地点', minutes: '两边都写了' })
   })
   it('without the ancestor nothing is proposed from the other side, every difference flagged', () => {
@@ -29,5 +29,14 @@ describe('field-by-field comparison', () => {
       null,
     )
     expect(rows.map((r) => r.field)).toEqual(['name'])
+  })
+})
+
+describe('copies that follow a field', () => {
+  it('a firm’s name pieces go with the name chosen, and are not shown', () => {
+    const mine = { id: 'f', name: '甲公司', nameTokens: ['甲公', '公司'] }
+    const theirs = { id: 'f', name: '乙企业', nameTokens: ['乙企', '企业'] }
+    expect(compareFields('firms', mine, theirs, null).map((r) => r.field)).toEqual(['name'])
+    expect(mergeChosen('firms', mine, theirs, { name: 'theirs' })).toEqual(theirs)
   })
 })

@@ -62,6 +62,7 @@ describe('the conflict screen', () => {
       expect(other.ancestor).toMatchObject({ topic: '学习会', place: '党员活动室' })
       const rows = compareFields('meetings', detail.current.body!, other.body!, other.ancestor)
       const merged = mergeChosen(
+        'meetings',
         detail.current.body!,
         other.body!,
         Object.fromEntries(rows.map((r) => [r.field, r.proposed])),

@@ -287,3 +287,22 @@ export async function restoreReplacedBody(bodyId: string): Promise<void> {
     )
   })
 }
+
+/**
+ * Names for the ids a comparison shows (an org, a member, a firm, a constituent, a meeting),
+ * so a person reads "甲支部", not a UUID. Unknown ids are left out.
+ */
+export async function readRecordNames(ids: readonly string[]): Promise<Record<string, string>> {
+  const db = getDb()
+  const wanted = [...new Set(ids)].filter((id) => id !== '')
+  const out: Record<string, string> = {}
+  for (const table of ['orgs', 'members', 'firms', 'constituents', 'meetings', 'areas'] as const) {
+    const missing = wanted.filter((id) => !(id in out))
+    if (missing.length === 0) break
+    const rows = (await db.table(table).bulkGet(missing)) as (Row | undefined)[]
+    rows.forEach((row, i) => {
+      if (row) out[missing[i]!] = recordLabel(row)
+    })
+  }
+  return out
+}
