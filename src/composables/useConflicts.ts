@@ -88,6 +88,11 @@ function idsOfRows(rows: readonly FieldComparison[]): string[] {
   return rows.flatMap((row) => [...idsIn(row.mine), ...idsIn(row.theirs), ...idsIn(row.ancestor)])
 }
 
+/** The names of the records a comparison's ids point to. */
+export function loadRecordNames(rows: readonly FieldComparison[]): Promise<Record<string, string>> {
+  return readRecordNames(idsOfRows(rows))
+}
+
 /** One record's conflict: the versions, the comparison with the chosen other, the resolution. */
 export function useConflict() {
   const detail = shallowRef<ConflictDetail | null>(null)

@@ -40,11 +40,14 @@ export class StaleRevisionError extends Error {
   readonly expected: string
   /** The record as stored now (undefined: deleted meanwhile). */
   readonly current: Record<string, unknown> | undefined
+  /** What the refused save would have written, for a comparison. */
+  readonly attempted: Record<string, unknown> | undefined
   constructor(
     table: string,
     id: string,
     expected: string,
     current: Record<string, unknown> | undefined,
+    attempted?: Record<string, unknown>,
   ) {
     super(`${table} ${id} changed since revision ${expected}`)
     this.name = 'StaleRevisionError'
@@ -52,5 +55,6 @@ export class StaleRevisionError extends Error {
     this.id = id
     this.expected = expected
     this.current = current
+    this.attempted = attempted
   }
 }

@@ -97,10 +97,11 @@ export function checkRevision(
   id: string,
   stored: Record<string, unknown> | undefined,
   expectedRev: string | undefined,
+  attempted?: Record<string, unknown>,
 ): void {
   if (expectedRev === undefined) return
   if (!stored || revisionOf(name, stored) !== expectedRev) {
-    throw new StaleRevisionError(name, id, expectedRev, stored)
+    throw new StaleRevisionError(name, id, expectedRev, stored, attempted)
   }
 }
 
@@ -119,10 +120,12 @@ export async function updateRecord<T extends Stamped>(
   const db = getDb()
   return db.transaction('rw', [table(name), db.auditLog], async () => {
     const before = await table(name).get(id)
-    if (!before && expectedRev !== undefined)
-      throw new StaleRevisionError(name, id, expectedRev, undefined)
+    const attempted = { ...withoutRevision(plain(input) as Record<string, unknown>), id }
+    if (!before && expectedRev !== undefined) {
+      throw new StaleRevisionError(name, id, expectedRev, undefined, attempted)
+    }
     if (!before) throw new NotFoundError(name, id)
-    checkRevision(name, id, before, expectedRev)
+    checkRevision(name, id, before, expectedRev, attempted)
     const after = {
       ...withoutRevision(plain(input) as Record<string, unknown>),
       id,

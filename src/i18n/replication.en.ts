@@ -57,6 +57,17 @@ export default {
     none: '(empty)',
     masked: 'hidden',
   },
+  stale: {
+    title: 'The record changed: not saved',
+    message:
+      'This record was changed after you opened the form (in another tab, by an import or a merged package). So as not to undo that change, your entries were not saved. Compare the two versions, then reload the latest record.',
+    deleted:
+      'This record was deleted after you opened the form (in another tab or by a merged package). Your entries were not saved.',
+    compare: 'Compare the two versions',
+    hide: 'Hide the comparison',
+    reload: 'Reload the latest record',
+    keepEditing: 'Back to the form',
+  },
   compare: {
     title: 'Compare the two versions',
     yours: 'What you entered',
