@@ -48,6 +48,18 @@ const ENTITY_OF: Readonly<Record<string, string>> = {
   members: 'member',
 }
 
+/** Code fields and where their words are (shown when those messages are loaded). */
+const CODE_MESSAGES: Readonly<Record<string, string>> = {
+  industry: 'industry',
+  sizeClass: 'firm.sizeClass',
+  'orgs.type': 'orgType',
+  'meetings.type': 'meetings.type',
+  stage: 'members.stage',
+  gender: 'members.gender',
+  ethnicity: 'members.ethnicity',
+  education: 'members.education',
+}
+
 function idsIn(value: unknown): string[] {
   if (typeof value === 'string') return [value]
   if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string')
@@ -67,6 +79,8 @@ export function useFieldDisplay(names: Ref<Record<string, string>>) {
     if (value === undefined || value === null || value === '') return t('replication.dialog.none')
     const mask = MASKED[field]
     if (mask && typeof value === 'string') return mask(value)
+    const codes = CODE_MESSAGES[`${table}.${field}`] ?? CODE_MESSAGES[field]
+    if (codes && typeof value === 'string' && te(`${codes}.${value}`)) return t(`${codes}.${value}`)
     if (MASKED_NUMBERS.has(field) && table === 'dues') return t('replication.dialog.masked')
     if (typeof value === 'object' && value !== null && 'size' in value && 'type' in value) {
       return `${String((value as Blob).type)} · ${String((value as Blob).size)} B`

@@ -37,6 +37,8 @@ export default {
     theirs: 'Other version',
     ancestor: 'Common original',
     choice: 'Take',
+    pickMine: 'Shown',
+    pickTheirs: 'Other',
     bothChanged: 'Changed on both',
     noAncestor:
       'This device does not have the version both started from, so nothing is proposed: choose field by field.',

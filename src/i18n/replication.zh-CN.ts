@@ -36,6 +36,8 @@ export default {
     theirs: '另一个版本',
     ancestor: '共同的原版本',
     choice: '采用',
+    pickMine: '现在的',
+    pickTheirs: '另一个',
     bothChanged: '两边都改了',
     noAncestor: '本机没有两个版本共同的原版本，无法给出建议，请逐项选择。',
     proposed:
