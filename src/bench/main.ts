@@ -38,6 +38,7 @@ import {
 } from '@/services/demo/province'
 import { backupInWorker, readInWorker, restoreInWorker } from '@/services/backup'
 import { loadDemoData } from '@/services/demoLoader'
+import { mergeBench, revisionShare } from './merge'
 import {
   deleteDatabase,
   openRawDatabase,
@@ -506,6 +507,8 @@ async function smoke() {
       floorRead: await floorRead(),
       floorIndexCount: await floorIndexCount(),
       floorWrite: await floorWrite('firms', 500),
+      merge: await mergeBench(1_000, 0.1),
+      revisionShare: await revisionShare(),
     }
   } finally {
     await useDatabase('zhibu')
@@ -543,6 +546,8 @@ const api = {
   floorWrite,
   floorRead,
   floorIndexCount,
+  mergeBench,
+  revisionShare,
   smoke,
 }
 

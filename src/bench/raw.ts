@@ -69,6 +69,21 @@ export async function rawAdd(
   await complete
 }
 
+/** put() every row without awaiting each, in one transaction over `tables` (updates in place). */
+export async function rawPut(
+  db: IDBDatabase,
+  tables: string[],
+  rowsOf: (table: string) => readonly object[],
+): Promise<void> {
+  const transaction = db.transaction(tables, 'readwrite')
+  const complete = finished(transaction)
+  for (const table of tables) {
+    const store = transaction.objectStore(table)
+    for (const row of rowsOf(table)) store.put(row)
+  }
+  await complete
+}
+
 function getAll(source: IDBObjectStore | IDBIndex, query?: IDBValidKey): Promise<unknown[]> {
   return new Promise((resolve, reject) => {
     const request = source.getAll(query)

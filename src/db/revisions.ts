@@ -1,4 +1,4 @@
-import type Dexie from 'dexie'
+import Dexie from 'dexie'
 import type {
   DBCore,
   DBCoreAddRequest,
@@ -27,6 +27,7 @@ import {
   compactRevision,
   contentText,
   DELETED_CONTENT,
+  generationOf,
   isRev,
   nextRevision,
   openLeaves,
@@ -92,6 +93,35 @@ export async function replicatedTransaction<T>(
       if (fresh) replicatedTransactions.delete(trans)
     }
   })
+}
+
+/**
+ * Records a merge has just read in this transaction, handed to the write that follows so it
+ * is not read again (the merge reads every record it compares; see primeStored).
+ */
+const primed = new WeakMap<object, Map<string, Map<string, Row | undefined>>>()
+
+/**
+ * Tell the middleware what is stored for these ids of `table` in the current transaction
+ * (read by the caller in it, nothing written since): its next write of them reads nothing.
+ */
+export function primeStored(table: string, stored: ReadonlyMap<string, Row | undefined>): void {
+  const trans = Dexie.currentTransaction?.idbtrans as unknown as object | undefined
+  if (!trans) return
+  const byTable = primed.get(trans) ?? new Map<string, Map<string, Row | undefined>>()
+  byTable.set(table, new Map(stored))
+  primed.set(trans, byTable)
+}
+
+function takePrimed(
+  trans: object,
+  table: string,
+  keys: readonly string[],
+): (Row | undefined)[] | null {
+  const known = primed.get(trans)?.get(table)
+  if (!known || !keys.every((key) => known.has(key))) return null
+  primed.get(trans)!.delete(table)
+  return keys.map((key) => known.get(key))
 }
 
 function idOf(value: unknown): string {
@@ -228,28 +258,36 @@ export function revisionBodyId(table: string, recordId: string, rev: string): st
   return `${recordPrefix(table, recordId)}${pad(Number(generation))}-${hash}`
 }
 
-/** Keep a replaced body, then only the newest `keep` bodies of that record. */
-async function keepBody(
+/**
+ * Keep replaced bodies (one write), then only the newest `keep` bodies of each record: a
+ * record whose replaced revision is of generation ≤ keep cannot have more yet, so most
+ * writes read nothing back.
+ */
+async function keepBodies(
   core: DBCore,
   trans: DBCoreTransaction,
-  body: RevisionBody,
+  bodies: readonly RevisionBody[],
   keep: number,
 ): Promise<void> {
+  if (bodies.length === 0) return
   const store = core.table('revisionBodies')
-  await store.mutate({ trans, type: 'put', values: [body] })
-  const rows = await prefixed<RevisionBody>(
-    core,
-    trans,
-    'revisionBodies',
-    body.table,
-    body.recordId,
-  )
-  if (rows.length <= keep) return
-  const old = rows
-    .map((row) => row.id)
-    .sort()
-    .slice(0, rows.length - keep)
-  await store.mutate({ trans, type: 'delete', keys: old })
+  await store.mutate({ trans, type: 'put', values: [...bodies] })
+  for (const body of bodies) {
+    if (generationOf(body.rev) <= keep) continue
+    const rows = await prefixed<RevisionBody>(
+      core,
+      trans,
+      'revisionBodies',
+      body.table,
+      body.recordId,
+    )
+    if (rows.length <= keep) continue
+    const old = rows
+      .map((row) => row.id)
+      .sort()
+      .slice(0, rows.length - keep)
+    await store.mutate({ trans, type: 'delete', keys: old })
+  }
 }
 
 /** Write a record's leaves back: tombstone and leaf rows (the record table is the caller's). */
@@ -362,9 +400,9 @@ class Writer {
     if (request.type === 'put') storedBefore.set(request, stored)
     const response = await this.table.mutate(request)
     const ok = new Set(succeeded(values.length, response))
-    for (const { index, body } of bodies) {
-      if (!ok.has(index)) continue
-      await keepBody(this.core, trans, body, (await this.limitsOf()).bodies)
+    const kept = bodies.filter(({ index }) => ok.has(index)).map(({ body }) => body)
+    if (kept.length > 0) {
+      await keepBodies(this.core, trans, kept, (await this.limitsOf()).bodies)
       this.touched.add('revisionBodies')
     }
     for (const { index, before } of moved) if (ok.has(index)) await this.markMove(before, at)
@@ -449,7 +487,10 @@ class Writer {
     const values = request.values as Row[]
     let stored: (Row | undefined)[] = []
     if (request.type === 'put') {
-      stored = (await this.table.getMany({ trans, keys: values.map(idOf) })) as (Row | undefined)[]
+      const keys = values.map(idOf)
+      stored =
+        takePrimed(trans as unknown as object, name, keys) ??
+        ((await this.table.getMany({ trans, keys })) as (Row | undefined)[])
       storedBefore.set(request, stored)
     }
     for (const [index, value] of values.entries()) {
@@ -462,10 +503,14 @@ class Writer {
       }
       const ancestry = ancestryOf(name, value)
       const before = stored[index]
-      if (before && ancestryOf(name, before)[0] === ancestry[0]) {
-        if (contentText(name, before) !== contentText(name, value)) {
-          throw new Error(`${name} ${idOf(value)}: content changed without a new revision`)
-        }
+      // Only a first revision can equal a stored record's lazy one: hash only then.
+      const sameRev =
+        before &&
+        (isRev(before[REV_FIELD])
+          ? before[REV_FIELD] === ancestry[0]
+          : ancestry[0]!.startsWith('1-') && ancestryOf(name, before)[0] === ancestry[0])
+      if (sameRev && contentText(name, before) !== contentText(name, value)) {
+        throw new Error(`${name} ${idOf(value)}: content changed without a new revision`)
       }
       setRevision(value, compactRevision(name, value, ancestry))
     }

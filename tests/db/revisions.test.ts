@@ -69,6 +69,17 @@ describe('revisions on every write', () => {
     expect(await db().revisionBodies.count()).toBe(1)
   })
 
+  it('keeps the newest data.revisionBodies old bodies of a record, no more', async () => {
+    const { member: created } = await branchWithMember()
+    for (const title of ['一', '二', '三', '四', '五', '六']) {
+      const stored = (await db().members.get(created.id))!
+      await updateMember(created.id, { ...inputOf(stored), jobTitle: title })
+    }
+    const kept = await db().revisionBodies.where('id').startsWith(`members:${created.id}:`).toArray()
+    expect(kept.map((body) => body.body.jobTitle)).toEqual(['三', '四', '五'])
+    expect(kept.map((body) => parseRev(body.rev).generation)).toEqual([4, 5, 6])
+  })
+
   it('code cannot set a revision: a _rev it passes is replaced by the database’s own', async () => {
     const { member: created } = await branchWithMember()
     const forged = `9-${'f'.repeat(32)}`

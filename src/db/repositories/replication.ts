@@ -11,11 +11,19 @@ import {
   type TombstoneFacts,
 } from '@/domain/leafRows'
 import type { Row } from '@/domain/replicationScope'
-import { mergeLeaf, openLeaves, revisionOf, winnerOf, type Leaf } from '@/domain/revisions'
+import {
+  DERIVED_FIELDS,
+  generationOf,
+  mergeLeaf,
+  openLeaves,
+  revisionOf,
+  winnerOf,
+  type Leaf,
+} from '@/domain/revisions'
 import type { LeafRecord, RevisionBody, Tombstone } from '@/domain/types'
 import { getActor, nowIso } from '../clock'
 import { getDb } from '../connection'
-import { revisionBodyId } from '../revisions'
+import { primeStored, revisionBodyId } from '../revisions'
 import { scopeChainOf, type ScopeReader } from '../scopeChain'
 import { RECORD_TABLES, type RecordTable } from '../tables'
 import { refreshLastAttended } from './attendance'
@@ -79,6 +87,8 @@ export interface RecordMerge {
   recordId: string
   before: StoredLeaves
   after: Leaf[]
+  /** The stored record's revision (computed once: a lazy one costs a hash). */
+  beforeRev: string | null
   verdict: Exclude<Verdict, 'refused'>
   /** The revisions that arrived for it. */
   incoming: Leaf[]
@@ -164,6 +174,7 @@ export async function planMerges(incoming: readonly IncomingLeaf[]): Promise<Rec
         table,
         recordId: id,
         before,
+        beforeRev: before.record ? winnerOf(beforeLeaves).rev : null,
         after: leaves,
         verdict: verdictOf(beforeLeaves, leaves),
         incoming: items.map((item) => item.leaf),
@@ -248,17 +259,24 @@ export async function applyMerges(
       }),
       at,
     )
-    const beforeRev = before.record ? revisionOf(table, before.record) : null
+    const beforeRev = merge.beforeRev
     const afterRev = after.record ? revisionOf(table, after.record) : null
+    if (after.record && before.record) {
+      // Derived fields are this device's own: what the sender derived does not come along.
+      for (const field of DERIVED_FIELDS[table] ?? []) after.record[field] = before.record[field]
+    }
     if (after.record && afterRev !== beforeRev) push(batch.puts, table, after.record)
     if (!after.record && before.record) push(batch.deletes, table, recordId)
-    if (before.record && beforeRev !== null && afterRev !== beforeRev && keep > 0) {
+    // The body the merge replaces, unless it stays on as a leaf beside the new winner.
+    const stays = after.rows.some((row) => row._rev === beforeRev && !row.deleted)
+    if (before.record && beforeRev !== null && afterRev !== beforeRev && keep > 0 && !stays) {
+      const { _rev, _revisions, ...body } = before.record
       batch.bodies.push({
         id: revisionBodyId(table, recordId, beforeRev),
         table,
         recordId,
         rev: beforeRev,
-        body: { ...before.record },
+        body,
         mergeId,
         keptAt: at,
       })
@@ -271,7 +289,14 @@ export async function applyMerges(
     applied.written += 1
     noteDerived(applied, table, before.record, after.record)
   }
-  for (const [table, rows] of batch.puts) await db.table(table).bulkPut(rows)
+  for (const [table, rows] of batch.puts) {
+    // The records were read for the comparison in this transaction: the write reads none.
+    const stored = new Map(
+      merges.filter((m) => m.table === table).map((m) => [m.recordId, m.before.record] as const),
+    )
+    primeStored(table, stored)
+    await db.table(table).bulkPut(rows)
+  }
   for (const [table, ids] of batch.deletes) await db.table(table).bulkDelete(ids)
   if (batch.leafDeletes.length > 0) await db.leaves.bulkDelete(batch.leafDeletes)
   if (batch.leafPuts.length > 0) await db.leaves.bulkPut(batch.leafPuts)
@@ -279,7 +304,11 @@ export async function applyMerges(
   if (batch.tombstonePuts.length > 0) await db.tombstones.bulkPut(batch.tombstonePuts)
   if (batch.bodies.length > 0) {
     await db.revisionBodies.bulkPut(batch.bodies)
-    await pruneBodies(batch.bodies, keep)
+    // A record whose replaced revision is of generation ≤ keep cannot have more bodies yet.
+    await pruneBodies(
+      batch.bodies.filter((body) => generationOf(body.rev) > keep),
+      keep,
+    )
   }
   await refreshFirmStatuses(applied.firmIds)
   await refreshLastAttended(applied.memberIds)
@@ -288,6 +317,7 @@ export async function applyMerges(
 
 /** Only the newest `keep` bodies of each record: one read of those records' keys. */
 async function pruneBodies(bodies: readonly RevisionBody[], keep: number): Promise<void> {
+  if (bodies.length === 0) return
   const db = getDb()
   const prefixes = [...new Set(bodies.map((body) => recordPrefix(body.table, body.recordId)))]
   const ranges = prefixes.map((prefix) => [prefix, `${prefix}\uffff`] as [string, string])
@@ -301,20 +331,38 @@ async function pruneBodies(bodies: readonly RevisionBody[], keep: number): Promi
   if (old.length > 0) await db.revisionBodies.bulkDelete(old)
 }
 
+function same(a: Row | undefined, b: Row | undefined, fields: readonly string[]): boolean {
+  return (
+    !!a && !!b && fields.every((field) => JSON.stringify(a[field]) === JSON.stringify(b[field]))
+  )
+}
+
+/**
+ * What the derived fields need refreshed after a record changed: a new member its own (one
+ * that was here keeps its derived value, see applyMerges); a firm whose instructor or liaison
+ * changed, or that is new; the firms of an org whose firms, type or dates changed; the attendees of a meeting whose attendance could count differently.
+ */
 function noteDerived(
   applied: AppliedMerges,
   table: string,
   before: Row | undefined,
   after: Row | undefined,
 ): void {
-  for (const row of [before, after]) {
-    if (!row) continue
-    if (table === 'firms') applied.firmIds.add(String(row.id))
-    if (table === 'orgs')
-      for (const id of (row.hostFirmIds as string[]) ?? []) applied.firmIds.add(id)
-    if (table === 'members') applied.memberIds.add(String(row.id))
-    if (table === 'meetings') {
-      for (const id of (row.attendeeIds as string[]) ?? []) applied.memberIds.add(id)
+  if (table === 'firms' && after && !same(before, after, ['instructor', 'liaison'])) {
+    applied.firmIds.add(String(after.id))
+  }
+  if (table === 'members' && after && !before) applied.memberIds.add(String(after.id))
+  if (
+    table === 'orgs' &&
+    !same(before, after, ['hostFirmIds', 'type', 'foundedOn', 'dissolvedOn'])
+  ) {
+    for (const row of [before, after]) {
+      for (const id of (row?.hostFirmIds as string[] | undefined) ?? []) applied.firmIds.add(id)
+    }
+  }
+  if (table === 'meetings' && !same(before, after, ['attendeeIds', 'heldOn', 'status'])) {
+    for (const row of [before, after]) {
+      for (const id of (row?.attendeeIds as string[] | undefined) ?? []) applied.memberIds.add(id)
     }
   }
 }
