@@ -181,6 +181,12 @@ async function replicaDigest(): Promise<Record<string, string>> {
     for (const field of DERIVED_FIELDS[table] ?? []) delete copy[field]
     if (copy.blob instanceof Blob) copy.blob = { size: copy.blob.size, type: copy.blob.type }
     delete copy.at
+    // When and by whom is information for people: two devices deleting the same revision
+    // make the same tombstone revision, each with its own moment.
+    if (table === 'tombstones') {
+      delete copy.deletedAt
+      delete copy.deletedBy
+    }
     return copy
   }
   for (const name of [...EXCHANGE_TABLES, 'tombstones', 'leaves']) {

@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
+  createMeeting,
+  createMember,
   emptyRecycleBin,
   getDb,
   moveMember,
@@ -16,7 +18,7 @@ import type { Member, Org } from '@/domain/types'
 import { createBackup } from '@/services/backup'
 import { createExchangePackage, readExchangeFile } from '@/services/exchange'
 import { canonicalPackagePayload } from '@/services/exchange/write'
-import { meeting } from '../db/helpers'
+import { meeting, member } from '../db/helpers'
 import { gzipText, keepBlobsInFakeIndexedDb, readJson } from './backup/helpers'
 import {
   closeDevices,
@@ -363,6 +365,22 @@ describe('merges keep what they replace', () => {
     expect(kept).toMatchObject([
       { table: 'meetings', recordId: reg.meetingA.id, body: { topic: '学习会' } },
     ])
+  })
+})
+
+describe('derived fields after a merge', () => {
+  it('are this device’s own: a member who arrives with a meeting gets her last attendance here', async () => {
+    const { dept, branch, reg } = await departmentAndBranch()
+    const newcomer = await on(dept, async () => {
+      const created = await createMember(member(reg.branchA.id, { name: '新党员' }))
+      await createMeeting(
+        meeting(reg.branchA.id, { topic: '新会', heldOn: '2026-11-01', attendeeIds: [created.id] }),
+      )
+      return created
+    })
+    await send(dept, branch, reg.branchA.id)
+    const here = await read(branch, (db) => db.members.get(newcomer.id))
+    expect(here?.lastAttendedOn).toBe('2026-11-01')
   })
 })
 
