@@ -45,6 +45,7 @@ import {
   rawAdd,
   rawCountRange,
   rawReadCoverageStores,
+  storeDefsOf,
   type StoreDef,
 } from './raw'
 
@@ -60,16 +61,7 @@ const province = createProvince({ today: PROVINCE_TODAY })
 
 /** The app's own store definitions, read from Dexie so the floor has the same indexes. */
 function appStoreDefs(): StoreDef[] {
-  return getDb().tables.map((table) => ({
-    name: table.name,
-    keyPath: table.schema.primKey.keyPath ?? 'id',
-    indexes: table.schema.indexes.map((index) => ({
-      name: index.name,
-      keyPath: index.keyPath ?? index.name,
-      unique: !!index.unique,
-      multiEntry: !!index.multi,
-    })),
-  }))
+  return storeDefsOf(getDb().tables)
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {

@@ -8,7 +8,7 @@ import { replicatedTransaction } from '@/db/revisions'
 import { EXCHANGE_TABLES, type Row } from '@/domain/exchange'
 import { ancestryOf, contentText, nextRevision, revisionsOf } from '@/domain/revisions'
 import { defaultSettings } from '@/domain/settings'
-import { deleteDatabase, openRawDatabase, rawAdd, rawPut, type StoreDef } from './raw'
+import { deleteDatabase, openRawDatabase, rawAdd, rawPut, storeDefsOf } from './raw'
 
 const MERGE_DB = 'zhibu-bench-merge'
 const FLOOR_DB = 'zhibu-bench-merge-floor'
@@ -61,19 +61,6 @@ async function subtreeNear(target: number): Promise<{ id: string; name: string; 
   return { id: best.id, name: best.name, records: sum(best.id) }
 }
 
-function storeDefs(db: ZhibuDb): StoreDef[] {
-  return db.tables.map((table) => ({
-    name: table.name,
-    keyPath: table.schema.primKey.keyPath ?? 'id',
-    indexes: table.schema.indexes.map((index) => ({
-      name: index.name,
-      keyPath: index.keyPath ?? index.name,
-      unique: !!index.unique,
-      multiEntry: !!index.multi,
-    })),
-  }))
-}
-
 /**
  * A department merging a branch subtree's package: the department holds the subtree as the
  * package has it; the branch edited every member, meeting and study record of it once; the
@@ -85,7 +72,7 @@ export async function mergeBench(target = 5_000, conflictShare = 0.1) {
   const root = await subtreeNear(target)
   const { payload } = await readExchangePayload(root.id)
   const records = EXCHANGE_TABLES.reduce((n, table) => n + (payload[table]?.length ?? 0), 0)
-  const defs = storeDefs(getDb())
+  const defs = storeDefsOf(getDb().tables)
   getDb().close()
   await deleteDatabase(MERGE_DB)
   setDb(new ZhibuDb(MERGE_DB))

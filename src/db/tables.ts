@@ -1,24 +1,9 @@
 /**
- * The one list of replicated tables (every record table; a new one joins here and gets
- * revisions, tombstones and exchange with no other change), and the bookkeeping tables
- * replication keeps beside them. No imports: schema.ts and the middlewares both read it.
+ * The replicated tables (every record table: the one list is domain/recordTables.ts, a new
+ * table joins there), and the bookkeeping tables replication keeps beside them. Imports
+ * nothing of db/: schema.ts and the middlewares both read it.
  */
-export const RECORD_TABLES = [
-  'areas',
-  'firms',
-  'orgs',
-  'partyGroups',
-  'members',
-  'transfers',
-  'dues',
-  'meetings',
-  'photos',
-  'constituents',
-  'jointMeetings',
-  'issues',
-  'studyRecords',
-] as const
-export type RecordTable = (typeof RECORD_TABLES)[number]
+export { RECORD_TABLES, type RecordTable } from '@/domain/recordTables'
 
 /**
  * Replication state (schema v3): deleted winners, the other leaves of a record, old

@@ -6,6 +6,7 @@
  * (backupFormat.ts); only the header differs. The checksum is an integrity check only.
  */
 import { BackupError } from './backupFormat'
+import { RECORD_TABLES } from './recordTables'
 import { isRev } from './revisions'
 import type { TodoItem } from './todo'
 
@@ -26,21 +27,7 @@ export const EXCHANGE_SCHEMA_VERSION = 3
  * arrival; settings, the audit log, the recycle bin and device marks are this device's own
  * and never travel.
  */
-export const EXCHANGE_TABLES = [
-  'areas',
-  'firms',
-  'orgs',
-  'partyGroups',
-  'members',
-  'transfers',
-  'dues',
-  'meetings',
-  'photos',
-  'constituents',
-  'jointMeetings',
-  'issues',
-  'studyRecords',
-] as const
+export const EXCHANGE_TABLES = RECORD_TABLES
 export type ExchangeTable = (typeof EXCHANGE_TABLES)[number]
 
 /** Format 2's replication tables: deleted winners and the other leaves of records. */

@@ -20,7 +20,7 @@ import { replicatedTransaction } from '@/db/revisions'
 import { ancestryOf, firstRevision, parseRev, revisionOf } from '@/domain/revisions'
 import type { Member } from '@/domain/types'
 import { clearAllData } from '@/services/demoLoader'
-import { area, firm, member, org, useFreshDb } from './helpers'
+import { area, fieldsOf, firm, member, org, useFreshDb } from './helpers'
 
 const { db } = useFreshDb()
 
@@ -33,18 +33,7 @@ async function branchWithMember() {
   return { city, committee, branch, other, member: created }
 }
 
-function inputOf(record: Member) {
-  const {
-    id: _i,
-    createdAt: _c,
-    updatedAt: _u,
-    _rev,
-    _revisions,
-    lastAttendedOn: _l,
-    ...input
-  } = record
-  return input
-}
+const inputOf = (record: Member) => fieldsOf(record, 'lastAttendedOn')
 
 describe('revisions on every write', () => {
   it('a new record stores no revision: it is the first revision of its content', async () => {
@@ -75,7 +64,10 @@ describe('revisions on every write', () => {
       const stored = (await db().members.get(created.id))!
       await updateMember(created.id, { ...inputOf(stored), jobTitle: title })
     }
-    const kept = await db().revisionBodies.where('id').startsWith(`members:${created.id}:`).toArray()
+    const kept = await db()
+      .revisionBodies.where('id')
+      .startsWith(`members:${created.id}:`)
+      .toArray()
     expect(kept.map((body) => body.body.jobTitle)).toEqual(['三', '四', '五'])
     expect(kept.map((body) => parseRev(body.rev).generation)).toEqual([4, 5, 6])
   })

@@ -13,12 +13,24 @@ describe('field-by-field comparison', () => {
     expect(by.topic).toMatchObject({ differs: true, bothChanged: false, proposed: 'mine' })
     expect(by.place).toMatchObject({ differs: true, bothChanged: false, proposed: 'theirs' })
     expect(by.minutes).toMatchObject({ differs: true, bothChanged: true, proposed: 'mine' })
-    const merged = mergeChosen('meetings', mine, theirs, Object.fromEntries(rows.map((r) => [r.field, r.proposed])))
-    expect(merged).toMatchObject({ topic: '本机改题目', place: '对方改地点', minutes: '两边都写了' })
+    const merged = mergeChosen(
+      'meetings',
+      mine,
+      theirs,
+      Object.fromEntries(rows.map((r) => [r.field, r.proposed])),
+    )
+    expect(merged).toMatchObject({
+      topic: '本机改题目',
+      place: '对方改地点',
+      minutes: '两边都写了',
+    })
   })
   it('without the ancestor nothing is proposed from the other side, every difference flagged', () => {
     const rows = compareFields('meetings', { ...base, topic: 'x' }, { ...base, topic: 'y' }, null)
-    expect(rows.find((r) => r.field === 'topic')).toMatchObject({ bothChanged: true, proposed: 'mine' })
+    expect(rows.find((r) => r.field === 'topic')).toMatchObject({
+      bothChanged: true,
+      proposed: 'mine',
+    })
     expect(rows.find((r) => r.field === 'place')).toMatchObject({ differs: false })
   })
   it('leaves out timestamps, revisions and derived fields', () => {

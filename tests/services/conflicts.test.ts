@@ -10,11 +10,9 @@ import {
   resolveConflict,
   restoreReplacedBody,
   StaleRevisionError,
-  updateMeeting,
 } from '@/db'
 import { compareFields, mergeChosen } from '@/domain/fieldMerge'
 import { revisionOf } from '@/domain/revisions'
-import { meeting } from '../db/helpers'
 import { keepBlobsInFakeIndexedDb } from './backup/helpers'
 import {
   closeDevices,
@@ -23,20 +21,13 @@ import {
   on,
   read,
   send,
-  type Device,
-  type Register,
+  editMeeting,
 } from './exchange/devices'
 
 keepBlobsInFakeIndexedDb()
 afterEach(closeDevices)
 
-async function edit(device: Device, reg: Register, change: Partial<ReturnType<typeof meeting>>) {
-  await on(device, async () => {
-    const stored = (await getDb().meetings.get(reg.meetingA.id))!
-    const { id: _i, createdAt: _c, updatedAt: _u, _rev, _revisions, ...input } = stored
-    await updateMeeting(reg.meetingA.id, { ...input, ...change }, revisionOf('meetings', stored))
-  })
-}
+const edit = editMeeting
 
 async function conflicted() {
   const dept = await newDevice('department')

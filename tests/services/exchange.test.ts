@@ -8,17 +8,17 @@ import {
   moveMember,
   readDeviceId,
   removeMeeting,
-  updateMeeting,
   updateMember,
   updateOrg,
 } from '@/db'
 import { BackupError } from '@/domain/backupFormat'
+import { EXCHANGE_TABLES } from '@/domain/exchange'
 import { revisionOf } from '@/domain/revisions'
 import type { Member, Org } from '@/domain/types'
 import { createBackup } from '@/services/backup'
 import { createExchangePackage, readExchangeFile } from '@/services/exchange'
 import { canonicalPackagePayload } from '@/services/exchange/write'
-import { meeting, member } from '../db/helpers'
+import { fieldsOf, meeting, member } from '../db/helpers'
 import { gzipText, keepBlobsInFakeIndexedDb, readJson } from './backup/helpers'
 import {
   closeDevices,
@@ -30,6 +30,7 @@ import {
   receive,
   send,
   type Device,
+  editMeeting,
   type Register,
 } from './exchange/devices'
 
@@ -38,34 +39,11 @@ afterEach(closeDevices)
 
 const HOURS = 3600_000
 
-function memberFields(record: Member) {
-  const {
-    id: _i,
-    createdAt: _c,
-    updatedAt: _u,
-    _rev,
-    _revisions,
-    lastAttendedOn: _l,
-    ...input
-  } = record
-  return input
-}
+const memberFields = (record: Member) => fieldsOf(record, 'lastAttendedOn')
+const orgFields = (record: Org) => fieldsOf(record, 'areaPath')
 
-function orgFields(record: Org) {
-  const { id: _i, createdAt: _c, updatedAt: _u, _rev, _revisions, areaPath: _a, ...input } = record
-  return input
-}
-
-async function editTopic(device: Device, reg: Register, topic: string): Promise<void> {
-  await on(device, async () => {
-    const stored = (await getDb().meetings.get(reg.meetingA.id))!
-    await updateMeeting(
-      reg.meetingA.id,
-      meeting(reg.branchA.id, { topic }),
-      revisionOf('meetings', stored),
-    )
-  })
-}
+const editTopic = (device: Device, reg: Register, topic: string) =>
+  editMeeting(device, reg, { topic })
 
 const topicOf = (device: Device, id: string) =>
   read(device, async (db) => (await db.meetings.get(id))?.topic)
@@ -391,21 +369,7 @@ describe('format 1', () => {
     // An old app's package: records without revisions, schema 2.
     const stored = await read(branch, (db) => db.meetings.toArray())
     const payload: Record<string, unknown[]> = Object.fromEntries(
-      [
-        'areas',
-        'firms',
-        'orgs',
-        'partyGroups',
-        'members',
-        'transfers',
-        'dues',
-        'meetings',
-        'photos',
-        'constituents',
-        'jointMeetings',
-        'issues',
-        'studyRecords',
-      ].map((t) => [t, []]),
+      EXCHANGE_TABLES.map((t) => [t, []]),
     )
     payload.meetings = stored.map(({ _rev, _revisions, ...row }) => ({
       ...row,

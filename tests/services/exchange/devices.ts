@@ -6,8 +6,11 @@ import {
   getDb,
   setClock,
   setDb,
+  updateMeeting,
   ZhibuDb,
 } from '@/db'
+import { revisionOf } from '@/domain/revisions'
+import type { MeetingInput } from '@/domain/validation'
 import type { Meeting, Member, Org } from '@/domain/types'
 import {
   createExchangePackage,
@@ -15,7 +18,7 @@ import {
   readExchangeFile,
   type CheckedPackage,
 } from '@/services/exchange'
-import { area, meeting, member, org } from '../../db/helpers'
+import { area, fieldsOf, meeting, member, org } from '../../db/helpers'
 
 /**
  * Devices for exchange tests: each its own fake-indexeddb database and its own clock, which
@@ -97,6 +100,22 @@ export async function department(device: Device): Promise<Register> {
     const memberB = await createMember(member(branchB.id, { name: '李强', phone: '13900000000' }))
     const meetingA = await createMeeting(meeting(branchA.id, { topic: '学习会' }))
     return { committee, branchA, branchB, memberA, memberB, meetingA }
+  })
+}
+
+/** Edit the register's meeting in A on a device, as its form saves: against the revision read. */
+export async function editMeeting(
+  device: Device,
+  reg: Register,
+  change: Partial<MeetingInput>,
+): Promise<void> {
+  await on(device, async () => {
+    const stored = (await getDb().meetings.get(reg.meetingA.id))!
+    await updateMeeting(
+      reg.meetingA.id,
+      { ...fieldsOf(stored), ...change },
+      revisionOf('meetings', stored),
+    )
   })
 }
 
