@@ -102,6 +102,8 @@ export default {
     gone: 'This item is no longer in the recycle bin (it may have been restored or deleted in another window).',
     auditPurge: 'Deleted for good: {label}',
     auditEmpty: 'Emptied the recycle bin ({n} items)',
+    auditResolve: 'Conflict resolved: {label}',
+    auditRevert: 'Brought back to the version before a merge: {label}',
   },
   storage: {
     title: 'Storage on this computer',

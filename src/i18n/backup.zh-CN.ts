@@ -97,6 +97,8 @@ export default {
     gone: '这一项已不在回收站中（可能已在另一个窗口恢复或删除）。',
     auditPurge: '彻底删除：{label}',
     auditEmpty: '清空回收站（{n} 项）',
+    auditResolve: '处理冲突：{label}',
+    auditRevert: '恢复为合并前的版本：{label}',
   },
   storage: {
     title: '本机存储',
