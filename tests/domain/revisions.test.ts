@@ -176,3 +176,16 @@ describe('merging a revision into the leaves', () => {
     expect(openLeaves(keep.leaves)).toEqual([])
   })
 })
+
+describe('the 待办 line for open conflicts', () => {
+  it('appears while records wait, linking to the conflict screen', async () => {
+    const { conflictsTodoItem } = await import('@/domain/exchange')
+    expect(conflictsTodoItem(0)).toBeNull()
+    expect(conflictsTodoItem(3)).toMatchObject({
+      kind: 'data',
+      code: 'backup.todo.conflicts',
+      params: { n: 3 },
+      link: '/data/conflicts',
+    })
+  })
+})

@@ -195,7 +195,8 @@ export async function readExchangePayload(
         payload[table] = tables[table].map((row) => expandRevision(table, row))
         revisions += payload[table].length
       }
-      payload.tombstones = tombstones as unknown as Row[]
+      // CouchDB's shape: a tombstone is a document with `_deleted`.
+      payload.tombstones = tombstones.map((row) => ({ ...row, _deleted: true }))
       payload.leaves = leaves
       return { root, payload, revisions }
     },
