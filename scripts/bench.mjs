@@ -304,6 +304,23 @@ try {
     )
   }
 
+  // Replication: a branch subtree's package merged by ancestry in a database of its own
+  // (three runs: each builds the receiving database first), the raw write of the records it
+  // changed in the same page, and the revision data's share of the province database.
+  const mergeRuns = []
+  const merges = await repeat(
+    'merge of a subtree package, ~5,000 records, 10 % in conflict (ms)',
+    async () => {
+      const result = await bench('mergeBench', 5_000, 0.1)
+      mergeRuns.push(result)
+      return result
+    },
+    undefined,
+    Math.min(RUNS, 3),
+  )
+  const share = await bench('revisionShare')
+  log(`revision share of the province database: ${JSON.stringify(share)}`)
+
   figure({
     name: 'dashboard, whole area (tallies kept in the write transactions)',
     unit: 'ms',
@@ -414,6 +431,37 @@ try {
     floorName: 'raw write of the same records, one transaction',
     target: { ratio: 1.5 },
     note: `${demo.last.records} records; generateDemo alone ${median(demoGen.values).toFixed(0)} ms of it`,
+  })
+  const lastMerge = merges.last
+  figure({
+    name: "merge of one branch subtree's package (~5,000 records, 10 % in conflict)",
+    unit: 'ms',
+    values: merges.values,
+    floor: median(mergeRuns.map((r) => r.floorMs)),
+    floorName: 'raw write of the records the merge changed, same page',
+    target: { ratio: 2 },
+    note: `${lastMerge.root}: ${lastMerge.records} records, ${lastMerge.updated} updated, ${lastMerge.conflicts} conflicts, ${lastMerge.unchanged} unchanged, ${lastMerge.refused} refused; floor ${lastMerge.floorRecords} records`,
+  })
+  figure({
+    name: 'database growth by that merge (kept bodies + conflict leaves)',
+    unit: 'kB',
+    values: [(lastMerge.keptBytes + lastMerge.leavesBytes) / 1000],
+    target: lastMerge.touchedOldBytes / 1000,
+    note: `${lastMerge.keptBodies} replaced bodies ${(lastMerge.keptBytes / 1000).toFixed(0)} kB + ${lastMerge.leavesAdded} leaves ${(lastMerge.leavesBytes / 1000).toFixed(0)} kB; target: the touched records' old revisions, ${(lastMerge.touchedOldBytes / 1000).toFixed(0)} kB (JSON length as the size)`,
+  })
+  figure({
+    name: 'revision data share of the province database, as stored',
+    unit: '%',
+    values: [share.storedShare * 100],
+    target: 15,
+    note: `${share.records} records sampled per table (JSON length); a record never edited since it was written carries no revision field`,
+  })
+  figure({
+    name: 'revision data share of the province database, every record edited once',
+    unit: '%',
+    values: [share.oneEditShare * 100],
+    target: 15,
+    note: 'a _rev and a two-entry _revisions on every record, against the records as sampled',
   })
   figure({
     name: 'floor: raw getAll of the dashboard stores',

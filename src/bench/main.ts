@@ -41,12 +41,14 @@ import {
 } from '@/services/demo/province'
 import { backupInWorker, readInWorker, restoreInWorker } from '@/services/backup'
 import { loadDemoData } from '@/services/demoLoader'
+import { mergeBench, revisionShare } from './merge'
 import {
   deleteDatabase,
   openRawDatabase,
   rawAdd,
   rawCountRange,
   rawReadCoverageStores,
+  storeDefsOf,
   type StoreDef,
 } from './raw'
 
@@ -62,16 +64,7 @@ const province = createProvince({ today: PROVINCE_TODAY })
 
 /** The app's own store definitions, read from Dexie so the floor has the same indexes. */
 function appStoreDefs(): StoreDef[] {
-  return getDb().tables.map((table) => ({
-    name: table.name,
-    keyPath: table.schema.primKey.keyPath ?? 'id',
-    indexes: table.schema.indexes.map((index) => ({
-      name: index.name,
-      keyPath: index.keyPath ?? index.name,
-      unique: !!index.unique,
-      multiEntry: !!index.multi,
-    })),
-  }))
+  return storeDefsOf(getDb().tables)
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
@@ -537,6 +530,8 @@ async function smoke() {
       floorRead: await floorRead(),
       floorIndexCount: await floorIndexCount(),
       floorWrite: await floorWrite('firms', 500),
+      merge: await mergeBench(1_000, 0.1),
+      revisionShare: await revisionShare(),
     }
   } finally {
     await useDatabase('zhibu')
@@ -575,6 +570,8 @@ const api = {
   floorWrite,
   floorRead,
   floorIndexCount,
+  mergeBench,
+  revisionShare,
   smoke,
 }
 

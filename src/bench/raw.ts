@@ -24,6 +24,33 @@ function finished(transaction: IDBTransaction): Promise<void> {
   })
 }
 
+/** A Dexie database's stores and indexes as the raw API creates them (the floor's schema). */
+export function storeDefsOf(
+  tables: readonly {
+    name: string
+    schema: {
+      primKey: { keyPath?: string | string[] | null }
+      indexes: readonly {
+        name: string
+        keyPath?: string | string[] | null
+        unique?: boolean
+        multi?: boolean
+      }[]
+    }
+  }[],
+): StoreDef[] {
+  return tables.map((table) => ({
+    name: table.name,
+    keyPath: table.schema.primKey.keyPath ?? 'id',
+    indexes: table.schema.indexes.map((index) => ({
+      name: index.name,
+      keyPath: index.keyPath ?? index.name,
+      unique: !!index.unique,
+      multiEntry: !!index.multi,
+    })),
+  }))
+}
+
 export async function deleteDatabase(name: string): Promise<void> {
   await done(indexedDB.deleteDatabase(name))
 }
@@ -54,19 +81,37 @@ async function openExisting(name: string): Promise<IDBDatabase> {
   return request.result
 }
 
-/** add() every row without awaiting each, in one transaction over `tables`. */
-export async function rawAdd(
+async function rawWrite(
   db: IDBDatabase,
   tables: string[],
   rowsOf: (table: string) => readonly object[],
+  method: 'add' | 'put',
 ): Promise<void> {
   const transaction = db.transaction(tables, 'readwrite')
   const complete = finished(transaction)
   for (const table of tables) {
     const store = transaction.objectStore(table)
-    for (const row of rowsOf(table)) store.add(row)
+    for (const row of rowsOf(table)) store[method](row)
   }
   await complete
+}
+
+/** add() every row without awaiting each, in one transaction over `tables`. */
+export function rawAdd(
+  db: IDBDatabase,
+  tables: string[],
+  rowsOf: (table: string) => readonly object[],
+): Promise<void> {
+  return rawWrite(db, tables, rowsOf, 'add')
+}
+
+/** put() every row without awaiting each, in one transaction over `tables` (updates in place). */
+export function rawPut(
+  db: IDBDatabase,
+  tables: string[],
+  rowsOf: (table: string) => readonly object[],
+): Promise<void> {
+  return rawWrite(db, tables, rowsOf, 'put')
 }
 
 function getAll(source: IDBObjectStore | IDBIndex, query?: IDBValidKey): Promise<unknown[]> {

@@ -1,7 +1,7 @@
 import { shallowRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { BackupError } from '@/domain/backupFormat'
-import { conflictKey, defaultChoice, type Choice, type ConflictItem } from '@/domain/exchange'
+import { EXCHANGE_TABLES } from '@/domain/exchange'
 import {
   createExchangePackage,
   mergeExchangePackage,
@@ -10,30 +10,12 @@ import {
 } from '@/services/exchange'
 import { downloadFile } from '@/services/spreadsheet/download'
 
-export type { CheckedPackage, Choice, ConflictItem }
-export { conflictKey }
-
-/** What a conflicting record is called in the list: its name, topic or title. */
-export function recordLabel(row: Record<string, unknown>): string {
-  for (const field of ['name', 'topic', 'title', 'month', 'studiedOn', 'heldOn']) {
-    const value = row[field]
-    if (typeof value === 'string' && value !== '') return value
-  }
-  return String(row.id ?? '')
-}
-
-/** Top-level fields whose values differ, timestamps left out. */
-export function differingFields(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)])
-  return [...keys]
-    .filter((key) => !['updatedAt', 'createdAt'].includes(key))
-    .filter((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key]))
-    .sort()
-}
+export type { CheckedPackage }
 
 /**
  * Exchange packages on /data: download one org's package; read and check a package (it
- * waits in `checked` with the comparison); merge it with a choice per conflict.
+ * waits in `checked` with the comparison); merge it. Conflicts are not chosen here: both
+ * versions are kept and wait on the conflict screen.
  */
 export function useExchange() {
   const { t, te } = useI18n()
@@ -47,7 +29,7 @@ export function useExchange() {
     try {
       const created = await createExchangePackage(orgId)
       downloadFile(await created.blob.arrayBuffer(), created.fileName, created.blob.type)
-      const n = Object.values(created.header.counts).reduce((sum, count) => sum + count, 0)
+      const n = EXCHANGE_TABLES.reduce((sum, name) => sum + (created.header.counts[name] ?? 0), 0)
       return { ...created, total: n }
     } finally {
       busy.value = null
@@ -67,19 +49,12 @@ export function useExchange() {
     }
   }
 
-  /** The choice each conflict starts with: the newer side. */
-  function defaultChoices(pkg: CheckedPackage): Record<string, Choice> {
-    return Object.fromEntries(
-      pkg.preview.plan.conflicts.map((c) => [conflictKey(c.table, c.id), defaultChoice(c)]),
-    )
-  }
-
-  async function merge(choices: Record<string, Choice>) {
+  async function merge() {
     const pkg = checked.value
     if (!pkg) throw new Error('no checked package')
     busy.value = 'merge'
     try {
-      const result = await mergeExchangePackage(pkg, choices)
+      const result = await mergeExchangePackage(pkg)
       checked.value = null
       return result
     } finally {
@@ -110,7 +85,6 @@ export function useExchange() {
     download,
     read,
     merge,
-    defaultChoices,
     errorMessage,
     tableLabel,
   }

@@ -35,7 +35,8 @@ export function useFirmList() {
 
 export const firmWrites = {
   create: (input: FirmInput) => createFirm(input),
-  update: (id: string, input: FirmInput) => updateFirm(id, input),
+  update: (id: string, input: FirmInput, expectedRev?: string) =>
+    updateFirm(id, input, expectedRev),
   remove: (id: string) => removeFirm(id),
   bulkUpdate: (ids: string[], change: { instructor?: string; areaId?: string }) =>
     updateFirms(ids, change),

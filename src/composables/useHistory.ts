@@ -7,7 +7,9 @@ import {
   EMPTY_BIN_SUMMARY,
   emptyRecycleBin,
   listAudit,
+  listMergeSnapshots,
   listRecycleBin,
+  purgeMergeSnapshots,
   PURGE_SUMMARY,
   purgeRecycleEntry,
   restoreFromRecycleBin,
@@ -127,10 +129,22 @@ export function useHistoryLabels() {
     if (code === EMPTY_BIN_SUMMARY && entry.table === '*') {
       return t('backup.recycle.auditEmpty', { n: Number(rest) })
     }
+    // A conflict resolved, or a version a merge replaced brought back (db conflicts.ts).
+    const [kind, label = ''] = [entry.summary.slice(0, colon), entry.summary.slice(colon + 1)]
+    if (colon > 0 && entry.table !== '*' && (kind === 'resolve' || kind === 'revert')) {
+      const name = kind === 'revert' ? label.slice(0, label.lastIndexOf(':')) : label
+      return t(`backup.recycle.audit${kind === 'resolve' ? 'Resolve' : 'Revert'}`, { label: name })
+    }
     // Other whole-database actions store a snapshot code as their summary: the action says it.
     const key = `data.snapshotLabels.${entry.summary}`
     return entry.table === '*' && te(key) ? t(`data.actions.${entry.action}`) : entry.summary
   }
 
   return { isSnapshot, snapshotSize, binName, binKind, auditSummary }
+}
+
+/** The snapshots earlier merges left in the bin (live), and removing them all at once. */
+export function useMergeSnapshots() {
+  const query = useLiveQuery(listMergeSnapshots)
+  return { ...query, purge: purgeMergeSnapshots }
 }

@@ -34,7 +34,7 @@ import type {
 } from '@/domain/validation'
 import { exportIssues, exportMinutes } from '@/services/spreadsheet/joint'
 import { useLiveQuery } from './useLiveQuery'
-import { useWrite } from './useWrite'
+import { useWrite, type WriteOptions } from './useWrite'
 
 /**
  * The joint committee pages: the committees a scope sees with their figures, one committee
@@ -88,16 +88,18 @@ export type JointCommitteeData = NonNullable<ReturnType<typeof useJointCommittee
 
 export const jointWrites = {
   addConstituent: (input: ConstituentInput) => addConstituent(input),
-  updateConstituent: (id: string, input: ConstituentInput) => updateConstituent(id, input),
+  updateConstituent: (id: string, input: ConstituentInput, expectedRev?: string) =>
+    updateConstituent(id, input, expectedRev),
   leave: (id: string, leftOn: string) => removeConstituent(id, leftOn),
   deleteConstituent: (id: string) => deleteConstituent(id),
   createMeeting: (input: JointMeetingInput, followed: string[]) =>
     createJointMeeting(input, followed),
-  updateMeeting: (id: string, input: JointMeetingInput, followed: string[]) =>
-    updateJointMeeting(id, input, followed),
+  updateMeeting: (id: string, input: JointMeetingInput, followed: string[], expectedRev?: string) =>
+    updateJointMeeting(id, input, followed, expectedRev),
   removeMeeting: (id: string) => removeJointMeeting(id),
   raiseIssue: (input: IssueInput) => raiseIssue(input),
-  updateIssue: (id: string, input: IssueInput) => updateIssue(id, input),
+  updateIssue: (id: string, input: IssueInput, expectedRev?: string) =>
+    updateIssue(id, input, expectedRev),
   removeIssue: (id: string) => removeIssue(id),
   changeStatus: (id: string, change: StatusChange) => changeIssueStatus(id, change, todayIso()),
   addProgress: (id: string, note: { on: string; note: string }) =>
@@ -108,7 +110,7 @@ export const jointWrites = {
 export function useJointWrite() {
   const { t } = useI18n()
   const write = useWrite()
-  async function run<T>(work: () => Promise<T>): Promise<T | null> {
+  async function run<T>(work: () => Promise<T>, options?: WriteOptions): Promise<T | null> {
     return write.run(async () => {
       try {
         return await work()
@@ -117,7 +119,7 @@ export function useJointWrite() {
         ElMessage.error(t(`joint.conflict.${error.code}`))
         return null
       }
-    })
+    }, options)
   }
   return { ...write, run }
 }

@@ -76,7 +76,8 @@ export function useMemberList(scope: Ref<string[] | null>) {
 
 export const memberWrites = {
   create: (input: MemberInput) => createMember(input),
-  update: (id: string, input: MemberInput) => updateMember(id, input),
+  update: (id: string, input: MemberInput, expectedRev?: string) =>
+    updateMember(id, input, expectedRev),
   remove: (id: string) => removeMember(id),
   move: (id: string, orgId: string) => moveMember(id, orgId),
   advance: (id: string, change: StageAdvance) => advanceMemberStage(id, change),

@@ -156,7 +156,8 @@ export function usePendingStudy(orgId: Ref<Id>) {
 
 export const studyWrites = {
   create: (input: StudyRecordInput) => createStudyRecord(input),
-  update: (id: Id, input: StudyRecordInput) => updateStudyRecord(id, input),
+  update: (id: Id, input: StudyRecordInput, expectedRev?: string) =>
+    updateStudyRecord(id, input, undefined, expectedRev),
   remove: (id: Id) => removeStudyRecord(id),
   recordSession: (session: StudySession, memberIds: Id[]) => recordStudySession(session, memberIds),
   creditMeeting: (meetingId: Id, hours: number) => creditMeetingStudy(meetingId, hours),

@@ -1,24 +1,35 @@
 import { ElMessage } from 'element-plus'
 import { ref, shallowRef } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { isQuotaExceeded, ValidationError } from '@/db'
+import { isQuotaExceeded, StaleRevisionError, ValidationError } from '@/db'
 import type { FieldProblem } from '@/domain/validation'
+import { useStaleSave, type StaleSave } from './useStaleSave'
+
+export interface WriteOptions {
+  /** A save refused as stale offers to reopen the form on the record as it is now. */
+  reload?: StaleSave['reload']
+}
 
 /**
  * Run one write: busy flag, field problems from the repository (a duplicate credit code,
- * say) kept for the form, anything else shown as a message. Returns the result or null.
+ * say) kept for the form, a save from a stale form said in words (useStaleSave), anything
+ * else shown as a message. Returns the result or null.
  */
 export function useWrite() {
   const { t } = useI18n()
+  const stale = useStaleSave()
   const saving = ref(false)
   const problems = shallowRef<FieldProblem[]>([])
-  async function run<T>(work: () => Promise<T>): Promise<T | null> {
+  async function run<T>(work: () => Promise<T>, options: WriteOptions = {}): Promise<T | null> {
     saving.value = true
     problems.value = []
     try {
       return await work()
     } catch (error) {
-      if (error instanceof ValidationError) {
+      if (error instanceof StaleRevisionError) {
+        // Nothing was written; the dialog says why and what changed.
+        stale.show(error, options.reload)
+      } else if (error instanceof ValidationError) {
         problems.value = error.problems
         ElMessage.error(t('app.formInvalid'))
       } else if (isQuotaExceeded(error)) {

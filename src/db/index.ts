@@ -9,7 +9,7 @@ export {
   newId,
   onDatabaseVersionChange,
 } from './connection'
-export { ValidationError, NotFoundError, ConflictError } from './errors'
+export { ValidationError, NotFoundError, ConflictError, StaleRevisionError } from './errors'
 export { isQuotaExceeded } from './quota'
 export { readDraft, writeDraft, discardDraft, type DraftEntry } from './drafts'
 export {
@@ -18,7 +18,9 @@ export {
   SCHEMA_VERSION,
   SCHEMA_V1,
   SCHEMA_V2,
+  SCHEMA_V3,
   RECORD_TABLES,
+  REPLICATION_TABLES,
   type RecordTable,
   type TableName,
 } from './schema'
@@ -48,3 +50,4 @@ export * from './repositories/joint'
 export * from './repositories/study'
 export * from './repositories/studyImports'
 export * from './repositories/todoReads'
+export * from './repositories/conflicts'

@@ -1,7 +1,8 @@
 import type { Table } from 'dexie'
 import type { AuditAction, AuditEntry, RecycleEntry, Stamped } from '@/domain/types'
 import { getActor, getDb, newId, nowIso } from './connection'
-import { NotFoundError } from './errors'
+import { revisionOf, REVISION_FIELDS } from '@/domain/revisions'
+import { NotFoundError, StaleRevisionError } from './errors'
 import { refreshLastAttended } from './repositories/attendance'
 import { refreshFirmStatuses } from './repositories/firmStatus'
 import type { RecordTable } from './schema'
@@ -31,6 +32,13 @@ export function plain<T>(value: T): T {
   return value
 }
 
+/** Input never sets a revision: the database makes it (db/revisions.ts). */
+function withoutRevision(input: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...input }
+  for (const field of REVISION_FIELDS) delete out[field]
+  return out
+}
+
 export function auditEntry(
   action: AuditAction,
   tableName: string,
@@ -56,7 +64,7 @@ export function changedFields(
   after: Record<string, unknown>,
 ): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)])
-  const ignored = new Set(['updatedAt', 'createdAt', 'id'])
+  const ignored = new Set(['updatedAt', 'createdAt', 'id', ...REVISION_FIELDS])
   return [...keys]
     .filter(
       (key) => !ignored.has(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]),
@@ -80,19 +88,46 @@ export async function createRecord<T extends Stamped>(
   return record
 }
 
-/** Replace a record's editable fields; the audit entry names the fields that changed. */
+/**
+ * Check, inside the write's transaction, that the record is still at the revision a form was
+ * opened on (`undefined`: a path that read the record in this same transaction, never stale).
+ */
+export function checkRevision(
+  name: RecordTable,
+  id: string,
+  stored: Record<string, unknown> | undefined,
+  expectedRev: string | undefined,
+  attempted?: Record<string, unknown>,
+): void {
+  if (expectedRev === undefined) return
+  if (!stored || revisionOf(name, stored) !== expectedRev) {
+    throw new StaleRevisionError(name, id, expectedRev, stored, attempted)
+  }
+}
+
+/**
+ * Replace a record's editable fields; the audit entry names the fields that changed. With
+ * `expectedRev` (the revision the form was opened on) a record changed meanwhile is refused
+ * with a StaleRevisionError instead of being silently overwritten.
+ */
 export async function updateRecord<T extends Stamped>(
   name: RecordTable,
   id: string,
   input: Omit<T, keyof Stamped>,
   summary: string,
+  expectedRev?: string,
 ): Promise<T> {
   const db = getDb()
   return db.transaction('rw', [table(name), db.auditLog], async () => {
     const before = await table(name).get(id)
+    const attempted = { ...withoutRevision(plain(input) as Record<string, unknown>), id }
+    if (!before && expectedRev !== undefined) {
+      throw new StaleRevisionError(name, id, expectedRev, undefined, attempted)
+    }
     if (!before) throw new NotFoundError(name, id)
+    checkRevision(name, id, before, expectedRev, attempted)
     const after = {
-      ...plain(input),
+      ...withoutRevision(plain(input) as Record<string, unknown>),
       id,
       createdAt: before.createdAt,
       updatedAt: nowIso(),

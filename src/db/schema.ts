@@ -8,7 +8,9 @@ import {
   orgTally,
   type Tally,
 } from '@/domain/tallies'
+import { revisionsMiddleware } from './revisions'
 import { talliesMiddleware } from './tallies'
+import { RECORD_TABLES, REPLICATION_TABLES, type RecordTable } from './tables'
 import type {
   Area,
   AuditEntry,
@@ -17,15 +19,19 @@ import type {
   Firm,
   Issue,
   JointMeeting,
+  LeafRecord,
   Meeting,
   Member,
   MetaEntry,
+  MoveMark,
   Org,
   PartyGroup,
   Photo,
   RecycleEntry,
+  RevisionBody,
   Setting,
   StudyRecord,
+  Tombstone,
   Transfer,
 } from '@/domain/types'
 
@@ -91,8 +97,27 @@ export const SCHEMA_V2_CHANGES = {
 
 export const SCHEMA_V2 = { ...SCHEMA_V1, ...SCHEMA_V2_CHANGES }
 
-export type TableName = keyof typeof SCHEMA_V2
-export const SCHEMA_VERSION = 2
+/**
+ * Version 3 (replication, db/revisions.ts): new tables only, so opening a province database
+ * rewrites no record. A record stored before v3 has no `_rev` and counts as the first
+ * revision of its content until it is next written.
+ * - tombstones: a deleted record's winning revision; `*orgIds` (its org and the orgs above)
+ *   picks those in a package's scope.
+ * - leaves: a record's other leaves; `[state+id]` pages through the open conflicts.
+ * - revisionBodies: old bodies (common ancestors; what a merge replaced, by `mergeId`).
+ * - moves: records that left an org's subtree, by `*orgIds`, so its packages still carry them.
+ */
+export const SCHEMA_V3_CHANGES = {
+  tombstones: 'id, *orgIds, deletedAt',
+  leaves: 'id, [state+id]',
+  revisionBodies: 'id, mergeId, [mergeId+id]',
+  moves: 'id, *orgIds',
+} as const satisfies Record<(typeof REPLICATION_TABLES)[number], string>
+
+export const SCHEMA_V3 = { ...SCHEMA_V2, ...SCHEMA_V3_CHANGES }
+
+export type TableName = keyof typeof SCHEMA_V3
+export const SCHEMA_VERSION = 3
 
 /**
  * v1 → v2: every member gets `lastAttendedOn` from the meetings on record. The meetings are
@@ -149,29 +174,21 @@ export class ZhibuDb extends Dexie {
   recycleBin!: Table<RecycleEntry, string>
   meta!: Table<MetaEntry, string>
   tallies!: Table<Tally, string>
+  tombstones!: Table<Tombstone, string>
+  leaves!: Table<LeafRecord, string>
+  revisionBodies!: Table<RevisionBody, string>
+  moves!: Table<MoveMark, string>
 
   constructor(name = DB_NAME) {
     super(name)
     this.version(1).stores(SCHEMA_V1)
     this.version(2).stores(SCHEMA_V2_CHANGES).upgrade(upgradeToV2)
+    this.version(3).stores(SCHEMA_V3_CHANGES)
     this.use(talliesMiddleware)
+    this.use(revisionsMiddleware)
   }
 }
 
-/** The tables that hold the organisation's records (not bookkeeping). */
-export const RECORD_TABLES = [
-  'areas',
-  'firms',
-  'orgs',
-  'partyGroups',
-  'members',
-  'transfers',
-  'dues',
-  'meetings',
-  'photos',
-  'constituents',
-  'jointMeetings',
-  'issues',
-  'studyRecords',
-] as const satisfies readonly TableName[]
-export type RecordTable = (typeof RECORD_TABLES)[number]
+/** The tables that hold the organisation's records (not bookkeeping): tables.ts. */
+export { RECORD_TABLES, REPLICATION_TABLES, type RecordTable }
+RECORD_TABLES satisfies readonly TableName[]

@@ -1,4 +1,3 @@
-import { RangeSet } from 'dexie'
 import type {
   DBCore,
   DBCoreMutateRequest,
@@ -16,6 +15,7 @@ import {
   type Tally,
 } from '@/domain/tallies'
 import type { Firm, Member, Org } from '@/domain/types'
+import { noteTablesChanged, storedBefore } from './observe'
 
 /**
  * Keeps the tallies table (domain/tallies.ts) in step with every write to firms, orgs and
@@ -173,7 +173,11 @@ async function trackedMutate(
     before = all.result
   } else if (request.type === 'delete' || request.type === 'put') {
     const keys = request.type === 'delete' ? request.keys : request.values.map(idOf)
-    before = (await table.getMany({ trans, keys })).filter((record) => record !== undefined)
+    // The revisions middleware above has read them already for this very request.
+    const shared = storedBefore.get(request)
+    before = (shared ?? (await table.getMany({ trans, keys }))).filter(
+      (record) => record !== undefined,
+    )
   }
   // Orgs: take away what they contributed with their members before those members move.
   await contribute(core, trans, table.name, before, -1, deltas)
@@ -181,26 +185,8 @@ async function trackedMutate(
   if (request.type === 'add' || request.type === 'put') {
     await contribute(core, trans, table.name, succeeded(request.values, response), 1, deltas)
   }
-  if (await writeDeltas(core, trans, deltas)) noteTalliesChanged(core, request)
+  if (await writeDeltas(core, trans, deltas)) noteTablesChanged(core, request, ['tallies'])
   return response
-}
-
-/**
- * This middleware sits below Dexie's live-query layers (they need Dexie's async context,
- * which plain awaits here would lose), so its own writes are invisible to them: tell them,
- * through the request's observed parts, that the tallies changed, and every liveQuery that
- * reads the tallies runs again when the transaction commits.
- */
-function noteTalliesChanged(core: DBCore, request: DBCoreMutateRequest): void {
-  const parts = request.mutatedParts
-  if (!parts) return
-  for (const index of ['', ':dels']) {
-    const part = `idb://${core.schema.name}/tallies/${index}`
-    parts[part] = ((parts[part] as RangeSet | undefined) ?? new RangeSet()).add({
-      from: core.MIN_KEY,
-      to: core.MAX_KEY,
-    })
-  }
 }
 
 export const talliesMiddleware: Middleware<DBCore> = {

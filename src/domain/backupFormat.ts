@@ -11,9 +11,14 @@ export const BACKUP_FORMAT = 'zhibu-backup'
  * Bump when the file layout changes (not the database schema: that is schemaVersion).
  * 1: one JSON document (header and payload); still read, never written.
  * 2: JSON Lines, streamed (see BackupLine below), so a province fits in no single string.
+ * 3: the same lines; records carry their revisions and the file has the replication tables
+ *    (tombstones, leaves, kept bodies, move marks), so a restore keeps the replication state.
+ *    Format 2 is still read (its records count as first revisions).
  */
-export const BACKUP_FORMAT_VERSION = 2
+export const BACKUP_FORMAT_VERSION = 3
 export const BACKUP_FORMAT_V1 = 1
+/** The streamed formats this app reads. */
+export const BACKUP_STREAMED_FORMATS: readonly number[] = [2, 3]
 export const BACKUP_APP = 'zhibu'
 export const BACKUP_EXTENSION = '.zhibu'
 
@@ -237,13 +242,15 @@ export interface BackupTrailer {
 export function checkHead(
   file: unknown,
   currentSchemaVersion: number,
-  formatVersionExpected: number = BACKUP_FORMAT_VERSION,
+  formatVersionExpected: number | readonly number[] = BACKUP_STREAMED_FORMATS,
 ): BackupFileHead {
   if (!isPlainObject(file) || file.format !== BACKUP_FORMAT || file.app !== BACKUP_APP) {
     throw new BackupError('notBackup')
   }
   const { formatVersion, schemaVersion, createdAt } = file
-  if (formatVersion !== formatVersionExpected) {
+  const accepted =
+    typeof formatVersionExpected === 'number' ? [formatVersionExpected] : formatVersionExpected
+  if (typeof formatVersion !== 'number' || !accepted.includes(formatVersion)) {
     throw new BackupError('formatVersion', {
       found: typeof formatVersion === 'number' ? formatVersion : String(formatVersion),
       expected: BACKUP_FORMAT_VERSION,

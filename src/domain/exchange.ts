@@ -1,49 +1,55 @@
 /**
- * Exchange packages between devices, as pure rules: the header of a package, how each
- * incoming record compares with the one here (new / newer / same / older / conflict /
- * deleted here), and what the merge writes once the user has chosen for each conflict.
+ * Exchange packages between devices, as pure rules: the header, what a package carries, and
+ * the words of the preview. What a merge does is revisions.ts (CouchDB's rules, decided by
+ * revision ancestry alone) and replicationScope.ts (what the package may change here).
  * The file itself (gzip, canonical JSON, checksum, hostile keys) is the backup's
- * (backupFormat.ts); only the header differs.
+ * (backupFormat.ts); only the header differs. The checksum is an integrity check only.
  */
-import { BackupError, canonicalJson } from './backupFormat'
+import { BackupError } from './backupFormat'
+import { RECORD_TABLES } from './recordTables'
+import { isRev } from './revisions'
+import type { TodoItem } from './todo'
 
 export const EXCHANGE_FORMAT = 'zhibu-exchange'
-export const EXCHANGE_FORMAT_VERSION = 1
+/**
+ * 1: records only, winners by the later updatedAt (still read: judged by ancestry, its
+ *    records count as first revisions, so anything changed on both sides is a conflict).
+ * 2: a replication batch: records with `_rev`/`_revisions`, tombstones and other leaves.
+ */
+export const EXCHANGE_FORMAT_VERSION = 2
+export const EXCHANGE_FORMAT_V1 = 1
 export const EXCHANGE_EXTENSION = '.zhibupkg'
+/** The schema of this app's packages. A format-1 package came from schema 1 or 2. */
+export const EXCHANGE_SCHEMA_VERSION = 3
 
 /**
- * The record tables a package can carry. Tallies, Member.lastAttendedOn and Firm.orgStatus
- * are derived and recomputed on arrival; settings, the audit log and the recycle bin are
- * this device's own and never travel.
+ * The record tables a package can carry. Tallies and derived fields are recomputed on
+ * arrival; settings, the audit log, the recycle bin and device marks are this device's own
+ * and never travel.
  */
-export const EXCHANGE_TABLES = [
-  'areas',
-  'firms',
-  'orgs',
-  'partyGroups',
-  'members',
-  'transfers',
-  'dues',
-  'meetings',
-  'photos',
-  'constituents',
-  'jointMeetings',
-  'issues',
-  'studyRecords',
-] as const
+export const EXCHANGE_TABLES = RECORD_TABLES
 export type ExchangeTable = (typeof EXCHANGE_TABLES)[number]
 
-/** Fields that are recomputed here after a merge, so a difference in them is no change. */
-const DERIVED_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  members: ['lastAttendedOn'],
-  firms: ['orgStatus'],
-}
+/** Format 2's replication tables: deleted winners and the other leaves of records. */
+export const EXCHANGE_REPLICATION_TABLES = ['tombstones', 'leaves'] as const
+export const EXCHANGE_PAYLOAD_TABLES_V2 = [
+  ...EXCHANGE_TABLES,
+  ...EXCHANGE_REPLICATION_TABLES,
+] as const
 
 export interface ExchangeScope {
   /** The org the package was made for: a branch, a committee, or a joint committee. */
   orgId: string
   orgName: string
   orgType: string
+}
+
+/** Where the sender was when it made the package (for the record, never for a decision). */
+export interface ExchangeCheckpoint {
+  /** The package's own id (a UUIDv7). */
+  id: string
+  /** How many revisions, tombstones and leaves it carries. */
+  revisions: number
 }
 
 export interface ExchangeHeader {
@@ -55,22 +61,12 @@ export interface ExchangeHeader {
   /** The random id of the device that made the package (meta 'deviceId' there). */
   sourceDeviceId: string
   scope: ExchangeScope
+  /** Format 2 only. */
+  checkpoint: ExchangeCheckpoint | null
   counts: Record<string, number>
   /** SHA-256 (hex) of the canonical JSON of the payload. */
   checksum: string
 }
-
-export const EXCHANGE_HEADER_KEYS = [
-  'format',
-  'formatVersion',
-  'app',
-  'schemaVersion',
-  'createdAt',
-  'sourceDeviceId',
-  'scope',
-  'counts',
-  'checksum',
-] as const
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -80,18 +76,33 @@ const SHA256_HEX = /^[0-9a-f]{64}$/
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/
 const SHORT_ID = /^[\w-]{1,200}$/
 
+function checkCheckpoint(value: unknown): ExchangeCheckpoint {
+  if (
+    !isPlainObject(value) ||
+    typeof value.id !== 'string' ||
+    !SHORT_ID.test(value.id) ||
+    typeof value.revisions !== 'number' ||
+    !Number.isInteger(value.revisions) ||
+    value.revisions < 0
+  ) {
+    throw new BackupError('notBackup', { field: 'checkpoint' })
+  }
+  return { id: value.id, revisions: value.revisions }
+}
+
 /**
- * The header of a parsed package. A package must be of this app's schema version: rows of
- * another version would merge field by field into records of this one, so both devices
- * update first (an older package is refused with 'schemaOlder', a newer with 'schemaNewer').
+ * The header of a parsed package. Format 2 must be of this app's schema (its rows merge into
+ * records of this one); format 1 came from schema 1 or 2, whose records have the same shape
+ * but for the revision fields they lack.
  */
 export function checkExchangeHeader(file: unknown, schemaVersion: number): ExchangeHeader {
   if (!isPlainObject(file) || file.format !== EXCHANGE_FORMAT || file.app !== 'zhibu') {
     throw new BackupError('notBackup')
   }
-  if (file.formatVersion !== EXCHANGE_FORMAT_VERSION) {
+  const formatVersion = file.formatVersion
+  if (formatVersion !== EXCHANGE_FORMAT_VERSION && formatVersion !== EXCHANGE_FORMAT_V1) {
     throw new BackupError('formatVersion', {
-      found: String(file.formatVersion),
+      found: String(formatVersion),
       expected: EXCHANGE_FORMAT_VERSION,
     })
   }
@@ -102,7 +113,7 @@ export function checkExchangeHeader(file: unknown, schemaVersion: number): Excha
   if (version > schemaVersion) {
     throw new BackupError('schemaNewer', { found: version, expected: schemaVersion })
   }
-  if (version < schemaVersion) {
+  if (formatVersion === EXCHANGE_FORMAT_VERSION && version < schemaVersion) {
     throw new BackupError('schemaOlder', { found: version, expected: schemaVersion })
   }
   const { createdAt, sourceDeviceId, scope, counts, checksum } = file
@@ -132,15 +143,52 @@ export function checkExchangeHeader(file: unknown, schemaVersion: number): Excha
   }
   return {
     format: EXCHANGE_FORMAT,
-    formatVersion: EXCHANGE_FORMAT_VERSION,
+    formatVersion,
     app: 'zhibu',
     schemaVersion: version,
     createdAt,
     sourceDeviceId,
     scope: { orgId: scope.orgId, orgName: scope.orgName, orgType: scope.orgType },
+    checkpoint: formatVersion === EXCHANGE_FORMAT_VERSION ? checkCheckpoint(file.checkpoint) : null,
     counts: counts as Record<string, number>,
     checksum,
   }
+}
+
+const RECORD_TABLE_SET: ReadonlySet<string> = new Set(EXCHANGE_TABLES)
+
+/**
+ * The revision fields of a format-2 package's rows, and the tombstone and leaf rows' own
+ * fields: a record's `_rev` CouchDB-shaped; a tombstone or leaf naming a record table, a
+ * record id and a revision, a live leaf carrying its body (whose id is the record's).
+ */
+export function checkReplicationRows(table: string, rows: readonly unknown[]): void {
+  rows.forEach((value, index) => {
+    const where = { table, row: index + 1 }
+    const row = value as Record<string, unknown>
+    if (RECORD_TABLE_SET.has(table)) {
+      if (row._rev !== undefined && !isRev(row._rev)) {
+        throw new BackupError('shape', { ...where, field: '_rev' })
+      }
+      return
+    }
+    if (!RECORD_TABLE_SET.has(String(row.table))) {
+      throw new BackupError('shape', { ...where, field: 'table' })
+    }
+    if (typeof row.recordId !== 'string' || row.recordId === '' || row.recordId.length > 200) {
+      throw new BackupError('badId', { ...where, field: 'recordId' })
+    }
+    if (!isRev(row._rev)) throw new BackupError('shape', { ...where, field: '_rev' })
+    if (table === 'tombstones' && !Array.isArray(row.orgIds)) {
+      throw new BackupError('shape', { ...where, field: 'orgIds' })
+    }
+    if (table === 'leaves' && row.deleted !== true) {
+      const body = row.body as Record<string, unknown> | null | undefined
+      if (!isPlainObject(body) || body.id !== row.recordId) {
+        throw new BackupError('shape', { ...where, field: 'body' })
+      }
+    }
+  })
 }
 
 /** 'zhibu-exchange-<org>-2026-11-23-0800.zhibupkg', the org name made safe for a file name. */
@@ -151,204 +199,36 @@ export function exchangeFileName(orgName: string, at: Date): string {
   return `zhibu-exchange-${safe}-${day}-${pad(at.getHours())}${pad(at.getMinutes())}${EXCHANGE_EXTENSION}`
 }
 
-// ─── Merge ──────────────────────────────────────────────────────────────────
+// ─── The preview ────────────────────────────────────────────────────────────
 
 export type Row = Record<string, unknown>
 
 /**
- * When this device last exchanged with the package's device: `mine` is this device's clock
- * at that import, `theirs` the package's createdAt (their clock). Comparing each side's
- * updatedAt with its own clock's mark keeps clock skew between devices out of the decision.
- * '' = never.
+ * What a package does to one record here:
+ * - new: not here (or deleted here and brought back there) and arrives;
+ * - updated: another revision becomes the one shown;
+ * - deleted: the record here is deleted there, after everything seen here;
+ * - conflict: a branch beside ours (an edit against an edit, a deletion against an edit):
+ *   both are kept and wait on the conflict screen, a deterministic winner shown meanwhile;
+ * - refused: the package may not change this record (it lies outside its scope here);
+ * - unchanged: this device already has every revision of it.
  */
-export interface ExchangeMark {
-  mine: string
-  theirs: string
-}
-
-export const NO_MARK: ExchangeMark = { mine: '', theirs: '' }
-
-export const VERDICTS = ['new', 'newer', 'same', 'older', 'conflict', 'deletedHere'] as const
+export const VERDICTS = ['new', 'updated', 'deleted', 'conflict', 'refused', 'unchanged'] as const
 export type Verdict = (typeof VERDICTS)[number]
-
-function stampOf(row: Row | undefined): string {
-  return typeof row?.updatedAt === 'string' ? row.updatedAt : ''
-}
-
-function contentOf(table: string, row: Row): string {
-  const skip = new Set(['updatedAt', ...(DERIVED_FIELDS[table] ?? [])])
-  const kept: Row = {}
-  for (const [key, value] of Object.entries(row)) {
-    if (skip.has(key)) continue
-    kept[key] = isBlob(value) ? { $blobSize: value.size, type: value.type } : value
-  }
-  return canonicalJson(kept)
-}
-
-function isBlob(value: unknown): value is Blob {
-  return typeof Blob !== 'undefined' && value instanceof Blob
-}
-
-/** Equal but for updatedAt and derived fields. */
-export function sameContent(table: string, a: Row, b: Row): boolean {
-  return contentOf(table, a) === contentOf(table, b)
-}
-
-/**
- * One incoming record against the one here:
- * - none here → 'new', unless it was deleted here after its last change → 'deletedHere';
- * - equal content → 'same';
- * - changed on both sides since the last exchange with that device → 'conflict' (never
- *   exchanged with it before: no conflicts, there is no common point to compare with);
- * - otherwise the newer updatedAt wins ('newer' takes theirs, 'older' keeps mine; a tie
- *   keeps mine).
- */
-export function classifyRecord(
-  table: string,
-  here: Row | undefined,
-  incoming: Row,
-  mark: ExchangeMark,
-  deletedHereAt = '',
-): Verdict {
-  if (!here) {
-    return deletedHereAt !== '' && deletedHereAt >= stampOf(incoming) ? 'deletedHere' : 'new'
-  }
-  if (sameContent(table, here, incoming)) return 'same'
-  // Never exchanged with that device: there is no common point to tell "changed since" from,
-  // so the newer version wins as in a backup merge.
-  if (mark.theirs === '' && mark.mine === '') {
-    return stampOf(incoming) > stampOf(here) ? 'newer' : 'older'
-  }
-  const changedHere = stampOf(here) > mark.mine
-  const changedThere = stampOf(incoming) > mark.theirs
-  if (changedHere && changedThere) return 'conflict'
-  return stampOf(incoming) > stampOf(here) ? 'newer' : 'older'
-}
-
-export interface ConflictItem {
-  table: ExchangeTable
-  id: string
-  mine: Row
-  theirs: Row
-}
-
-export type Choice = 'mine' | 'theirs'
-
 export type VerdictCounts = Record<Verdict, number>
 
-export interface ExchangePlan {
-  /** Per table, the verdict of each incoming row, in the package's order. */
-  verdicts: Record<string, Verdict[]>
-  counts: Record<string, VerdictCounts>
-  totals: VerdictCounts
-  conflicts: ConflictItem[]
-}
-
 export function emptyCounts(): VerdictCounts {
-  return { new: 0, newer: 0, same: 0, older: 0, conflict: 0, deletedHere: 0 }
+  return { new: 0, updated: 0, deleted: 0, conflict: 0, refused: 0, unchanged: 0 }
 }
 
-export interface MergeInput {
-  incoming: Readonly<Record<string, readonly Row[]>>
-  /** Per table, the row here with the same id as each incoming row (same order). */
-  here: Readonly<Record<string, readonly (Row | undefined)[]>>
-  /** Per table, when this device deleted the record with that id ('' = never). */
-  deletedAt: Readonly<Record<string, readonly string[]>>
-  mark: ExchangeMark
-}
-
-export function planMerge(input: MergeInput): ExchangePlan {
-  const plan: ExchangePlan = { verdicts: {}, counts: {}, totals: emptyCounts(), conflicts: [] }
-  for (const table of EXCHANGE_TABLES) {
-    const rows = input.incoming[table] ?? []
-    const here = input.here[table] ?? []
-    const deleted = input.deletedAt[table] ?? []
-    const counts = emptyCounts()
-    plan.verdicts[table] = rows.map((row, i) => {
-      const verdict = classifyRecord(table, here[i], row, input.mark, deleted[i] ?? '')
-      counts[verdict] += 1
-      plan.totals[verdict] += 1
-      if (verdict === 'conflict') {
-        plan.conflicts.push({ table, id: String(row.id), mine: here[i]!, theirs: row })
-      }
-      return verdict
-    })
-    plan.counts[table] = counts
+/** What a record is called in a list: its name, topic or title. */
+export function recordLabel(row: Row | null | undefined): string {
+  if (!row) return ''
+  for (const field of ['name', 'topic', 'title', 'month', 'studiedOn', 'heldOn', 'letterNo']) {
+    const value = row[field]
+    if (typeof value === 'string' && value !== '') return value
   }
-  return plan
-}
-
-export function conflictKey(table: string, id: string): string {
-  return `${table}:${id}`
-}
-
-/** What the user would most likely pick: the newer side (mine on a tie). */
-export function defaultChoice(conflict: Pick<ConflictItem, 'mine' | 'theirs'>): Choice {
-  return stampOf(conflict.theirs) > stampOf(conflict.mine) ? 'theirs' : 'mine'
-}
-
-export interface MergeWrites {
-  /** Per table: rows to add (new), rows to put (newer, conflicts taken from theirs). */
-  add: Record<string, Row[]>
-  put: Record<string, Row[]>
-  /**
-   * Conflicts kept as mine, with a new updatedAt: now, and always after theirs, so the choice
-   * is a fresh change here that wins the next exchange either way (their clock may be ahead).
-   */
-  touch: Record<string, { id: string; updatedAt: string }[]>
-}
-
-/**
- * The writes a plan makes once each conflict has a choice. A conflict with no choice keeps
- * mine: nothing here is overwritten without the user saying so.
- */
-export function mergeWrites(
-  input: Pick<MergeInput, 'incoming'>,
-  plan: ExchangePlan,
-  choices: Readonly<Record<string, Choice>>,
-  now: string,
-): MergeWrites {
-  const out: MergeWrites = { add: {}, put: {}, touch: {} }
-  for (const table of EXCHANGE_TABLES) {
-    const rows = input.incoming[table] ?? []
-    const verdicts = plan.verdicts[table] ?? []
-    const add: Row[] = []
-    const put: Row[] = []
-    const touch: { id: string; updatedAt: string }[] = []
-    rows.forEach((row, i) => {
-      const verdict = verdicts[i]
-      if (verdict === 'new') add.push(row)
-      else if (verdict === 'newer') put.push(row)
-      else if (verdict === 'conflict') {
-        if (choices[conflictKey(table, String(row.id))] === 'theirs') put.push(row)
-        else touch.push({ id: String(row.id), updatedAt: after(stampOf(row), now) })
-      }
-    })
-    out.add[table] = add
-    out.put[table] = put
-    out.touch[table] = touch
-  }
-  return out
-}
-
-/** `now`, or just after `theirs` when their clock is ahead of ours. */
-function after(theirs: string, now: string): string {
-  const next = Date.parse(theirs) + 1
-  if (Number.isNaN(next)) return now
-  const bumped = new Date(next).toISOString()
-  return bumped > now ? bumped : now
-}
-
-/** The mark to keep after an import: now here, and the newest package seen from there. */
-export function nextMark(
-  previous: ExchangeMark,
-  now: string,
-  packageCreatedAt: string,
-): ExchangeMark {
-  return {
-    mine: now > previous.mine ? now : previous.mine,
-    theirs: packageCreatedAt > previous.theirs ? packageCreatedAt : previous.theirs,
-  }
+  return String(row.id ?? '')
 }
 
 /**
@@ -364,14 +244,29 @@ export function remapFirmIds(
   for (const [table, rows] of Object.entries(incoming)) out[table] = [...rows]
   if (firmIdMap.size === 0) return out
   const to = (id: unknown) => (typeof id === 'string' ? (firmIdMap.get(id) ?? id) : id)
+  const remapBody = (table: string, row: Row): Row => {
+    if (table === 'orgs' && Array.isArray(row.hostFirmIds)) {
+      return row.hostFirmIds.some((id) => firmIdMap.has(String(id)))
+        ? { ...row, hostFirmIds: row.hostFirmIds.map(to) }
+        : row
+    }
+    if (table === 'members' && firmIdMap.has(String(row.firmId))) {
+      return { ...row, firmId: to(row.firmId) }
+    }
+    return row
+  }
   out.firms = (out.firms ?? []).filter((row) => !firmIdMap.has(String(row.id)))
-  out.orgs = (out.orgs ?? []).map((row) =>
-    Array.isArray(row.hostFirmIds) && row.hostFirmIds.some((id) => firmIdMap.has(String(id)))
-      ? { ...row, hostFirmIds: row.hostFirmIds.map(to) }
-      : row,
-  )
-  out.members = (out.members ?? []).map((row) =>
-    firmIdMap.has(String(row.firmId)) ? { ...row, firmId: to(row.firmId) } : row,
+  out.orgs = (out.orgs ?? []).map((row) => remapBody('orgs', row))
+  out.members = (out.members ?? []).map((row) => remapBody('members', row))
+  out.leaves = (out.leaves ?? [])
+    .filter((row) => !(row.table === 'firms' && firmIdMap.has(String(row.recordId))))
+    .map((row) =>
+      row.body && typeof row.body === 'object'
+        ? { ...row, body: remapBody(String(row.table), row.body as Row) }
+        : row,
+    )
+  out.tombstones = (out.tombstones ?? []).filter(
+    (row) => !(row.table === 'firms' && firmIdMap.has(String(row.recordId))),
   )
   return out
 }
@@ -379,4 +274,23 @@ export function remapFirmIds(
 /** Area ids of a materialised path '/root/city/banner/' (the area itself included). */
 export function areaIdsOfPath(path: unknown): string[] {
   return typeof path === 'string' ? path.split('/').filter((id) => id !== '') : []
+}
+
+/**
+ * The 待办 line while records wait on the conflict screen: both versions are kept, but the
+ * one shown was picked by a rule, not by a person, so someone should look.
+ */
+export function conflictsTodoItem(open: number): TodoItem | null {
+  if (open <= 0) return null
+  return {
+    kind: 'data',
+    code: 'backup.todo.conflicts',
+    orgId: '',
+    firmId: '',
+    subject: '',
+    dueOn: '',
+    urgency: 'soon',
+    params: { n: open },
+    link: '/data/conflicts',
+  }
 }

@@ -409,6 +409,21 @@ export const SETTING_DEFINITIONS = [
     group: 'data',
     source: 'app: offline data lives on one device',
   },
+  // Replication (revisions.ts): how much history each record keeps.
+  {
+    key: 'data.revsLimit',
+    defaultValue: 1000,
+    unit: 'count',
+    group: 'data',
+    source: 'CouchDB revs_limit (default 1000): revision ids kept in each record’s ancestry',
+  },
+  {
+    key: 'data.revisionBodies',
+    defaultValue: 3,
+    unit: 'count',
+    group: 'data',
+    source: 'app: old versions kept per record, for a proposed merge and to undo a merge',
+  },
   // Off by default: a 2023 central notice bans forcing check-ins, points and rankings.
   {
     key: 'feature.rankings',

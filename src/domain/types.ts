@@ -10,11 +10,18 @@ export type IsoDate = string
 export type IsoDateTime = string
 export type YesNo = 'yes' | 'no'
 
-/** Every stored record carries these; repositories stamp them. */
+/**
+ * Every stored record carries these; repositories stamp the times, the database the revision
+ * (db/revisions.ts). `updatedAt` is for people: no decision between devices reads it.
+ */
 export interface Stamped {
   id: Id
   createdAt: IsoDateTime
   updatedAt: IsoDateTime
+  /** CouchDB's `<generation>-<hash>`; absent = the first revision of the content (revisions.ts). */
+  _rev?: string
+  /** The ancestry, newest first; absent = the revision alone. */
+  _revisions?: RevisionAncestry
 }
 
 // ─── Areas ──────────────────────────────────────────────────────────────────
@@ -424,4 +431,75 @@ export interface RecycleEntry {
 export interface MetaEntry {
   key: string
   value: string
+}
+
+// ─── Replication (domain/revisions.ts) ──────────────────────────────────────
+/** CouchDB's `_revisions`: the generation of the newest, then hashes newest first. */
+export interface RevisionAncestry {
+  start: number
+  ids: string[]
+}
+
+/**
+ * A deleted record's winning revision. Kept for good (emptying the recycle bin leaves it),
+ * so the deletion reaches every device and an older copy never brings the record back.
+ */
+export interface Tombstone {
+  /** `<table>:<recordId>` */
+  id: string
+  table: string
+  recordId: Id
+  _rev: string
+  _revisions: RevisionAncestry
+  /** A branch closed by a resolution rather than deleted by a person. */
+  closed: boolean
+  /** The org the record belonged to and the orgs above it, when it was deleted. */
+  orgIds: Id[]
+  deletedAt: IsoDateTime
+  deletedBy: string
+}
+
+/** A leaf of a record's history other than the winner: a conflict, or a closed branch. */
+export interface LeafRecord {
+  /** `<table>:<recordId>:<rev>` */
+  id: string
+  table: string
+  recordId: Id
+  _rev: string
+  _revisions: RevisionAncestry
+  deleted: boolean
+  closed: boolean
+  /** 'open' while it waits for a person (revisions.ts openLeaves), else 'closed'. */
+  state: 'open' | 'closed'
+  /** The record as of this revision; null for a deleted leaf. */
+  body: Record<string, unknown> | null
+  /** When it came to this device. */
+  at: IsoDateTime
+}
+
+/**
+ * An old revision's body: kept when a local edit replaces it (the common ancestor of a later
+ * conflict) or when a merge replaces it (`mergeId` set: the merge can be undone record by record).
+ */
+export interface RevisionBody {
+  /** `<table>:<recordId>:<generation, 9 digits>-<hash>` so a record's bodies sort by age. */
+  id: string
+  table: string
+  recordId: Id
+  rev: string
+  body: Record<string, unknown>
+  /** The merge (its audit entry's id) that replaced it, '' for a local edit. */
+  mergeId: string
+  keptAt: IsoDateTime
+}
+
+/** A record left an org's subtree: packages for that org still carry it (both scopes receive it). */
+export interface MoveMark {
+  /** `<table>:<recordId>:<from org>` */
+  id: string
+  table: string
+  recordId: Id
+  /** The org it left and the orgs above it then. */
+  orgIds: Id[]
+  movedAt: IsoDateTime
 }

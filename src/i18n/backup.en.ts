@@ -18,7 +18,8 @@ export default {
   },
   downloaded: 'Backup downloaded: {name} ({size})',
   restored: 'Restored from the backup: {added} added, {updated} updated',
-  restoredKept: 'Merged from the backup: {added} added, {updated} updated, {kept} newer here kept',
+  restoredKept:
+    'Merged from the backup: {added} added, {updated} updated, {deleted} deleted, {conflicts} in conflict (both versions kept: choose on the conflicts page), {kept} already here',
   preview: {
     title: 'What the backup holds',
     file: 'File',
@@ -41,7 +42,7 @@ export default {
       "This computer's data becomes the backup's. What is here now goes to the recycle bin first, restorable.",
     merge: 'Merge',
     mergeHint:
-      'By record id: newer records of the backup replace older ones here; newer ones here and records only here stay.',
+      'By revision history: changes made in the backup after this device’s come over; later changes and deletions here stay; a record changed on both sides keeps both versions for you to choose. The whole database is not copied into the recycle bin.',
     confirm: 'Restore',
     confirmReplace:
       'Replace all data on this computer by the backup ({at}, {n} records)? What is here now goes to the recycle bin.',
@@ -85,6 +86,7 @@ export default {
   todo: {
     due: 'The last backup was {days} days ago (reminder after {limit} days): download one under Data',
     never: 'The data on this computer has never been backed up: download a backup under Data',
+    conflicts: '{n} records were changed on two devices; both versions are kept: choose on the conflicts page',
   },
   recycle: {
     count: '{n} items',
@@ -100,6 +102,8 @@ export default {
     gone: 'This item is no longer in the recycle bin (it may have been restored or deleted in another window).',
     auditPurge: 'Deleted for good: {label}',
     auditEmpty: 'Emptied the recycle bin ({n} items)',
+    auditResolve: 'Conflict resolved: {label}',
+    auditRevert: 'Brought back to the version before a merge: {label}',
   },
   storage: {
     title: 'Storage on this computer',

@@ -18,7 +18,8 @@ export default {
   },
   downloaded: '备份已下载：{name}（{size}）',
   restored: '已从备份恢复：新增 {added} 条，更新 {updated} 条',
-  restoredKept: '已从备份合并：新增 {added} 条，更新 {updated} 条，保留本机较新的 {kept} 条',
+  restoredKept:
+    '已从备份合并：新增 {added} 条，更新 {updated} 条，删除 {deleted} 条，冲突 {conflicts} 条（两个版本都已保留，请到“冲突处理”中选择），本机已有 {kept} 条',
   preview: {
     title: '备份文件内容',
     file: '文件',
@@ -39,7 +40,8 @@ export default {
     replace: '替换',
     replaceHint: '本机数据换成备份中的数据。本机现有数据先整体移入回收站，可以恢复。',
     merge: '合并',
-    mergeHint: '按记录编号合并：备份中较新的记录覆盖本机的，本机较新的保留，本机独有的保留。',
+    mergeHint:
+      '按修订历史合并：备份中在本机之后的修改会带过来，本机之后的修改和删除保留；两边都改过的记录两个版本都保留，等您选择。不会把整个数据库复制进回收站。',
     confirm: '恢复',
     confirmReplace:
       '将用备份（{at}，共 {n} 条记录）替换本机的全部数据。本机现有数据会整体移入回收站。继续吗？',
@@ -80,6 +82,7 @@ export default {
   todo: {
     due: '距上次备份已 {days} 天（提醒间隔 {limit} 天），请到“数据管理”下载备份',
     never: '这台电脑上的数据还没有备份过，请到“数据管理”下载备份',
+    conflicts: '{n} 条记录在两台设备上都改过，两个版本都已保留，请到“冲突处理”中选择',
   },
   recycle: {
     count: '共 {n} 项',
@@ -94,6 +97,8 @@ export default {
     gone: '这一项已不在回收站中（可能已在另一个窗口恢复或删除）。',
     auditPurge: '彻底删除：{label}',
     auditEmpty: '清空回收站（{n} 项）',
+    auditResolve: '处理冲突：{label}',
+    auditRevert: '恢复为合并前的版本：{label}',
   },
   storage: {
     title: '本机存储',

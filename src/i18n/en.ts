@@ -216,6 +216,7 @@ const en: Messages<typeof zhCN> = {
       backupReplace: 'All data before replacing from a backup',
       backupMerge: 'All data before merging a backup',
       exchangeMerge: 'All data before importing an exchange package',
+      mergeSnapshots: 'Every whole-database snapshot earlier merges left',
     },
     audit: 'History',
     auditEmpty: 'No history yet',

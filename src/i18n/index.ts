@@ -53,6 +53,10 @@ const FEATURE_LOADERS = {
   area: { 'zh-CN': () => import('./area.zh-CN'), en: () => import('./area.en') },
   sync: { 'zh-CN': () => import('./sync.zh-CN'), en: () => import('./sync.en') },
   phone: { 'zh-CN': () => import('./phone.zh-CN'), en: () => import('./phone.en') },
+  replication: {
+    'zh-CN': () => import('./replication.zh-CN'),
+    en: () => import('./replication.en'),
+  },
 } satisfies Record<string, Record<Locale, Loader>>
 
 export type Feature = keyof typeof FEATURE_LOADERS

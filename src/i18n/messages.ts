@@ -21,6 +21,8 @@ import meetingsEn from './meetings.en'
 import meetingsZhCN from './meetings.zh-CN'
 import membersEn from './members.en'
 import membersZhCN from './members.zh-CN'
+import replicationEn from './replication.en'
+import replicationZhCN from './replication.zh-CN'
 import studyEn from './study.en'
 import studyZhCN from './study.zh-CN'
 import syncEn from './sync.en'
@@ -47,6 +49,7 @@ export const messages = {
     area: areaZhCN,
     sync: syncZhCN,
     phone: { ...zhCN.phone, ...phoneZhCN },
+    replication: replicationZhCN,
   },
   en: {
     ...en,
@@ -63,5 +66,6 @@ export const messages = {
     area: areaEn,
     sync: syncEn,
     phone: { ...en.phone, ...phoneEn },
+    replication: replicationEn,
   },
 }

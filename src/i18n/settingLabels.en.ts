@@ -76,6 +76,8 @@ const en: Messages<typeof zhCN> = {
   },
   data: {
     backupReminderDays: 'Backup reminder after',
+    revsLimit: 'Revision ids kept per record',
+    revisionBodies: 'Old versions kept per record',
   },
   feature: {
     rankings: 'Points and rankings (off by default)',

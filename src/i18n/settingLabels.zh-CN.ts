@@ -75,6 +75,8 @@ export default {
   },
   data: {
     backupReminderDays: '备份提醒间隔',
+    revsLimit: '每条记录保留的修订号数',
+    revisionBodies: '每条记录保留的旧版本数',
   },
   feature: {
     rankings: '积分排名（默认关闭）',

@@ -206,6 +206,7 @@ export default {
       backupReplace: '从备份替换前的全部数据',
       backupMerge: '从备份合并前的全部数据',
       exchangeMerge: '导入交换数据包前的全部数据',
+      mergeSnapshots: '早先的合并留下的全部整库快照',
     },
     audit: '操作记录',
     auditEmpty: '还没有操作记录',

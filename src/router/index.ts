@@ -111,6 +111,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { messages: ['backup', 'exchange'] },
   },
   {
+    path: '/data/conflicts',
+    name: 'conflicts',
+    component: () => import('@/views/ConflictsView.vue'),
+    meta: { messages: ['replication'] },
+  },
+  {
     path: '/settings',
     name: 'settings',
     component: () => import('@/views/SettingsView.vue'),

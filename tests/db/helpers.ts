@@ -103,3 +103,17 @@ export const meeting = (orgId: string, partial: Partial<MeetingInput> = {}): Mee
   photoIds: [],
   ...partial,
 })
+
+type Stamp = 'id' | 'createdAt' | 'updatedAt' | '_rev' | '_revisions'
+
+/** A stored record's editable fields, as a form holds them: no id, stamps, revision, or `drop`. */
+export function fieldsOf<T extends object, K extends keyof T = never>(
+  record: T,
+  ...drop: K[]
+): Omit<T, Stamp | K> {
+  const out = { ...record } as Record<string, unknown>
+  for (const key of ['id', 'createdAt', 'updatedAt', '_rev', '_revisions', ...drop]) {
+    delete out[key as string]
+  }
+  return out as Omit<T, Stamp | K>
+}

@@ -1,10 +1,11 @@
 import { Blob as NodeBlob } from 'node:buffer'
 import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
-import { SCHEMA_V1, SCHEMA_VERSION, ZhibuDb } from '@/db'
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSION, setDb, updateMember, ZhibuDb } from '@/db'
+import { ancestryOf, firstRevision, revisionOf } from '@/domain/revisions'
 import { lastAttendedByMember } from '@/domain/attendance'
 import { tallyRows } from '@/domain/tallies'
-import type { Meeting } from '@/domain/types'
+import type { Firm, Meeting, Member, Org } from '@/domain/types'
 import { generateDemo } from '@/services/demo/generate'
 
 /**
@@ -84,8 +85,22 @@ function v1Rows(): Rows {
   return rows
 }
 
+/** What a v2 database held: v1's tables with the derived lastAttendedOn, and the tallies. */
+function v2Rows(): Rows {
+  const rows = v1Rows()
+  const demo = generateDemo({ today: '2026-11-23', seed: 7 })
+  rows.members = demo.members as unknown as Record<string, unknown>[]
+  rows.tallies = tallyRows(
+    rows.firms as unknown as Firm[],
+    rows.orgs as unknown as Org[],
+    rows.members as unknown as Member[],
+  ) as unknown as Record<string, unknown>[]
+  return rows
+}
+
 const RELEASED: { version: number; stores: Record<string, string>; rows: () => Rows }[] = [
   { version: 1, stores: SCHEMA_V1, rows: v1Rows },
+  { version: 2, stores: SCHEMA_V2, rows: v2Rows },
 ]
 
 async function writeOldDatabase(
@@ -125,7 +140,7 @@ describe('schema migrations', { timeout: 60_000 }, () => {
       try {
         expect(db.verno).toBe(SCHEMA_VERSION)
         for (const [table, records] of Object.entries(rows)) {
-          const key = table === 'settings' || table === 'meta' ? 'key' : 'id'
+          const key = ['settings', 'meta', 'tallies'].includes(table) ? 'key' : 'id'
           const after = new Map(
             (await db.table(table).toArray()).map((record: Record<string, unknown>) => [
               record[key],
@@ -136,6 +151,14 @@ describe('schema migrations', { timeout: 60_000 }, () => {
           for (const record of records) {
             // Every old field survives unchanged; upgrades may only add fields.
             expect(after.get(record[key]), `${table} ${String(record[key])}`).toMatchObject(record)
+          }
+        }
+        // No record was rewritten to give it a revision: each counts as its first one.
+        for (const table of ['firms', 'orgs', 'members', 'meetings', 'photos']) {
+          const stored = (await db.table(table).limit(50).toArray()) as Record<string, unknown>[]
+          for (const record of stored) {
+            expect(record._rev, `${table} ${String(record.id)}`).toBeUndefined()
+            expect(revisionOf(table, record)).toBe(firstRevision(table, record))
           }
         }
         // Photos keep their bytes (toMatchObject cannot look inside a Blob).
@@ -178,6 +201,37 @@ describe('schema migrations', { timeout: 60_000 }, () => {
         .toArray()
       expect(page.length).toBeGreaterThan(0)
       expect(page.every((member) => member.orgId === someOrg)).toBe(true)
+    } finally {
+      db.close()
+      await db.delete()
+    }
+  })
+
+  it('v3 adds the replication tables; an old record edited gets the child of its first revision', async () => {
+    const name = `migrate-v3-${crypto.randomUUID()}`
+    const rows = v2Rows()
+    await writeOldDatabase(name, 2, SCHEMA_V2, rows)
+    const db = new ZhibuDb(name)
+    await db.open()
+    setDb(db)
+    try {
+      for (const table of ['tombstones', 'leaves', 'revisionBodies', 'moves']) {
+        expect(await db.table(table).count(), table).toBe(0)
+      }
+      const old = rows.members![0] as unknown as Member
+      const first = firstRevision('members', old)
+      // Read: the stored record is the v2 one, and its revision is its content's first one.
+      expect(revisionOf('members', (await db.members.get(old.id))!)).toBe(first)
+      // Edited: generation 2 on top of that first revision, which the form was opened on.
+      const { id: _id, createdAt: _c, updatedAt: _u, lastAttendedOn: _l, ...input } = old
+      await updateMember(old.id, { ...input, jobTitle: '改过' }, first)
+      const edited = (await db.members.get(old.id))!
+      expect(ancestryOf('members', edited)).toEqual([edited._rev, first])
+      expect(edited._rev).toMatch(/^2-[0-9a-f]{32}$/)
+      // The body it replaced is kept, every field of it, as the common ancestor of later conflicts.
+      const kept = await db.revisionBodies.where('id').startsWith(`members:${old.id}:`).toArray()
+      expect(kept.map((body) => body.rev)).toEqual([first])
+      expect(kept[0]!.body).toMatchObject(old as unknown as Record<string, unknown>)
     } finally {
       db.close()
       await db.delete()

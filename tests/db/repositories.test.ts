@@ -1,3 +1,4 @@
+import { revisionOf } from '@/domain/revisions'
 import { describe, expect, it, vi } from 'vitest'
 import {
   createArea,
@@ -111,8 +112,20 @@ describe('soft delete and restore', () => {
       label: created.name,
       deletedBy: '测试员',
     })
+    // The deletion is a tombstone revision on top of the record's first one…
+    const tombstone = (await db().tombstones.get(`firms:${created.id}`))!
+    expect(tombstone._revisions).toEqual({
+      start: 2,
+      ids: [tombstone._rev.slice(2), revisionOf('firms', before!).slice(2)],
+    })
     await restoreFromRecycleBin(entry!.id)
-    expect(await getFirm(created.id)).toEqual(before)
+    // …and bringing it back a new revision on top of the tombstone, with the same content.
+    const restored = (await getFirm(created.id))!
+    const { _rev, _revisions, ...content } = restored
+    expect(content).toEqual(before)
+    expect(_rev).toMatch(/^3-/)
+    expect(_revisions!.ids.slice(0, 2)).toEqual([_rev!.slice(2), tombstone._rev.slice(2)])
+    expect(await db().tombstones.count()).toBe(0)
     expect(await db().recycleBin.count()).toBe(0)
     expect((await listAuditFor(created.id)).map((e) => e.action)).toEqual([
       'create',

@@ -37,6 +37,8 @@ interface SmokeResult {
   floorRead: Figure
   floorIndexCount: Figure
   floorWrite: Figure
+  merge: Record<string, number | string>
+  revisionShare: Figure
 }
 
 declare global {
@@ -82,4 +84,16 @@ test('bench entry runs every figure at ×1', async ({ page }) => {
   for (const value of [result.floorWrite.writePerSecond, result.floorWrite.getAllPerSecond]) {
     expect(value).toBeGreaterThan(0)
   }
+  // The replication figures: a subtree's package merged with a tenth in conflict, nothing refused.
+  const merge = result.merge as Record<string, number>
+  expect(merge.records).toBeGreaterThan(100)
+  expect(merge.conflicts).toBe(Math.round(merge.records * 0.1))
+  expect(merge.updated + merge.conflicts).toBe(merge.floorRecords)
+  expect(merge.refused).toBe(0)
+  // Every record it replaced keeps its old body; a conflict the department's side wins keeps none.
+  expect(merge.keptBodies).toBeGreaterThanOrEqual(merge.updated)
+  expect(merge.keptBodies).toBeLessThanOrEqual(merge.written)
+  expect(result.revisionShare.storedShare).toBeGreaterThanOrEqual(0)
+  expect(result.revisionShare.oneEditShare).toBeGreaterThan(0)
+  console.log('merge', JSON.stringify(merge), 'share', JSON.stringify(result.revisionShare))
 })

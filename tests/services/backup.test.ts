@@ -1,6 +1,15 @@
 import 'fake-indexeddb/auto'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { getDb, RELEASED_STORES, saveSetting, SCHEMA_VERSION, setDb, ZhibuDb } from '@/db'
+import {
+  getDb,
+  RELEASED_STORES,
+  removeMeeting,
+  saveSetting,
+  SCHEMA_VERSION,
+  setDb,
+  ZhibuDb,
+} from '@/db'
+import { revisionOf } from '@/domain/revisions'
 import { BackupError, type BackupErrorCode } from '@/domain/backupFormat'
 import { createBackup, readBackupFile, restoreBackup } from '@/services/backup'
 import { clearAllData, loadDemoData } from '@/services/demoLoader'
@@ -40,6 +49,9 @@ async function loadRichDemo(): Promise<void> {
   const firm = (await db.firms.toCollection().first())!
   await db.firms.update(firm.id, { note: HOSTILE })
   await saveSetting('data.backupReminderDays', 14)
+  // Replication state travels too: a tombstone, a kept body (the edit above), a device mark.
+  await removeMeeting((await db.meetings.offset(3).first())!.id)
+  await db.meta.put({ key: 'exchangedWith:other-device', value: '{}' })
 }
 
 async function freshTarget(): Promise<ZhibuDb> {
@@ -78,6 +90,10 @@ describe('backup → restore round trip (demo data set)', { timeout: 90_000 }, (
       if (name === 'auditLog' || name === 'meta') continue
       expect(after[name], name).toBe(text)
     }
+    // The revisions and the replication state came back as they were; device marks did not.
+    expect(await target.tombstones.count()).toBe(1)
+    expect(await target.revisionBodies.count()).toBeGreaterThan(0)
+    expect(await target.meta.get('exchangedWith:other-device')).toBeUndefined()
     const photo = await target.photos.get('photo-1')
     expect(photo?.blob).toBeInstanceOf(Blob)
     expect(new Uint8Array(await photo!.blob.arrayBuffer())).toEqual(PHOTO_BYTES)
@@ -94,6 +110,13 @@ describe('backup → restore round trip (demo data set)', { timeout: 90_000 }, (
       file.createdAt = first.header.createdAt
       file.payload.auditLog = file.payload.auditLog!.filter(
         (entry) => (entry as { id: string }).id !== restoreEntry[0]!.id,
+      )
+      // The device mark stayed behind on the first device (a fact about it, not the data).
+      file.payload.meta = [
+        ...file.payload.meta!,
+        { key: 'exchangedWith:other-device', value: '{}' },
+      ].sort((a, b) =>
+        String((a as { key: string }).key).localeCompare(String((b as { key: string }).key)),
       )
     })
     expect(((await readJson(rebuilt)) as BackupObject).checksum).toBe(first.header.checksum)
@@ -124,23 +147,58 @@ describe('backup → restore round trip (demo data set)', { timeout: 90_000 }, (
     expect(snapshots.map((s) => s.label).sort()).toEqual(['backupReplace', 'clear'])
   })
 
-  it('merge: the newer updatedAt wins, a tie keeps what is here, twice changes nothing', async () => {
+  it('merge decides by revisions: older copies change nothing, deletions stay, concurrent edits conflict', async () => {
     await loadDemoData(today)
     const db = getDb()
-    const [older, newer] = await db.firms.limit(2).toArray()
+    const [edited, other, gone] = await db.firms.limit(3).toArray()
     const backup = await createBackup()
-    await db.firms.update(older!.id, { name: '本机较新', updatedAt: '2099-01-01T00:00:00.000Z' })
-    await db.firms.update(newer!.id, { name: '本机较旧', updatedAt: '2000-01-01T00:00:00.000Z' })
-    await db.firms.delete((await db.firms.offset(5).first())!.id)
+    // Since the backup: an edit here with an ancient stamp, and a deletion.
+    await db.firms.update(edited!.id, { name: '本机改过', updatedAt: '2000-01-01T00:00:00.000Z' })
+    await db.firms.delete(gone!.id)
+    const bin = await db.recycleBin.count()
     const checked = await readBackupFile(backup.blob)
     const result = await restoreBackup(checked, 'merge')
-    expect(result).toMatchObject({ mode: 'merge', added: 1, updated: 1, snapshotTaken: true })
-    expect((await db.firms.get(older!.id))?.name).toBe('本机较新')
-    expect((await db.firms.get(newer!.id))?.name).toBe(newer!.name)
+    expect(result).toMatchObject({
+      mode: 'merge',
+      added: 0,
+      updated: 0,
+      conflicts: 0,
+      snapshotTaken: false,
+    })
+    expect((await db.firms.get(edited!.id))?.name).toBe('本机改过')
+    expect(await db.firms.get(gone!.id)).toBeUndefined()
+    expect(await db.recycleBin.count()).toBe(bin)
+
+    // Another device restores the same backup and edits the same firm and another one.
+    const here = db
+    const there = await freshTarget()
+    await restoreBackup(await readBackupFile(backup.blob), 'replace')
+    await there.firms.update(edited!.id, { name: '那边改过' })
+    await there.firms.update(other!.id, { name: '那边也改了' })
+    const theirs = await readBackupFile((await createBackup()).blob)
+    setDb(here)
+    const merged = await restoreBackup(theirs, 'merge')
+    expect(merged).toMatchObject({ updated: 1, conflicts: 1 })
+    expect((await here.firms.get(other!.id))?.name).toBe('那边也改了')
+    // Both versions of the edited firm are kept, one shown, the other waiting.
+    const open = await here.leaves
+      .where('[state+id]')
+      .between(['open', ''], ['open', '\uffff'])
+      .toArray()
+    const names = [
+      (await here.firms.get(edited!.id))!.name,
+      (open[0]!.body as { name: string }).name,
+    ]
+    expect(names.sort()).toEqual(['本机改过', '那边改过'].sort())
+    // What the merge replaced is kept under it, not as a snapshot.
+    expect(await here.revisionBodies.where('mergeId').above('').count()).toBeGreaterThan(0)
     const digest = await digestAll()
-    const again = await restoreBackup(checked, 'merge')
-    expect(again).toMatchObject({ added: 0, updated: 0, snapshotTaken: false })
+    const again = await restoreBackup(theirs, 'merge')
+    expect(again).toMatchObject({ added: 0, updated: 0, deleted: 0, conflicts: 0 })
     expect(await digestAll()).toEqual(digest)
+    expect(revisionOf('firms', (await here.firms.get(other!.id))!)).toMatch(/^2-/)
+    there.close()
+    await there.delete()
   })
 })
 

@@ -2,17 +2,15 @@ import 'fake-indexeddb/auto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { getDb, readAllTables, setClock, setDb, ZhibuDb } from '@/db'
+import { replicatedTransaction } from '@/db/revisions'
+import { canonicalJson } from '@/domain/backupFormat'
 import { lastAttendedOn } from '@/domain/attendance'
 import { firmOrgStatus } from '@/domain/coverage'
 import { todayIso } from '@/domain/dates'
-import { defaultChoice, conflictKey, EXCHANGE_TABLES, type Choice } from '@/domain/exchange'
-import {
-  createExchangePackage,
-  mergeExchangePackage,
-  readExchangeFile,
-  type CheckedPackage,
-} from '@/services/exchange'
-import { digestAll, keepBlobsInFakeIndexedDb } from './backup/helpers'
+import { EXCHANGE_TABLES } from '@/domain/exchange'
+import { DERIVED_FIELDS } from '@/domain/revisions'
+import { createExchangePackage, mergeExchangePackage, readExchangeFile } from '@/services/exchange'
+import { keepBlobsInFakeIndexedDb } from './backup/helpers'
 
 keepBlobsInFakeIndexedDb()
 
@@ -162,17 +160,39 @@ async function openDevice(): Promise<ZhibuDb> {
   return db
 }
 
+/** The same records on a device as a restore would put them: revisions kept as they are. */
 async function put(rows: Record<string, Row[]>): Promise<void> {
   const db = getDb()
-  await db.transaction('rw', db.tables, async () => {
+  await replicatedTransaction(db, db.tables, async () => {
     for (const [name, list] of Object.entries(rows)) await db.table(name).bulkPut(list)
   })
 }
 
-/** The record tables only: the history and meta of each device are its own. */
-async function recordDigest(): Promise<Record<string, string>> {
-  const all = await digestAll()
-  return Object.fromEntries(EXCHANGE_TABLES.map((name) => [name, all[name] ?? '']))
+/**
+ * What must be equal between devices that have seen the same revisions: each record with
+ * its revision (derived fields and this device's own bookkeeping left out), tombstones and
+ * other leaves. Photos' bytes compare by size, as their revisions do.
+ */
+async function replicaDigest(): Promise<Record<string, string>> {
+  const all = await readAllTables()
+  const out: Record<string, string> = {}
+  const strip = (table: string, row: Row) => {
+    const copy: Row = { ...row }
+    for (const field of DERIVED_FIELDS[table] ?? []) delete copy[field]
+    if (copy.blob instanceof Blob) copy.blob = { size: copy.blob.size, type: copy.blob.type }
+    delete copy.at
+    // When and by whom is information for people: two devices deleting the same revision
+    // make the same tombstone revision, each with its own moment.
+    if (table === 'tombstones') {
+      delete copy.deletedAt
+      delete copy.deletedBy
+    }
+    return copy
+  }
+  for (const name of [...EXCHANGE_TABLES, 'tombstones', 'leaves']) {
+    out[name] = canonicalJson((all[name] ?? []).map((row) => strip(name, row)))
+  }
+  return out
 }
 
 async function packageOf(db: ZhibuDb): Promise<Blob> {
@@ -180,20 +200,10 @@ async function packageOf(db: ZhibuDb): Promise<Blob> {
   return (await createExchangePackage(ROOT)).blob
 }
 
-async function importInto(
-  db: ZhibuDb,
-  file: Blob,
-  pick?: (c: CheckedPackage) => Record<string, Choice>,
-) {
+async function importInto(db: ZhibuDb, file: Blob) {
   setDb(db)
-  const checked = await readExchangeFile(file)
-  return mergeExchangePackage(checked, pick ? pick(checked) : {})
+  return mergeExchangePackage(await readExchangeFile(file))
 }
-
-const newerWins = (checked: CheckedPackage): Record<string, Choice> =>
-  Object.fromEntries(
-    checked.preview.plan.conflicts.map((c) => [conflictKey(c.table, c.id), defaultChoice(c)]),
-  )
 
 async function withDevices<T>(n: number, body: (dbs: ZhibuDb[]) => Promise<T>): Promise<T> {
   setClock(() => new Date('2026-11-23T08:00:00.000Z'))
@@ -207,18 +217,35 @@ async function withDevices<T>(n: number, body: (dbs: ZhibuDb[]) => Promise<T>): 
   }
 }
 
+/** One device's change to the shared records: local writes, so they make revisions. */
+const change = fc.oneof(
+  fc.record({
+    kind: fc.constant('topic' as const),
+    device: fc.nat(2),
+    meeting: fc.nat(4),
+    topic: text,
+  }),
+  fc.record({ kind: fc.constant('delete' as const), device: fc.nat(2), meeting: fc.nat(4) }),
+  fc.record({
+    kind: fc.constant('rename' as const),
+    device: fc.nat(2),
+    member: fc.nat(5),
+    name: text,
+  }),
+  fc.record({ kind: fc.constant('send' as const), from: fc.nat(2), to: fc.nat(2) }),
+)
+
 describe('package → merge on random data sets (fast-check)', () => {
-  it('into an empty device: every record of the package arrives unchanged', async () => {
+  it('into an empty device: every record of the package arrives with its revision', async () => {
     await fc.assert(
       fc.asyncProperty(dataset, async (data) =>
         withDevices(2, async ([source, target]) => {
           setDb(source!)
           await put(records(data))
-          const before = await recordDigest()
-          const file = await packageOf(source!)
-          const result = await importInto(target!, file)
-          expect(result.conflicts).toBe(0)
-          expect(await recordDigest()).toEqual(before)
+          const before = await replicaDigest()
+          const result = await importInto(target!, await packageOf(source!))
+          expect(result.conflict).toBe(0)
+          expect(await replicaDigest()).toEqual(before)
           const all = await readAllTables()
           expect(all.meetings!.length).toBe(data.meetings.length)
         }),
@@ -236,80 +263,61 @@ describe('package → merge on random data sets (fast-check)', () => {
           setDb(target!)
           await put(records(mine))
           const file = await packageOf(source!)
-          await importInto(target!, file, newerWins)
-          const once = await recordDigest()
-          const again = await importInto(target!, file, newerWins)
-          expect(again).toMatchObject({ added: 0, updated: 0, conflicts: 0 })
-          expect(await recordDigest()).toEqual(once)
+          await importInto(target!, file)
+          const once = await replicaDigest()
+          const again = await importInto(target!, file)
+          expect(again).toMatchObject({ new: 0, updated: 0, deleted: 0, conflict: 0 })
+          expect(await replicaDigest()).toEqual(once)
         }),
       ),
       { numRuns: 25 },
     )
   }, 120_000)
 
-  it('is order-independent for non-conflicting changes: A then B equals B then A', async () => {
-    // Both devices start from the same records; A changes and adds only even-numbered
-    // meetings and members, B only odd ones, so no record changed on both.
-    const edits = fc.record({
-      topics: fc.array(text, { maxLength: 6 }),
-      names: fc.array(text, { maxLength: 6 }),
-      extra: fc.array(fc.record({ topic: text, heldOn: day }), { maxLength: 3 }),
-    })
+  it('converges: three devices edit, delete and exchange in any order, then all see all', async () => {
     await fc.assert(
-      fc.asyncProperty(dataset, edits, edits, async (data, editA, editB) =>
-        withDevices(4, async ([a, b, first, second]) => {
+      fc.asyncProperty(dataset, fc.array(change, { maxLength: 14 }), async (data, changes) =>
+        withDevices(3, async (devices) => {
           const base = records(data)
-          for (const db of [a!, b!, first!, second!]) {
+          for (const db of devices) {
             setDb(db)
             await put(base)
           }
-          const edit = (db: ZhibuDb, edit: typeof editA, parity: number, at: string) => {
+          for (const step of changes) {
+            if (step.kind === 'send') {
+              if (step.from !== step.to)
+                await importInto(devices[step.to]!, await packageOf(devices[step.from]!))
+              continue
+            }
+            const db = devices[step.device]!
             setDb(db)
-            const meetings = (base.meetings ?? []).filter((_, i) => i % 2 === parity)
-            const members = (base.members ?? []).filter((_, i) => i % 2 === parity)
-            return put({
-              meetings: [
-                ...meetings.map((m, i) => ({
-                  ...m,
-                  topic: edit.topics[i] ?? m.topic,
-                  updatedAt: at,
-                })),
-                ...edit.extra.map((m, i) => ({
-                  id: `meeting-new-${parity}-${i}`,
-                  orgId: ROOT,
-                  type: 'themedDay',
-                  heldOn: m.heldOn,
-                  topic: m.topic,
-                  status: 'final',
-                  attendeeIds: [],
-                  photoIds: [],
-                  createdAt: at,
-                  updatedAt: at,
-                })),
-              ],
-              members: members.map((m, i) => ({
-                ...m,
-                name: edit.names[i] ?? m.name,
-                updatedAt: at,
-              })),
-            })
+            if (step.kind === 'rename') {
+              const row = await db.members.get(`member-${step.member}`)
+              if (row) await db.members.put({ ...row, name: step.name })
+              continue
+            }
+            const id = `meeting-${step.meeting}`
+            const row = await db.meetings.get(id)
+            if (!row) continue
+            if (step.kind === 'delete') await db.meetings.delete(id)
+            else await db.meetings.put({ ...row, topic: step.topic })
           }
-          await edit(a!, editA, 0, '2026-11-20T01:00:00.000Z')
-          await edit(b!, editB, 1, '2026-11-20T02:00:00.000Z')
-          const fileA = await packageOf(a!)
-          const fileB = await packageOf(b!)
-          const resultA = await importInto(first!, fileA)
-          await importInto(first!, fileB)
-          await importInto(second!, fileB)
-          await importInto(second!, fileA)
-          expect(resultA.conflicts).toBe(0)
-          setDb(first!)
-          const one = await recordDigest()
-          setDb(second!)
-          expect(await recordDigest()).toEqual(one)
+          for (let round = 0; round < 2; round++) {
+            for (const from of devices) {
+              const file = await packageOf(from)
+              for (const to of devices) if (to !== from) await importInto(to, file)
+            }
+          }
+          const digests: Record<string, string>[] = []
+          for (const db of devices) {
+            setDb(db)
+            digests.push(await replicaDigest())
+          }
+          expect(digests[1]).toEqual(digests[0])
+          expect(digests[2]).toEqual(digests[0])
         }),
       ),
       { numRuns: 20 },
     )
-  }, 180_000)
+  }, 300_000)
 })

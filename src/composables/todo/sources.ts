@@ -2,6 +2,7 @@ import type { Settings } from '@/domain/settings'
 import type { IsoDate } from '@/domain/types'
 import type { TodoItem } from '@/domain/todo'
 import { backupTodo } from './backup'
+import { conflictsTodo } from './conflicts'
 import { jointTodo } from './joint'
 import { membersTodo } from './members'
 import { meetingsTodo } from './meetings'
@@ -24,6 +25,7 @@ export type TodoSource = (input: TodoSourceInput) => Promise<TodoItem[]>
 export const TODO_SOURCES: TodoSource[] = [
   jointTodo,
   backupTodo,
+  conflictsTodo,
   studyTodo,
   meetingsTodo,
   membersTodo,

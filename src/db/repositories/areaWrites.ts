@@ -20,7 +20,11 @@ export async function createArea(input: AreaInput): Promise<Area> {
 }
 
 /** Rename or re-code an area; moving (a new parent) is the register issue's work. */
-export async function updateArea(id: string, input: AreaInput): Promise<Area> {
+export async function updateArea(
+  id: string,
+  input: AreaInput,
+  expectedRev?: string,
+): Promise<Area> {
   const value = orThrow(validateArea(input))
   const before = await getDb().areas.get(id)
   if (!before) throw new NotFoundError('areas', id)
@@ -29,6 +33,7 @@ export async function updateArea(id: string, input: AreaInput): Promise<Area> {
     id,
     { ...value, parentId: before.parentId, path: before.path },
     value.name,
+    expectedRev,
   )
 }
 

@@ -1,13 +1,22 @@
 import type { TableSpec } from '@/domain/backupFormat'
 import { incomingIsNewer } from '@/domain/backupFormat'
-import { todayIso } from '@/domain/dates'
 import Dexie, { type Table } from 'dexie'
 import { getDb, newId, nowIso } from '../connection'
 import { auditEntry } from '../records'
-import { RECORD_TABLES, SCHEMA_V1, ZhibuDb } from '../schema'
+import { replicatedTransaction } from '../revisions'
+import { RECORD_TABLES, REPLICATION_TABLES, SCHEMA_V1, SCHEMA_V2, ZhibuDb } from '../schema'
 import { keepSnapshot } from './bulk'
-import { refreshFirmStatuses } from './firmStatus'
+import { DEVICE_MARK_PREFIX } from './exchange'
 import { readMeta, writeMeta } from './meta'
+import {
+  applyMerges,
+  incomingLeafRow,
+  incomingRecord,
+  incomingTombstone,
+  isRecordTable,
+  planMerges,
+  type IncomingLeaf,
+} from './replication'
 
 /**
  * Reading and writing every table at once, for backup files. The list of tables is the
@@ -21,9 +30,38 @@ export type RestoreMode = 'replace' | 'merge'
 
 /** Bookkeeping tables: kept whole (union by id) by both modes, never cleared by a restore. */
 const HISTORY_TABLES = ['auditLog', 'recycleBin'] as const
+/**
+ * Kept old bodies and move marks: a replace brings the file's; a merge adds the file's to
+ * this device's (union by id), like the history.
+ */
+export const KEPT_REPLICATION_TABLES: readonly string[] = ['revisionBodies', 'moves']
 /** Facts about this device, not about the data: a restore does not carry them over. */
 const DEVICE_META_KEYS: ReadonlySet<string> = new Set(['lastBackupAt', 'deviceId'])
 const RECORD_TABLE_SET: ReadonlySet<string> = new Set(RECORD_TABLES)
+
+/** Meta rows a restore may bring: not this device's id, last backup or exchange marks. */
+export function isDataMeta(key: string): boolean {
+  return !DEVICE_META_KEYS.has(key) && !key.startsWith(DEVICE_MARK_PREFIX)
+}
+
+/** A file's rows of one table as incoming revisions (records, tombstones, other leaves). */
+export function incomingOfTable(name: string, rows: readonly Row[]): IncomingLeaf[] {
+  if (isRecordTable(name)) return rows.map((row) => incomingRecord(name, row))
+  if (name === 'tombstones') {
+    return rows.filter((row) => isRecordTable(String(row.table))).map(incomingTombstone)
+  }
+  if (name === 'leaves') {
+    return rows.filter((row) => isRecordTable(String(row.table))).map(incomingLeafRow)
+  }
+  return []
+}
+
+/** Tables whose rows a merge-mode restore merges as revisions. */
+export const MERGED_TABLES: ReadonlySet<string> = new Set([
+  ...RECORD_TABLES,
+  'tombstones',
+  'leaves',
+])
 
 /**
  * A merge's rows against what is stored: new ones to add, newer ones to put (updatedAt, as
@@ -56,6 +94,7 @@ export async function splitByNewer(
  */
 export const RELEASED_STORES: Readonly<Record<number, Readonly<Record<string, string>>>> = {
   1: SCHEMA_V1,
+  2: SCHEMA_V2,
 }
 
 /**
@@ -151,12 +190,44 @@ export interface RestoreResult {
   mode: RestoreMode
   /** Records written that were not here. */
   added: number
-  /** Records here that a newer version from the file replaced (merge). */
+  /** Records here that a later revision from the file replaced (merge). */
   updated: number
-  /** Records of the file that lost to a version here that is as new or newer (merge). */
+  /** Records here the file had deleted since (merge). */
+  deleted: number
+  /** Records changed both here and in the file: both kept, waiting on the conflict screen. */
+  conflicts: number
+  /** Records of the file this device already had (the same revision, or an older one). */
   kept: number
-  /** Whether the data as it was is now a snapshot in the recycle bin. */
+  /** Whether the data as it was is now a snapshot in the recycle bin (replace only). */
   snapshotTaken: boolean
+}
+
+export function emptyRestoreResult(mode: RestoreMode): RestoreResult {
+  return { mode, added: 0, updated: 0, deleted: 0, conflicts: 0, kept: 0, snapshotTaken: false }
+}
+
+/**
+ * Merge a file's revisions (one table's rows, or a chunk of them) into this device: CouchDB's
+ * merge per record (repositories/replication.ts), nothing snapshotted, each replaced body kept
+ * under `mergeId`. Inside the caller's replicatedTransaction.
+ */
+export async function mergeRevisions(
+  name: string,
+  rows: readonly Row[],
+  mergeId: string,
+  result: RestoreResult,
+): Promise<void> {
+  const incoming = incomingOfTable(name, rows)
+  if (incoming.length === 0) return
+  const merges = await planMerges(incoming)
+  for (const merge of merges) {
+    if (merge.verdict === 'new') result.added += 1
+    else if (merge.verdict === 'updated') result.updated += 1
+    else if (merge.verdict === 'deleted') result.deleted += 1
+    else if (merge.verdict === 'conflict') result.conflicts += 1
+    else result.kept += 1
+  }
+  await applyMerges(merges, mergeId)
 }
 
 async function addMissing(table: Table, rows: Row[], key: string): Promise<void> {
@@ -167,66 +238,51 @@ async function addMissing(table: Table, rows: Row[], key: string): Promise<void>
 }
 
 /**
- * Write a checked backup in ONE transaction: all or nothing. Both modes first keep the
- * records as they are as one snapshot in the recycle bin (merge only when it will overwrite
- * something), keep the audit log and recycle bin (union by id) and write one audit entry.
- * - replace: record tables and settings become exactly the file's.
- * - merge: by id, the newer updatedAt wins, a tie keeps what is here; settings likewise.
+ * Write a checked backup in ONE transaction: all or nothing; the records keep the revisions
+ * they carry (replicatedTransaction). Both modes keep the audit log and recycle bin (union by
+ * id) and write one audit entry.
+ * - replace: record tables, their replication state and settings become exactly the file's;
+ *   the records as they were become one snapshot in the recycle bin first.
+ * - merge: by revision ancestry, as a package merges (no scope: the file is this user's own),
+ *   with conflicts kept on both sides; no snapshot, each replaced body is kept instead.
+ *   Settings: the newer updatedAt wins (a setting is this device's rule, not a record).
  */
 export async function writeBackupTables(
   tables: AllTables,
   mode: RestoreMode,
-  today: string = todayIso(),
 ): Promise<RestoreResult> {
   const db = getDb()
-  const result: RestoreResult = { mode, added: 0, updated: 0, kept: 0, snapshotTaken: false }
-  await db.transaction('rw', db.tables, async () => {
+  const result = emptyRestoreResult(mode)
+  await replicatedTransaction(db, db.tables, async () => {
     const label = mode === 'replace' ? 'backupReplace' : 'backupMerge'
-    const plan = new Map<string, { add: Row[]; put: Row[] }>()
-    for (const table of db.tables) {
-      if (!RECORD_TABLE_SET.has(table.name) && table.name !== 'settings') continue
-      const key = String(table.schema.primKey.keyPath)
-      const rows = tables[table.name] ?? []
-      if (mode === 'replace') {
-        plan.set(table.name, { add: rows, put: [] })
-        result.added += rows.length
-        continue
-      }
-      const { add, put, kept } = await splitByNewer(table, rows, key)
-      result.kept += kept
-      plan.set(table.name, { add, put })
-      result.added += add.length
-      result.updated += put.length
-    }
-    if (mode === 'replace' || result.updated > 0) {
+    const entry = auditEntry('restore', '*', '', label)
+    if (mode === 'replace') {
       if (await keepSnapshot(label)) result.snapshotTaken = true
-    }
-    for (const [name, { add, put }] of plan) {
-      const table = db.table(name)
-      if (mode === 'replace') await table.clear()
-      if (add.length > 0) await table.bulkAdd(add)
-      if (put.length > 0) await table.bulkPut(put)
+      for (const name of [...RECORD_TABLES, ...REPLICATION_TABLES, 'settings']) {
+        const rows = tables[name] ?? []
+        await db.table(name).clear()
+        if (rows.length > 0) await db.table(name).bulkAdd(rows)
+        if (RECORD_TABLE_SET.has(name)) result.added += rows.length
+      }
+      const meta = (tables.meta ?? []).filter((row) => isDataMeta(String(row.key)))
+      if (meta.length > 0) await db.meta.bulkPut(meta as { key: string; value: string }[])
+    } else {
+      for (const name of MERGED_TABLES)
+        await mergeRevisions(name, tables[name] ?? [], entry.id, result)
+      for (const name of KEPT_REPLICATION_TABLES)
+        await addMissing(db.table(name), tables[name] ?? [], 'id')
+      const { add, put } = await splitByNewer(db.settings, tables.settings ?? [], 'key')
+      if (add.length > 0) await db.settings.bulkAdd(add as never[])
+      if (put.length > 0) await db.settings.bulkPut(put as never[])
     }
     for (const name of HISTORY_TABLES) await addMissing(db.table(name), tables[name] ?? [], 'id')
-    if (mode === 'replace') {
-      const meta = (tables.meta ?? []).filter((row) => !DEVICE_META_KEYS.has(String(row.key)))
-      if (meta.length > 0) await db.meta.bulkPut(meta as { key: string; value: string }[])
-    } else if (result.added + result.updated > 0) {
-      // Records from elsewhere: firm coverage is derived, so recompute it for what moved.
-      const firmIds = new Set<string>()
-      for (const name of ['firms', 'orgs'] as const) {
-        const { add, put } = plan.get(name) ?? { add: [], put: [] }
-        for (const row of [...add, ...put]) {
-          if (name === 'firms') firmIds.add(String(row.id))
-          else for (const id of (row.hostFirmIds as string[] | undefined) ?? []) firmIds.add(id)
-        }
-      }
-      await refreshFirmStatuses(firmIds, today)
-    }
-    if (mode === 'replace' || result.added + result.updated > 0) {
+    if (
+      mode === 'replace' ||
+      result.added + result.updated + result.deleted + result.conflicts > 0
+    ) {
       // Not a first run any more; a date the file brings along stays as it was.
       if (!(await db.meta.get('firstRunDone'))) await writeMeta('firstRunDone', nowIso())
-      await db.auditLog.add(auditEntry('restore', '*', '', label))
+      await db.auditLog.add(entry)
     }
   })
   return result

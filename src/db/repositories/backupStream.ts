@@ -1,12 +1,19 @@
-import { incomingIsNewer } from '@/domain/backupFormat'
-import { todayIso } from '@/domain/dates'
 import Dexie, { type Table } from 'dexie'
 import { getDb, nowIso } from '../connection'
 import { auditEntry } from '../records'
-import { RECORD_TABLES } from '../schema'
-import { splitByNewer, type RestoreMode, type RestoreResult } from './backup'
+import { replicatedTransaction } from '../revisions'
+import { RECORD_TABLES, REPLICATION_TABLES } from '../schema'
+import {
+  emptyRestoreResult,
+  isDataMeta,
+  KEPT_REPLICATION_TABLES,
+  MERGED_TABLES,
+  mergeRevisions,
+  splitByNewer,
+  type RestoreMode,
+  type RestoreResult,
+} from './backup'
 import { keepSnapshot } from './bulk'
-import { refreshFirmStatuses } from './firmStatus'
 import { writeMeta } from './meta'
 
 /**
@@ -71,9 +78,13 @@ export async function visitAllTables(
 
 /** Bookkeeping tables: kept whole (union by id) by both modes, never cleared by a restore. */
 const HISTORY_TABLES: ReadonlySet<string> = new Set(['auditLog', 'recycleBin'])
-/** Facts about this device, not about the data: a restore does not carry them over. */
-const DEVICE_META_KEYS: ReadonlySet<string> = new Set(['lastBackupAt', 'deviceId'])
-const REPLACED_TABLES: ReadonlySet<string> = new Set([...RECORD_TABLES, 'settings'])
+/** What a replace makes exactly the file's: records, their replication state, settings. */
+const REPLACED_TABLES: ReadonlySet<string> = new Set([
+  ...RECORD_TABLES,
+  ...REPLICATION_TABLES,
+  'settings',
+])
+const KEPT: ReadonlySet<string> = new Set(KEPT_REPLICATION_TABLES)
 
 /** Hands the rows of a file to the writer, chunk by chunk, awaiting each `put`. */
 export type RowSource = (put: (table: string, rows: Row[]) => Promise<void>) => Promise<void>
@@ -87,41 +98,24 @@ async function addMissing(table: Table, rows: Row[], key: string): Promise<numbe
 
 /**
  * writeBackupTables (repositories/backup.ts) for rows that come a chunk at a time: the same
- * rules, in ONE read-write transaction, all or nothing (a throw anywhere, the source's
- * own included, rolls everything back). A merge reads the source twice: first to know
- * whether anything here will be overwritten (then the data as it is becomes a snapshot in
- * the recycle bin before anything changes), then to write.
+ * rules, in ONE read-write transaction, all or nothing (a throw anywhere, the source's own
+ * included, rolls everything back). The records keep the revisions they carry. A merge
+ * merges each chunk by revision ancestry as it comes (the order of revisions does not
+ * matter to the result) and takes no snapshot.
  */
 export async function writeBackupStream(
   source: RowSource,
   mode: RestoreMode,
-  today: string = todayIso(),
 ): Promise<RestoreResult> {
   const db = getDb()
-  const result: RestoreResult = { mode, added: 0, updated: 0, kept: 0, snapshotTaken: false }
-  await db.transaction('rw', db.tables, async () => {
+  const result = emptyRestoreResult(mode)
+  await replicatedTransaction(db, db.tables, async () => {
     const label = mode === 'replace' ? 'backupReplace' : 'backupMerge'
-    let overwrites = mode === 'replace'
-    if (mode === 'merge') {
-      await source(async (name, rows) => {
-        if (overwrites || !REPLACED_TABLES.has(name)) return
-        const table = db.table(name)
-        const key = String(table.schema.primKey.keyPath)
-        const current = (await table.bulkGet(rows.map((row) => row[key] as string))) as (
-          Row | undefined
-        )[]
-        overwrites = rows.some(
-          (row, i) => current[i] !== undefined && incomingIsNewer(current[i], row),
-        )
-      })
-    }
-    if (overwrites) {
-      if (await keepSnapshot(label)) result.snapshotTaken = true
-    }
+    const entry = auditEntry('restore', '*', '', label)
     if (mode === 'replace') {
+      if (await keepSnapshot(label)) result.snapshotTaken = true
       for (const name of REPLACED_TABLES) await db.table(name).clear()
     }
-    const firmIds = new Set<string>()
     await source(async (name, rows) => {
       if (rows.length === 0) return
       const table = db.table(name)
@@ -132,35 +126,31 @@ export async function writeBackupStream(
       }
       if (name === 'meta') {
         if (mode !== 'replace') return
-        const meta = rows.filter((row) => !DEVICE_META_KEYS.has(String(row.key)))
+        const meta = rows.filter((row) => isDataMeta(String(row.key)))
         if (meta.length > 0) await table.bulkPut(meta)
         return
       }
-      if (!REPLACED_TABLES.has(name)) return
       if (mode === 'replace') {
+        if (!REPLACED_TABLES.has(name)) return
         await table.bulkAdd(rows)
-        result.added += rows.length
+        if ((RECORD_TABLES as readonly string[]).includes(name)) result.added += rows.length
         return
       }
-      const { add, put, kept } = await splitByNewer(table, rows, key)
-      result.kept += kept
-      if (add.length > 0) await table.bulkAdd(add)
-      if (put.length > 0) await table.bulkPut(put)
-      result.added += add.length
-      result.updated += put.length
-      if (name === 'firms' || name === 'orgs') {
-        for (const row of [...add, ...put]) {
-          if (name === 'firms') firmIds.add(String(row.id))
-          else for (const id of (row.hostFirmIds as string[] | undefined) ?? []) firmIds.add(id)
-        }
+      if (MERGED_TABLES.has(name)) await mergeRevisions(name, rows, entry.id, result)
+      else if (KEPT.has(name)) await addMissing(table, rows, key)
+      else if (name === 'settings') {
+        const { add, put } = await splitByNewer(table, rows, key)
+        if (add.length > 0) await table.bulkAdd(add)
+        if (put.length > 0) await table.bulkPut(put)
       }
     })
-    // Records from elsewhere: firm coverage is derived, so recompute it for what moved.
-    if (mode === 'merge' && firmIds.size > 0) await refreshFirmStatuses(firmIds, today)
-    if (mode === 'replace' || result.added + result.updated > 0) {
+    if (
+      mode === 'replace' ||
+      result.added + result.updated + result.deleted + result.conflicts > 0
+    ) {
       // Not a first run any more; a date the file brings along stays as it was.
       if (!(await db.meta.get('firstRunDone'))) await writeMeta('firstRunDone', nowIso())
-      await db.auditLog.add(auditEntry('restore', '*', '', label))
+      await db.auditLog.add(entry)
     }
   })
   return result

@@ -3,7 +3,8 @@ import type { Table } from 'dexie'
 import { getActor, getDb, newId, nowIso } from '../connection'
 import { NotFoundError } from '../errors'
 import { auditEntry } from '../records'
-import { RECORD_TABLES, type RecordTable } from '../schema'
+import { replicatedTransaction } from '../revisions'
+import { RECORD_TABLES, REPLICATION_TABLES, type RecordTable } from '../schema'
 import { writeMeta } from './meta'
 
 export type TableRows = { [K in RecordTable]: Record<string, unknown>[] }
@@ -21,10 +22,18 @@ export const SNAPSHOT_TABLE = '*snapshot'
  * is '' so the bin's list and count (history.ts: deletedAt above '') never show it.
  */
 export const SNAPSHOT_CHUNK_TABLE = '*snapshot-chunk'
+/**
+ * What a snapshot holds: the records and their replication state (tombstones, other leaves,
+ * kept bodies, move marks), so bringing it back brings back the revisions too.
+ */
+const SNAPSHOT_TABLES: readonly string[] = [...RECORD_TABLES, ...REPLICATION_TABLES]
+type SnapshotTable = RecordTable | (typeof REPLICATION_TABLES)[number]
+const SNAPSHOT_TABLE_SET: ReadonlySet<string> = new Set(SNAPSHOT_TABLES)
+
 /** Records per piece: a snapshot holds one piece in memory at a time, whatever the size. */
 export const SNAPSHOT_CHUNK_ROWS = 2_000
 /** Photos carry their image (a 1600 px JPEG, a few hundred kB): fewer of them per piece. */
-const CHUNK_CAP: Partial<Record<RecordTable, number>> = { photos: 32 }
+const CHUNK_CAP: Partial<Record<SnapshotTable, number>> = { photos: 32 }
 
 let chunkRows = SNAPSHOT_CHUNK_ROWS
 
@@ -37,21 +46,19 @@ export function setSnapshotChunkRows(rows: number = SNAPSHOT_CHUNK_ROWS): void {
 export interface SnapshotSummary {
   total: number
   /** Records per table (tables without any are left out). */
-  counts: Partial<Record<RecordTable, number>>
+  counts: Partial<Record<SnapshotTable, number>>
   /** How many pieces hold them. */
   chunks: number
 }
 
 interface SnapshotChunk {
-  table: RecordTable
+  table: SnapshotTable
   rows: Row[]
 }
 
-const RECORD_TABLE_SET: ReadonlySet<string> = new Set(RECORD_TABLES)
-
 function recordTables(): Table[] {
   const db = getDb()
-  return RECORD_TABLES.map((name) => db.table(name))
+  return SNAPSHOT_TABLES.map((name) => db.table(name))
 }
 
 function chunkPrefix(headId: string): string {
@@ -84,10 +91,10 @@ export async function keepSnapshot(label: string): Promise<RecycleEntry | null> 
     deletedBy: getActor(),
     record: {},
   }
-  const counts: Partial<Record<RecordTable, number>> = {}
+  const counts: Partial<Record<SnapshotTable, number>> = {}
   let total = 0
   let chunks = 0
-  for (const name of RECORD_TABLES) {
+  for (const name of SNAPSHOT_TABLES as readonly SnapshotTable[]) {
     const table = db.table(name)
     const key = String(table.schema.primKey.keyPath)
     const size = Math.min(chunkRows, CHUNK_CAP[name] ?? chunkRows)
@@ -143,17 +150,17 @@ async function writeChunksBack(head: RecycleEntry): Promise<void> {
   const summary = head.record as unknown as SnapshotSummary
   const keys = await chunkKeys(head.id)
   if (keys.length !== summary.chunks) throw new NotFoundError(SNAPSHOT_CHUNK_TABLE, head.id)
-  const counts: Partial<Record<RecordTable, number>> = {}
+  const counts: Partial<Record<SnapshotTable, number>> = {}
   for (const key of keys) {
     const entry = await db.recycleBin.get(key)
     const piece = entry?.record as SnapshotChunk | undefined
-    if (!piece || entry?.table !== SNAPSHOT_CHUNK_TABLE || !RECORD_TABLE_SET.has(piece.table)) {
+    if (!piece || entry?.table !== SNAPSHOT_CHUNK_TABLE || !SNAPSHOT_TABLE_SET.has(piece.table)) {
       throw new NotFoundError(SNAPSHOT_CHUNK_TABLE, key)
     }
     if (piece.rows.length > 0) await db.table(piece.table).bulkAdd(piece.rows)
     counts[piece.table] = (counts[piece.table] ?? 0) + piece.rows.length
   }
-  for (const name of RECORD_TABLES) {
+  for (const name of SNAPSHOT_TABLES as readonly SnapshotTable[]) {
     if ((counts[name] ?? 0) !== (summary.counts[name] ?? 0)) {
       throw new NotFoundError(SNAPSHOT_CHUNK_TABLE, `${head.id}:${name}`)
     }
@@ -164,6 +171,9 @@ async function writeChunksBack(head: RecycleEntry): Promise<void> {
  * Replace every record table by `rows` in one transaction. What was there before is kept
  * as one snapshot in the recycle bin, so "load the demo" or "start empty" loses nothing.
  * One audit entry for the whole write, not one per record.
+ * No tombstones: the old records were not deleted by anyone, this device starts over, and
+ * tombstones would delete them on every other device at the next exchange. The replication
+ * state of the old records goes with them (into the snapshot).
  */
 export async function replaceAllRecords(
   rows: Partial<TableRows>,
@@ -174,6 +184,7 @@ export async function replaceAllRecords(
   const db = getDb()
   await db.transaction('rw', [...recordTables(), db.recycleBin, db.auditLog, db.meta], async () => {
     await keepSnapshot(snapshotLabel)
+    for (const name of REPLICATION_TABLES) await db.table(name).clear()
     for (const name of RECORD_TABLES) {
       await db.table(name).clear()
       const list = rows[name]
@@ -191,15 +202,17 @@ export async function replaceAllRecords(
  */
 export async function restoreSnapshot(recycleId: string): Promise<void> {
   const db = getDb()
-  await db.transaction('rw', [...recordTables(), db.recycleBin, db.auditLog, db.meta], async () => {
+  // The records come back with the revisions they had: kept as they are (revisions.ts).
+  const tables = [...recordTables(), db.recycleBin, db.auditLog, db.meta]
+  await replicatedTransaction(db, tables, async () => {
     const entry = await db.recycleBin.get(recycleId)
     if (!entry || entry.table !== SNAPSHOT_TABLE) throw new NotFoundError('recycleBin', recycleId)
     await keepSnapshot('restore')
-    for (const name of RECORD_TABLES) await db.table(name).clear()
-    const tables = entry.record.tables as Partial<TableRows> | undefined
-    if (tables) {
+    for (const name of SNAPSHOT_TABLES) await db.table(name).clear()
+    const old = entry.record.tables as Partial<TableRows> | undefined
+    if (old) {
       for (const name of RECORD_TABLES) {
-        const list = tables[name]
+        const list = old[name]
         if (list && list.length > 0) await db.table(name).bulkAdd(list)
       }
     } else {

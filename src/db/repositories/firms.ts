@@ -51,7 +51,12 @@ export async function createFirm(input: FirmInput): Promise<Firm> {
   }).catch(duplicateAsFieldError)
 }
 
-export async function updateFirm(id: string, input: FirmInput): Promise<Firm> {
+/** `expectedRev`: the revision the form was opened on (a changed record is refused). */
+export async function updateFirm(
+  id: string,
+  input: FirmInput,
+  expectedRev?: string,
+): Promise<Firm> {
   const value = orThrow(validateFirm(input))
   return firmTransaction(async () => {
     const areaPath = await areaPathOf(value.areaId)
@@ -61,6 +66,7 @@ export async function updateFirm(id: string, input: FirmInput): Promise<Firm> {
       id,
       { ...value, areaPath, orgStatus, nameTokens: nameBigrams(value.name) },
       value.name,
+      expectedRev,
     )
   }).catch(duplicateAsFieldError)
 }

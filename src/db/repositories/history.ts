@@ -101,3 +101,34 @@ export async function countAudit(): Promise<number> {
 export async function listAudit(offset: number, limit: number): Promise<AuditEntry[]> {
   return getDb().auditLog.orderBy('at').reverse().offset(offset).limit(limit).toArray()
 }
+
+/** Labels of the snapshots merges took before revisions made them needless. */
+const MERGE_SNAPSHOT_LABELS: ReadonlySet<string> = new Set(['exchangeMerge', 'backupMerge'])
+
+/**
+ * The whole-database snapshots earlier merges left in the bin (before merges kept only the
+ * versions they replace): how many, and how many records they hold. Heads only.
+ */
+export async function listMergeSnapshots(): Promise<{ count: number; records: number }> {
+  const heads = await getDb().recycleBin.where('table').equals(SNAPSHOT_TABLE).toArray()
+  const merges = heads.filter((head) => MERGE_SNAPSHOT_LABELS.has(head.label))
+  return {
+    count: merges.length,
+    records: merges.reduce((sum, head) => sum + Number(head.record.total ?? 0), 0),
+  }
+}
+
+/** Remove those snapshots for good, with their pieces, in one transaction, audited once. */
+export async function purgeMergeSnapshots(): Promise<number> {
+  const db = getDb()
+  return db.transaction('rw', [db.recycleBin, db.auditLog], async () => {
+    const heads = (await db.recycleBin.where('table').equals(SNAPSHOT_TABLE).toArray()).filter(
+      (head) => MERGE_SNAPSHOT_LABELS.has(head.label),
+    )
+    for (const head of heads) await dropSnapshot(head.id)
+    if (heads.length > 0) {
+      await db.auditLog.add(auditEntry('delete', '*', '', `${PURGE_SUMMARY}:mergeSnapshots`))
+    }
+    return heads.length
+  })
+}

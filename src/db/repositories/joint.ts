@@ -178,10 +178,14 @@ export async function addConstituent(input: ConstituentInput): Promise<Constitue
   })
 }
 
-export async function updateConstituent(id: Id, input: ConstituentInput): Promise<Constituent> {
+export async function updateConstituent(
+  id: Id,
+  input: ConstituentInput,
+  expectedRev?: string,
+): Promise<Constituent> {
   return jointTransaction(async () => {
     const value = await checkConstituent(input, id)
-    return updateRecord<Constituent>('constituents', id, value, value.name)
+    return updateRecord<Constituent>('constituents', id, value, value.name, expectedRev)
   })
 }
 
@@ -278,6 +282,7 @@ export async function updateJointMeeting(
   id: Id,
   input: JointMeetingInput,
   followedIssueIds?: readonly Id[],
+  expectedRev?: string,
 ): Promise<JointMeeting> {
   return jointTransaction(async () => {
     await checkCommittee(input.committeeId)
@@ -288,6 +293,7 @@ export async function updateJointMeeting(
       id,
       value,
       meetingLabel(value),
+      expectedRev,
     )
     if (followedIssueIds) await setFollowedIssues(value.committeeId, id, followedIssueIds)
     return meeting
@@ -330,10 +336,10 @@ export async function raiseIssue(input: IssueInput): Promise<Issue> {
   })
 }
 
-export async function updateIssue(id: Id, input: IssueInput): Promise<Issue> {
+export async function updateIssue(id: Id, input: IssueInput, expectedRev?: string): Promise<Issue> {
   return jointTransaction(async () => {
     const value = await checkIssue(input)
-    return updateRecord<Issue>('issues', id, value, value.title)
+    return updateRecord<Issue>('issues', id, value, value.title, expectedRev)
   })
 }
 

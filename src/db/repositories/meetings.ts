@@ -57,7 +57,11 @@ export async function createMeeting(input: MeetingInput): Promise<Meeting> {
   })
 }
 
-export async function updateMeeting(id: string, input: MeetingInput): Promise<Meeting> {
+export async function updateMeeting(
+  id: string,
+  input: MeetingInput,
+  expectedRev?: string,
+): Promise<Meeting> {
   const value = orThrow(validateMeeting(input))
   await checkOrg(value)
   return inMeetingTransaction(async () => {
@@ -67,6 +71,7 @@ export async function updateMeeting(id: string, input: MeetingInput): Promise<Me
       id,
       value,
       `${value.heldOn} ${value.topic}`,
+      expectedRev,
     )
     await refreshLastAttended([...(before?.attendeeIds ?? []), ...meeting.attendeeIds])
     return meeting
@@ -144,6 +149,8 @@ export interface MeetingExtras {
   removePhotoIds?: string[]
   /** 民主评议 results, written on the members for the meeting's year. */
   grades?: { memberId: string; grade: AppraisalGrade }[]
+  /** The revision the form was opened on: a meeting changed meanwhile is refused. */
+  expectedRev?: string
 }
 
 function memberInput(member: Member) {
@@ -190,7 +197,7 @@ export async function saveMeeting(
       const meetingId = id || newId()
       const summary = `${value.heldOn} ${value.topic}`
       const meeting = before
-        ? await updateRecord<Meeting>('meetings', meetingId, value, summary)
+        ? await updateRecord<Meeting>('meetings', meetingId, value, summary, extras.expectedRev)
         : await createRecord<Meeting>('meetings', value, summary, meetingId)
       for (const photo of newPhotos) {
         await createRecord<Photo>('photos', { ...photo, meetingId }, photo.name, photo.id)

@@ -37,14 +37,24 @@ export async function createMember(input: MemberInput): Promise<Member> {
   return createRecord<Member>('members', { ...value, lastAttendedOn: '' }, value.name)
 }
 
-export async function updateMember(id: string, input: MemberInput): Promise<Member> {
+export async function updateMember(
+  id: string,
+  input: MemberInput,
+  expectedRev?: string,
+): Promise<Member> {
   const value = orThrow(validateMember(input))
   await checkOrg(value)
   await checkIntroducers(value, id)
   const db = getDb()
   return db.transaction('rw', [db.members, db.meetings, db.auditLog], async () => {
     const lastAttendedOn = await lastAttendedFor(id)
-    return updateRecord<Member>('members', id, { ...value, lastAttendedOn }, value.name)
+    return updateRecord<Member>(
+      'members',
+      id,
+      { ...value, lastAttendedOn },
+      value.name,
+      expectedRev,
+    )
   })
 }
 

@@ -47,13 +47,13 @@ export async function createOrg(input: OrgInput): Promise<Org> {
   })
 }
 
-export async function updateOrg(id: string, input: OrgInput): Promise<Org> {
+export async function updateOrg(id: string, input: OrgInput, expectedRev?: string): Promise<Org> {
   const value = orThrow(validateOrg(input))
   return inOrgTransaction(async () => {
     const before = await getDb().orgs.get(id)
     if (!before) throw new NotFoundError('orgs', id)
     const areaPath = await checkLinks(value, id)
-    const org = await updateRecord<Org>('orgs', id, { ...value, areaPath }, value.name)
+    const org = await updateRecord<Org>('orgs', id, { ...value, areaPath }, value.name, expectedRev)
     await refreshFirmStatuses([...before.hostFirmIds, ...org.hostFirmIds])
     return org
   })

@@ -75,11 +75,12 @@ export async function updateStudyRecord(
   id: string,
   input: StudyRecordInput,
   today: IsoDate = clockToday(),
+  expectedRev?: string,
 ): Promise<StudyRecord> {
   return studyTransaction(async () => {
     const value = await validated(input, today)
     await checkMember(value)
-    return updateRecord<StudyRecord>('studyRecords', id, value, summaryOf(value))
+    return updateRecord<StudyRecord>('studyRecords', id, value, summaryOf(value), expectedRev)
   })
 }
 

@@ -36,12 +36,7 @@ export async function restoreBackup(
     if (backup.tables) return await writeBackupTables(backup.tables, mode)
     const source = await openSyncSource(backup.file)
     const total = backup.totalRecords
-    let passes = 0
     return await writeBackupStream(async (put) => {
-      // A merge reads the file twice (see writeBackupStream): progress counts both.
-      const passTotal = mode === 'merge' ? total * 2 : total
-      const base = passes * total
-      passes += 1
       let done = 0
       let batch: Record<string, unknown>[] = []
       const flush = async (table: string) => {
@@ -49,7 +44,7 @@ export async function restoreBackup(
         const rows = decodeBlobs(batch)
         batch = []
         await put(table, rows)
-        onProgress?.({ phase: 'restore', done: base + done, total: passTotal })
+        onProgress?.({ phase: 'restore', done, total })
       }
       await scanBackup(lineReaderFor(source, DEFAULT_BACKUP_STREAM_LIMITS), {
         check: false,

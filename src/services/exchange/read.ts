@@ -15,6 +15,9 @@ import {
 } from '@/domain/backupFormat'
 import {
   checkExchangeHeader,
+  checkReplicationRows,
+  EXCHANGE_FORMAT_V1,
+  EXCHANGE_PAYLOAD_TABLES_V2,
   EXCHANGE_TABLES,
   type ExchangeHeader,
   type Row,
@@ -30,7 +33,9 @@ export interface CheckedPackage {
   totalRecords: number
   /** Whether this device made the package itself. */
   fromThisDevice: boolean
-  /** Rows per table, Blobs decoded. */
+  /** A format-1 file (records judged as first revisions: changes on both sides conflict). */
+  oldFormat: boolean
+  /** Rows per table (the record tables, then tombstones and leaves), Blobs decoded. */
   tables: Record<string, Row[]>
   preview: PreparedMerge
 }
@@ -52,10 +57,12 @@ export async function readExchangeFile(
   const inflated = await gunzipCapped(new Uint8Array(await file.arrayBuffer()), limits.maxJsonBytes)
   const parsed = parseBackupJson(decodeUtf8(inflated))
   const header = checkExchangeHeader(parsed, SCHEMA_VERSION)
+  const oldFormat = header.formatVersion === EXCHANGE_FORMAT_V1
+  const names: readonly string[] = oldFormat ? EXCHANGE_TABLES : EXCHANGE_PAYLOAD_TABLES_V2
   const payload = checkPayloadTables(
     (parsed as { payload?: unknown }).payload,
     header.counts,
-    EXCHANGE_TABLES,
+    names,
   )
   let checksum: string
   try {
@@ -67,25 +74,30 @@ export async function readExchangeFile(
   if (checksum !== header.checksum) {
     throw new BackupError('checksum', { found: checksum, expected: header.checksum })
   }
-  const known = new Set<string>(EXCHANGE_TABLES)
+  const known = new Set<string>(names)
   for (const spec of backupTableSpecs()) {
-    if (known.has(spec.name)) checkTableRows(spec, payload[spec.name] ?? [])
+    if (!known.has(spec.name)) continue
+    // Format 1 came from schema 1 or 2: its rows carry neither revision fields nor these.
+    const rows = payload[spec.name] ?? []
+    checkTableRows(spec, rows)
+    if (!oldFormat) checkReplicationRows(spec.name, rows)
   }
   const tables: Record<string, Row[]> = {}
   let totalRecords = 0
-  for (const name of EXCHANGE_TABLES) {
+  for (const name of names) {
     tables[name] = decodeBlobs(payload[name] ?? [])
-    totalRecords += tables[name].length
+    if ((EXCHANGE_TABLES as readonly string[]).includes(name)) totalRecords += tables[name].length
   }
   const [deviceId, preview] = await Promise.all([
     readDeviceId(),
-    prepareMerge(tables, header.sourceDeviceId),
+    prepareMerge(tables, header.scope.orgId),
   ])
   return {
     header,
     fileBytes: file.size,
     totalRecords,
     fromThisDevice: deviceId === header.sourceDeviceId,
+    oldFormat,
     tables,
     preview,
   }

@@ -1,4 +1,4 @@
-import { nowIso, readDeviceId, readExchangeTables, SCHEMA_VERSION } from '@/db'
+import { newId, nowIso, readDeviceId, readExchangePayload, SCHEMA_VERSION } from '@/db'
 import { canonicalJson, joinCanonicalTables } from '@/domain/backupFormat'
 import {
   EXCHANGE_FORMAT,
@@ -26,20 +26,20 @@ export async function canonicalPackagePayload(
 }
 
 /**
- * One org's package (db/repositories/exchange.ts says what it holds): the backup's file
- * machinery (gzip, canonical JSON, SHA-256, Blobs as base64) under its own header, which
- * records this device's id, the org and when it was made.
+ * One org's package, format 2 (db/repositories/exchange.ts says what it holds): the backup's
+ * file machinery (gzip, canonical JSON, SHA-256, Blobs as base64) under its own header, which
+ * records this device's id, the org, when it was made and a checkpoint.
  */
 export async function createExchangePackage(
   orgId: string,
   now: Date = new Date(),
 ): Promise<CreatedPackage> {
-  const [sourceDeviceId, { root, tables: raw }] = await Promise.all([
+  const [sourceDeviceId, { root, payload, revisions }] = await Promise.all([
     readDeviceId(),
-    readExchangeTables(orgId),
+    readExchangePayload(orgId),
   ])
   const tables: Record<string, unknown[]> = {}
-  for (const [name, rows] of Object.entries(raw)) tables[name] = await encodeBlobs(rows)
+  for (const [name, rows] of Object.entries(payload)) tables[name] = await encodeBlobs(rows)
   const { text, checksum } = await canonicalPackagePayload(tables)
   const header: ExchangeHeader = {
     format: EXCHANGE_FORMAT,
@@ -49,6 +49,7 @@ export async function createExchangePackage(
     createdAt: nowIso(),
     sourceDeviceId,
     scope: { orgId: root.id, orgName: root.name, orgType: root.type },
+    checkpoint: { id: newId(), revisions },
     counts: Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, rows.length])),
     checksum,
   }
