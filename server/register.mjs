@@ -43,7 +43,7 @@ async function readWhole(file, gzipped) {
   return Buffer.concat(chunks).toString('utf8')
 }
 
-/** Format 2 backups: `["table","orgs"]`, then one org per line until the next marker. */
+/** Streamed backups (formats 2 and 3): `["table","orgs"]`, then one org per line until the next marker. */
 async function orgsOfBackupLines(lines) {
   const orgs = []
   let inOrgs = false
@@ -85,7 +85,7 @@ async function readRaw(file) {
       if (
         head &&
         head.format === 'zhibu-backup' &&
-        head.formatVersion === 2 &&
+        (head.formatVersion === 2 || head.formatVersion === 3) &&
         !('payload' in head)
       ) {
         return {

@@ -114,7 +114,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/data/conflicts',
     name: 'conflicts',
     component: () => import('@/views/ConflictsView.vue'),
-    meta: { messages: ['replication'] },
+    meta: { messages: ['replication', 'phone'] },
   },
   {
     path: '/settings',
