@@ -9,7 +9,8 @@ import {
 } from '@/composables/useMeetings'
 import { useSettings } from '@/composables/useSettings'
 import { todayIso } from '@/domain/dates'
-import { checkAppraisalCap, checkQuorum } from '@/domain/meetings'
+import { checkAppraisalCap, gradedMemberIds } from '@/domain/appraisal'
+import { checkQuorum } from '@/domain/meetings'
 import type { AbsenceReason, AppraisalGrade, Meeting, Photo } from '@/domain/types'
 import { fieldRules } from '@/components/base/fieldRules'
 import { validateMeeting, type FieldProblem, type MeetingInput } from '@/domain/validation'
@@ -37,12 +38,15 @@ function blank(orgId: string): MeetingInput {
     resolutions: '',
     status: 'final',
     photoIds: [],
+    votes: [],
+    excellentReason: '',
   }
 }
 
 /**
- * The meeting form's state: the fields, attendance picked from the org's roster (everyone
- * present unless marked absent), 民主评议 grades, and the quorum and grade-cap checks.
+ * The meeting form's state: the fields, attendance picked from the org's roll on the
+ * meeting's date (everyone present unless marked absent), 民主评议 grades for the 正式党员
+ * present, and the quorum and the 优秀 share checked against that roll.
  */
 export function useMeetingForm(serverProblems: () => FieldProblem[]) {
   const { t, te } = useI18n()
@@ -54,15 +58,21 @@ export function useMeetingForm(serverProblems: () => FieldProblem[]) {
   function reset(meeting: Meeting | null, defaultOrgId: string): void {
     const source = meeting ?? { ...blank(defaultOrgId), id: '', createdAt: '', updatedAt: '' }
     const { id: _i, createdAt: _c, updatedAt: _u, ...input } = source
-    Object.assign(model, input)
+    Object.assign(model, { votes: [], excellentReason: '', ...input })
     absence.value = Object.fromEntries(
       input.absentees.map((a) => [a.memberId, { reason: a.reason, note: a.note }]),
     )
     grades.value = {}
   }
 
-  const roster = useMeetingRoster(() => model.orgId)
+  const roster = useMeetingRoster(
+    () => model.orgId,
+    () => model.heldOn ?? '',
+  )
   const members = computed(() => roster.data.value?.members ?? [])
+  const roll = computed(() => roster.data.value?.roll ?? null)
+  /** 预备党员 take part in 民主评议 but are not graded. */
+  const gradable = computed(() => new Set(roll.value?.fullIds ?? []))
   const attendeeIds = computed(() =>
     members.value.filter((m) => !absence.value[m.id]).map((m) => m.id),
   )
@@ -76,27 +86,23 @@ export function useMeetingForm(serverProblems: () => FieldProblem[]) {
       })),
   )
   const quorum = computed(() =>
-    settings.data.value
-      ? checkQuorum(
-          { type: model.type, attendeeIds: attendeeIds.value },
-          members.value,
-          roster.data.value?.org?.committee ?? [],
-          settings.data.value,
-        )
+    settings.data.value && roll.value
+      ? checkQuorum({ type: model.type, attendeeIds: attendeeIds.value }, roll.value, settings.data.value)
       : null,
   )
   const gradeList = computed(() =>
-    model.type === 'appraisal'
-      ? attendeeIds.value.map((id) => ({
+    model.type === 'appraisal' && roll.value
+      ? gradedMemberIds(roll.value, attendeeIds.value).map((id) => ({
           memberId: id,
           grade: grades.value[id] ?? ('qualified' as const),
         }))
       : [],
   )
   const cap = computed(() =>
-    settings.data.value && gradeList.value.length
+    settings.data.value && roll.value && gradeList.value.length
       ? checkAppraisalCap(
           gradeList.value.map((g) => g.grade),
+          roll.value.fullIds.length,
           settings.data.value,
         )
       : null,
@@ -109,6 +115,7 @@ export function useMeetingForm(serverProblems: () => FieldProblem[]) {
       startTime: model.startTime ?? '',
       attendeeIds: attendeeIds.value,
       absentees: absentees.value,
+      excellentReason: cap.value && !cap.value.ok ? (model.excellentReason ?? '').trim() : '',
       status,
     }
   }
@@ -140,6 +147,7 @@ export function useMeetingForm(serverProblems: () => FieldProblem[]) {
     reset,
     roster,
     members,
+    gradable,
     quorum,
     gradeList,
     cap,

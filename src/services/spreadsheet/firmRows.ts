@@ -22,7 +22,11 @@ export function firmFromRow(
   row: SheetRow,
   mapping: ColumnMapping,
   areas: AreaLookup,
-): { input: Record<keyof FirmInput, unknown>; areaProblem: RowProblem | null } {
+): {
+  // 工会 / 共青团 have no column: an import keeps what the register records (imports.ts).
+  input: Record<Exclude<keyof FirmInput, 'tradeUnion' | 'youthLeague'>, unknown>
+  areaProblem: RowProblem | null
+} {
   const { cell, text } = reader(row, mapping)
   const area = areas.find(text('areaId'))
   return {
