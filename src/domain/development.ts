@@ -9,6 +9,7 @@
  * day, 28 February, so the age is complete from 1 March). Born 2008-02-29 → 18 on 2026-03-01.
  */
 import { addMonths, addYears, ageOn, workingDaysBetween } from './dates'
+import { emptyDevelopment } from './members'
 import type { Settings } from './settings'
 import type { Development, IsoDate, Member, MemberStage } from './types'
 
@@ -73,27 +74,7 @@ export type DevelopmentFacts = Pick<Member, 'birthDate' | 'stage' | 'development
 export type FullDevelopment = Required<Development>
 
 export function completeDevelopment(development: Development): FullDevelopment {
-  return {
-    youthLeagueOn: '',
-    activistFiledOn: '',
-    candidateFiledOn: '',
-    politicalReviewOn: '',
-    publicityFromOn: '',
-    publicityToOn: '',
-    preReviewOn: '',
-    applicationFormOn: '',
-    upperTalkOn: '',
-    approvalSpecial: 'no',
-    oathOn: '',
-    fullAppliedOn: '',
-    fullVoteOn: '',
-    fullVoteMeetingId: '',
-    fullApprovedOn: '',
-    fullApprovalSpecial: 'no',
-    extensionOn: '',
-    cancelledOn: '',
-    ...development,
-  }
+  return { ...emptyDevelopment(), ...development }
 }
 
 // ─── Single rules (each testable at its boundary) ──────────────────────────

@@ -60,8 +60,6 @@ export interface RuleInput {
   today: IsoDate
 }
 
-/** Types that give a firm an org of its own (as coverage.ts counts 单独组建). */
-const OWN_ORG_TYPES: ReadonlySet<OrgType> = new Set(['baseCommittee', 'generalBranch', 'branch'])
 /** 支部: the size and committee rules of 支部工作条例 apply to these. */
 const BRANCH_TYPES: ReadonlySet<OrgType> = new Set(['branch', 'jointBranch'])
 /** Branch types plus the general branch, which may grow into a base committee. */

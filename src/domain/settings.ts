@@ -585,7 +585,7 @@ export function resolveSettings(stored: readonly { key: string; value: number }[
 }
 
 /** The settings a person sees: those some rule reads. */
-export function shownSettingDefinitions(): readonly SettingDefinition[] {
+export function shownSettingDefinitions(): readonly (typeof SETTING_DEFINITIONS)[number][] {
   return SETTING_DEFINITIONS.filter((definition) => definition.readBy.length > 0)
 }
 

@@ -87,7 +87,11 @@ export function useMeetingForm(serverProblems: () => FieldProblem[]) {
   )
   const quorum = computed(() =>
     settings.data.value && roll.value
-      ? checkQuorum({ type: model.type, attendeeIds: attendeeIds.value }, roll.value, settings.data.value)
+      ? checkQuorum(
+          { type: model.type, attendeeIds: attendeeIds.value },
+          roll.value,
+          settings.data.value,
+        )
       : null,
   )
   const gradeList = computed(() =>

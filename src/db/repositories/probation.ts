@@ -137,8 +137,8 @@ const PROBLEM_FIELD: Record<ProbationProblem, [string, ValidationCode]> = {
   extensionUsed: ['extendedUntil', 'extensionUsed'],
   extensionTooShort: ['extendedUntil', 'extensionTooShort'],
   extensionTooLong: ['extendedUntil', 'extensionTooLong'],
-  approvalBeforeVote: ['approvedOn', 'dateOrder'],
-  applicationAfterVote: ['appliedOn', 'dateOrder'],
+  approvalBeforeVote: ['fullApprovedOn', 'dateOrder'],
+  applicationAfterVote: ['fullAppliedOn', 'dateOrder'],
 }
 
 export type ProbationDecisionRequest = Omit<ProbationDecisionInput, 'heldOn'> & {
@@ -174,7 +174,7 @@ export async function decideMemberProbation(
     if (!result.ok) {
       const [field, code] = PROBLEM_FIELD[result.problem]
       const problem: FieldProblem = { field, code }
-      if (code === 'dateOrder') problem.params = { after: 'heldOn' }
+      if (code === 'dateOrder') problem.params = { after: 'fullVoteOn' }
       throw new ValidationError([problem])
     }
     return writeMember(member, result.value)
