@@ -107,7 +107,7 @@ const en: Messages<typeof zhCN> = {
     lead: 'Zhibu keeps the records of party organisations in firms in this browser: no server, and it works offline.',
     demoTitle: 'Load the demo data',
     demoText:
-      '875 internet firms of Inner Mongolia, 121 of them with a party organisation, and 546 members, from a 2018 report. You can clear it at any time.',
+      '875 internet firms of Inner Mongolia, 121 of them with a party organisation, and 546 members, from a 2018 report; organisational life on record from January of last year, the problems left on purpose listed at the top of the to-do page. You can clear it at any time.',
     emptyTitle: 'Start empty',
     emptyText: "Enter or import your area's firms and organisations.",
     loadDemo: 'Load demo data',
@@ -168,6 +168,21 @@ const en: Messages<typeof zhCN> = {
       '{fullMembers} full members, fewer than {limit}: make it a joint branch or bring it up to strength',
     seatNotFullMember: 'Committee member {name} is not a full member (or is on party probation)',
     seatOutsideOrg: 'Committee member {name} is not a member of this organisation',
+    demo: {
+      lead: 'These are demo data. The history starts on 1 January of last year, so every monthly, quarterly and yearly rule has complete periods; the problems below are left on purpose, and they are what the list shows:',
+      kinds: {
+        meetingsBehind: '{n} branches without monthly organisational life for four months',
+        meetingGaps: '{n} branches that missed a month, quarter or year here and there',
+        termOverdue: '{n} committees past their term',
+        termDueSoon: '{n} committees whose term ends within six months',
+        studyBehind:
+          '{n} members short of this year’s collective study and training (lost-contact and abroad members included)',
+        lostContactLong: '{n} members out of contact for six months: to be suspended',
+        awayLong: '{n} mobile members away for six months: to transfer',
+        developmentDue:
+          '{n} candidates or probationary members with an approval or full-membership deadline near or past',
+      },
+    },
     kinds: {
       term: 'Term renewal',
       committee: 'Committee',

@@ -7,9 +7,9 @@ import { generateDemo } from './demo/generate'
  * recycle bin as one snapshot; one audit entry records the load.
  */
 export async function loadDemoData(today: string = todayIso()): Promise<void> {
-  const dataset = generateDemo({ today })
+  const { gaps, ...dataset } = generateDemo({ today })
   const rows: Partial<TableRows> = { ...dataset } as unknown as Partial<TableRows>
-  await replaceAllRecords(rows, 'demo', 'demo', 'demo')
+  await replaceAllRecords(rows, 'demo', 'demo', 'demo', JSON.stringify(gaps))
 }
 
 /** Start empty: the current records move to the recycle bin as one snapshot. */

@@ -1,6 +1,13 @@
 import { getDb } from '../connection'
 
-export const META_KEYS = ['firstRunDone', 'demoLoadedAt', 'lastBackupAt', 'firmStatusOn'] as const
+export const META_KEYS = [
+  'firstRunDone',
+  'demoLoadedAt',
+  'lastBackupAt',
+  'firmStatusOn',
+  // What a loaded demo leaves undone on purpose (JSON of services/demo/gaps.ts), '' otherwise.
+  'demoGaps',
+] as const
 export type MetaKey = (typeof META_KEYS)[number]
 
 export async function readMeta(key: MetaKey): Promise<string> {

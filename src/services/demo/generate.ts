@@ -32,8 +32,9 @@ import { anyName } from './names'
 import { buildOrgs } from './orgs'
 import { buildStudyRecords } from './study'
 import { buildTransfers } from './transfers'
+import { describeGaps, type DemoGap } from './gaps'
 
-export const DEMO_GENERATOR_VERSION = 2
+export const DEMO_GENERATOR_VERSION = 3
 export const DEFAULT_DEMO_SEED = 20180611
 /** Firms without an org that have an instructor or liaison (工作覆盖), at scale 1. */
 const WORK_COVERED_FIRMS = 300
@@ -59,6 +60,8 @@ export interface DemoDataset {
   studyRecords: StudyRecord[]
   transfers: Transfer[]
   dues: Dues[]
+  /** What the demo leaves undone on purpose (demo/gaps.ts), for its description. */
+  gaps: DemoGap[]
 }
 
 export function generateDemo(options: DemoOptions): DemoDataset {
@@ -79,15 +82,25 @@ export function generateDemo(options: DemoOptions): DemoDataset {
   )
   const partyGroups = buildPartyGroups(ctx, orgPlan.memberOrgs, byOrg)
   const joint = buildJoint(ctx, areaIndex, orgPlan)
-  const meetings = buildMeetings(ctx, orgPlan.memberOrgs, byOrg, partyGroups)
-  const studyRecords = buildStudyRecords(ctx, members, meetings)
-  const lastAttended = lastAttendedByMember(meetings)
-  for (const member of members) member.lastAttendedOn = lastAttended.get(member.id) ?? ''
   const orgs = [...orgPlan.orgs, joint.committee]
   const transfers = buildTransfers(ctx, members, orgs)
+  const meetingPlan = buildMeetings(ctx, orgPlan.memberOrgs, byOrg, partyGroups, transfers)
+  const meetings = meetingPlan.meetings
+  const study = buildStudyRecords(ctx, members, meetings, orgs)
+  const studyRecords = study.records
+  const lastAttended = lastAttendedByMember(meetings)
+  for (const member of members) member.lastAttendedOn = lastAttended.get(member.id) ?? ''
   fitEmployees(ctx, firmPlan.firms, members)
   assignWorkCoverage(ctx, firmPlan.firms, orgs)
   deriveOrgStatuses(firmPlan.firms, orgs, options.today)
+  const gaps = describeGaps({
+    today: options.today,
+    orgs,
+    members,
+    behindOrgIds: meetingPlan.behindOrgIds,
+    gappyOrgIds: meetingPlan.gappyOrgIds,
+    studyBehindIds: study.behindMemberIds,
+  })
   return {
     areas: areaIndex.areas,
     firms: firmPlan.firms,
@@ -101,6 +114,7 @@ export function generateDemo(options: DemoOptions): DemoDataset {
     studyRecords,
     transfers,
     dues: [],
+    gaps,
   }
 }
 
