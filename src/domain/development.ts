@@ -525,8 +525,8 @@ export const TIMELINE_STEPS = [
   'extensionOn',
   'extendedUntil',
   'fullAppliedOn',
-  'fullVoteOn',
   'fullOn',
+  'fullVoteOn',
   'fullApprovedOn',
   'cancelledOn',
 ] as const satisfies readonly (keyof Development)[]

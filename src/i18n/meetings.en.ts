@@ -92,7 +92,7 @@ export default {
       '{fullMembers} full members (absent ones included): usually at most {max} excellent; probationary members take part without a grade',
     appraisalOver:
       '{excellent} excellent, more than the usual {max}: it can be saved with the reason recorded',
-    notGraded: 'Probationary: not graded',
+    notGraded: 'Not graded',
     resizeFailed: 'Photo {name} could not be read',
   },
   grade: {

@@ -15,7 +15,7 @@ import { orThrow } from './validated'
  * 党章 第七条, 细则 第三十四条: a full member's 党龄 counts from the end of probation, so with
  * the branch vote on record fullMemberOn is derived from it, whatever date was typed.
  */
-function withPartyAge(value: MemberInput, settings: Settings): MemberInput {
+export function withPartyAge(value: MemberInput, settings: Settings): MemberInput {
   if (value.stage !== 'full' || value.development.branchVoteOn === '') return value
   const since = fullMemberSince(value.development, settings)
   return { ...value, fullMemberOn: since, development: { ...value.development, fullOn: since } }
