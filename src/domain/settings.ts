@@ -617,6 +617,6 @@ export function effectiveTermYears(
   org: Pick<Org, 'type' | 'termYears' | 'villageOrCommunity'>,
   settings: Settings,
 ): number {
-  if (org.type === 'temporaryBranch') return 0
+  if (TERM_KEY_BY_TYPE[org.type] === null) return 0
   return org.termYears > 0 ? org.termYears : termYearsFor(org, settings)
 }

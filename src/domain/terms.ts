@@ -155,3 +155,17 @@ export function renewTerm(
     termShift: null,
   }
 }
+
+/**
+ * What an org of this type does: a 临时党支部 (for a project or a training course) holds no
+ * 换届 — its officers are appointed —, admits no members and collects no dues; the dues and
+ * development rules ask these.
+ */
+export function orgDuties(org: Pick<Org, 'type'>): {
+  renews: boolean
+  admitsMembers: boolean
+  collectsDues: boolean
+} {
+  const standing = org.type !== 'temporaryBranch'
+  return { renews: standing, admitsMembers: standing, collectsDues: standing }
+}

@@ -128,8 +128,14 @@ describe('behind in the last quarter', () => {
   })
 
   it('flags only members short of the target', () => {
-    const short = studyProgress({ memberId: 'm', confirmedHours: 31.5, pendingHours: 8, otherHours: 0 }, settings)
-    const done = studyProgress({ memberId: 'm', confirmedHours: 32, pendingHours: 0, otherHours: 0 }, settings)
+    const short = studyProgress(
+      { memberId: 'm', confirmedHours: 31.5, pendingHours: 8, otherHours: 0 },
+      settings,
+    )
+    const done = studyProgress(
+      { memberId: 'm', confirmedHours: 32, pendingHours: 0, otherHours: 0 },
+      settings,
+    )
     expect(isBehind(short, '2026-11-01', settings)).toBe(true)
     expect(isBehind(done, '2026-11-01', settings)).toBe(false)
     expect(isBehind(short, '2026-08-01', settings)).toBe(false)

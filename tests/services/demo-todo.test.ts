@@ -36,7 +36,11 @@ describe('the demo tells the truth about the rules', { timeout: 60_000 }, () => 
     const meetings = of((item) => item.kind === 'meeting')
     expect(meetings.length).toBeGreaterThan(0)
     const behind = named('meetingsBehind', 'meetingGaps')
-    expect(meetings.filter((item) => !behind.has(item.subject)).map((i) => [i.code, i.subject, i.params])).toEqual([])
+    expect(
+      meetings
+        .filter((item) => !behind.has(item.subject))
+        .map((i) => [i.code, i.subject, i.params]),
+    ).toEqual([])
     const yearly = meetings.filter((item) => item.code.startsWith('meetings.todo.year.'))
     expect(yearly.length).toBeLessThan(20)
 

@@ -1,5 +1,5 @@
 import { canHoldSeat } from '@/domain/memberStatus'
-import { checkTermShift, renewTerm, seatHolderKey } from '@/domain/terms'
+import { checkTermShift, orgDuties, renewTerm, seatHolderKey } from '@/domain/terms'
 import type { CommitteeSeat, Org } from '@/domain/types'
 import { validateOrg, type FieldProblem, type OrgInput } from '@/domain/validation'
 import { getDb } from '../connection'
@@ -142,7 +142,7 @@ export async function renewOrgTerm(
 ): Promise<Org> {
   const org = await getDb().orgs.get(id)
   if (!org) throw new NotFoundError('orgs', id)
-  if (org.type === 'temporaryBranch') {
+  if (!orgDuties(org).renews) {
     throw new ValidationError([{ field: 'type', code: 'temporaryBranch' }])
   }
   if (org.termStartOn !== '' && on <= org.termStartOn) {

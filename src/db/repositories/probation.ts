@@ -7,6 +7,7 @@ import {
   type StageAdvance,
 } from '@/domain/development'
 import { isOnRoll } from '@/domain/memberStatus'
+import { orgDuties } from '@/domain/terms'
 import type { Settings } from '@/domain/settings'
 import type { Meeting, MeetingVote, Member, VoteSubject } from '@/domain/types'
 import { validateMember, type FieldProblem, type ValidationCode } from '@/domain/validation'
@@ -116,7 +117,7 @@ export async function admitMember(id: string, input: AdmissionInput): Promise<Me
     if (!member) throw new NotFoundError('members', id)
     if (member.stage !== 'candidate') throw new ValidationError([{ field: 'stage', code: 'oneOf' }])
     const org = await db.orgs.get(member.orgId)
-    if (org?.type === 'temporaryBranch') {
+    if (org && !orgDuties(org).admitsMembers) {
       throw new ValidationError([{ field: 'orgId', code: 'temporaryBranch' }])
     }
     const meeting = await recordVote(member, input.meetingId, 'admit', input.counts, settings)
