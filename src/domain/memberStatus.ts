@@ -87,19 +87,10 @@ export const STATUS_EFFECTS: Record<MemberStatus, StatusEffects> = {
 }
 
 /** Statuses a person can be given by hand (转出 comes from a transfer, 取消资格 from a vote). */
-export const SETTABLE_STATUSES = [
-  'normal',
-  'mobile',
-  'lostContact',
-  'abroad',
-  'disciplinaryProbation',
-  'suspended',
-  'deceased',
-  'removed',
-  'withdrawn',
-  'expelled',
-] as const satisfies readonly MemberStatus[]
-export type SettableStatus = (typeof SETTABLE_STATUSES)[number]
+export type SettableStatus = Exclude<MemberStatus, 'transferredOut' | 'disqualified'>
+export const SETTABLE_STATUSES: readonly SettableStatus[] = MEMBER_STATUSES.filter(
+  (status): status is SettableStatus => status !== 'transferredOut' && status !== 'disqualified',
+)
 
 /** Statuses that end the membership: the person leaves every roll; the record stays. */
 export function endsMembership(status: MemberStatus): boolean {
