@@ -429,9 +429,7 @@ async function demoGenerate(today = PROVINCE_TODAY) {
 
 /** Raw write of the same demo records in one transaction, as replaceAllRecords does. */
 async function floorDemo(today = PROVINCE_TODAY) {
-  // The records only: the demo's description of its gaps is no table.
-  const { gaps: _gaps, ...records } = generateDemo({ today })
-  const dataset = records as unknown as Record<string, object[]>
+  const dataset = generateDemo({ today }) as unknown as Record<string, object[]>
   const db = await openRawDatabase(FLOOR_DB, appStoreDefs())
   try {
     const tables = Object.keys(dataset).filter((name) => (dataset[name]?.length ?? 0) > 0)

@@ -70,8 +70,7 @@ describe('demo identifiers', () => {
   })
 
   it('keeps ids unique across all tables', () => {
-    const { gaps: _gaps, ...tables } = ds
-    const ids = Object.values(tables).flatMap((rows: { id: string }[]) => rows.map((row) => row.id))
+    const ids = Object.values(ds).flatMap((rows: { id: string }[]) => rows.map((row) => row.id))
     expect(new Set(ids).size).toBe(ids.length)
     expect(
       ids.every((id) =>

@@ -60,11 +60,18 @@ export interface DemoDataset {
   studyRecords: StudyRecord[]
   transfers: Transfer[]
   dues: Dues[]
-  /** What the demo leaves undone on purpose (demo/gaps.ts), for its description. */
-  gaps: DemoGap[]
 }
 
+/** The records of the demo, one array per table. */
 export function generateDemo(options: DemoOptions): DemoDataset {
+  return generateDemoWithGaps(options).dataset
+}
+
+/** The records and what they leave undone on purpose (demo/gaps.ts), for the description. */
+export function generateDemoWithGaps(options: DemoOptions): {
+  dataset: DemoDataset
+  gaps: DemoGap[]
+} {
   const scale = options.scale ?? 1
   if (!(scale > 0)) throw new Error('scale must be positive')
   const ctx = createContext(options.seed ?? DEFAULT_DEMO_SEED, options.today, scale)
@@ -101,7 +108,7 @@ export function generateDemo(options: DemoOptions): DemoDataset {
     gappyOrgIds: meetingPlan.gappyOrgIds,
     studyBehindIds: study.behindMemberIds,
   })
-  return {
+  const dataset: DemoDataset = {
     areas: areaIndex.areas,
     firms: firmPlan.firms,
     orgs,
@@ -114,8 +121,8 @@ export function generateDemo(options: DemoOptions): DemoDataset {
     studyRecords,
     transfers,
     dues: [],
-    gaps,
   }
+  return { dataset, gaps }
 }
 
 /** A firm employs at least its members and people in development, with room to spare. */
