@@ -1,5 +1,5 @@
 /**
- * Coverage, the organisation department's view of the register (DOMAIN.md "Coverage"):
+ * Coverage, the organisation department's view of the register (docs/rules.md O11):
  * how many operating firms have a party organisation, of their own or through a joint
  * branch, and how many without one are at least reached by an instructor or liaison.
  * Raw counts and 0–1 rates; formatting is the UI's job.

@@ -1,5 +1,5 @@
 /**
- * Rule checks of the organisation register (DOMAIN.md "Organisation rules"): structure,
+ * Rule checks of the organisation register (docs/rules.md, 组织设置): structure,
  * committee, secretary, term and firms with members but no org. Plain data in, findings
  * out; each finding is a code with parameters that the UI translates. Every threshold is
  * read from `Settings`.
@@ -233,7 +233,7 @@ export function checkOrgRules(input: RuleInput): RuleFinding[] {
     if (!count) continue
     const covering = coveringOrgs.get(firm.id) ?? []
     if (covering.length === 0) {
-      // DOMAIN.md Coverage (支部工作条例 第四条/第五条): members in a firm need an org there.
+      // 支部工作条例 第四条、第五条: members in a firm need an org there.
       findings.push(
         warning('firmWithMembersNoOrg', mainHolder(holdersByFirm.get(firm.id)), firm.id, {
           members: count.full + count.probationary,

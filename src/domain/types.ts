@@ -1,5 +1,5 @@
 /**
- * Entities of DOMAIN.md. Dates are ISO strings ('YYYY-MM-DD') so they sort and index;
+ * The entities of the records. Dates are ISO strings ('YYYY-MM-DD') so they sort and index;
  * "no value" is '' rather than null because IndexedDB cannot index null.
  * Flags are string unions, never booleans, for the same reason.
  */
