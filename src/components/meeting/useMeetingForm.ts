@@ -123,8 +123,14 @@ export function useMeetingForm(serverProblems: () => FieldProblem[]) {
       status,
     }
   }
+  /** 'attendeeIds.3' and 'grades.0.memberId' are about the attendance list: one place. */
+  function fieldOf(problem: FieldProblem): string {
+    const head = problem.field.split('.')[0] ?? problem.field
+    return ['attendeeIds', 'absentees', 'grades'].includes(head) ? 'attendeeIds' : head
+  }
   function message(problem: FieldProblem): string {
-    const key = `meetings.field.${problem.field}`
+    const head = problem.field.split('.')[0] ?? problem.field
+    const key = `meetings.field.${head}`
     return t(`validation.${problem.code}`, {
       ...problem.params,
       field: te(key) ? t(key) : problem.field,
@@ -140,7 +146,7 @@ export function useMeetingForm(serverProblems: () => FieldProblem[]) {
   })
   const serverErrors = computed(() => {
     const out: Record<string, string> = {}
-    for (const p of serverProblems()) out[p.field] ??= message(p)
+    for (const p of serverProblems()) out[fieldOf(p)] ??= message(p)
     return out
   })
   const rules = fieldRules(problems, ['orgId', 'heldOn', 'topic', 'startTime'])
