@@ -87,6 +87,15 @@ describe('MeetingFormDialog', { timeout: 30_000 }, () => {
 
   it('grades the full members only in a 民主评议 and gives the ⅓ share of all full members', async () => {
     const orgId = await seed()
+    // Graded before: opened again, the record's grade shows (saving keeps it).
+    await createMember(
+      member(orgId, {
+        name: '孙悦',
+        idNumber: '',
+        phone: '',
+        appraisals: [{ year: 2026, grade: 'excellent' }],
+      }),
+    )
     const wrapper = mountWithApp(MeetingFormDialog, {
       props: {
         modelValue: false,
@@ -105,14 +114,17 @@ describe('MeetingFormDialog', { timeout: 30_000 }, () => {
     })
     await wrapper.setProps({ modelValue: true })
     const share = () => document.querySelector('[data-testid="meeting-appraisal-share"]')
-    await until(() => rows().length === 4 && share() !== null)
-    expect(document.querySelectorAll('[data-testid="meeting-attendees"] .grades')).toHaveLength(3)
+    await until(() => rows().length === 5 && share() !== null)
+    expect(document.querySelectorAll('[data-testid="meeting-attendees"] .grades')).toHaveLength(4)
+    expect(document.querySelector('[data-testid="attendee-孙悦"] .grades')?.textContent).toContain(
+      '优秀',
+    )
     expect(document.querySelector('[data-testid="attendee-赵敏"] .grades')).toBeNull()
     expect(document.querySelector('[data-testid="attendee-赵敏"]')?.textContent).toContain(
       '不评定等次',
     )
-    // 3 full members: one 优秀 is within the share; no warning yet.
-    expect(share()?.textContent).toContain('正式党员 3 人（含缺席），优秀一般不超过 1 人')
+    // 4 full members: one 优秀 is within the share; no warning.
+    expect(share()?.textContent).toContain('正式党员 4 人（含缺席），优秀一般不超过 1 人')
     expect(document.querySelector('[data-testid="meeting-appraisal-over"]')).toBeNull()
   })
 

@@ -1,5 +1,5 @@
 import { ElMessage } from 'element-plus'
-import { computed, reactive, ref, shallowRef, type Ref } from 'vue'
+import { computed, reactive, ref, shallowRef, watch, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import {
   meetingWrites,
@@ -63,6 +63,7 @@ export function useMeetingForm(serverProblems: () => FieldProblem[]) {
       input.absentees.map((a) => [a.memberId, { reason: a.reason, note: a.note }]),
     )
     grades.value = {}
+    fillRecordedGrades()
   }
 
   const roster = useMeetingRoster(
@@ -73,6 +74,19 @@ export function useMeetingForm(serverProblems: () => FieldProblem[]) {
   const roll = computed(() => roster.data.value?.roll ?? null)
   /** 预备党员 take part in 民主评议 but are not graded. */
   const gradable = computed(() => new Set(roll.value?.fullIds ?? []))
+  // An appraisal opened again shows the grades on record for its year, so saving it (to mend
+  // the minutes, say) does not turn them all back to 合格.
+  function fillRecordedGrades(): void {
+    if (model.type !== 'appraisal') return
+    const year = Number((model.heldOn ?? '').slice(0, 4))
+    const recorded: Record<string, AppraisalGrade> = {}
+    for (const member of members.value) {
+      const grade = member.appraisals.find((entry) => entry.year === year)?.grade
+      if (grade && !grades.value[member.id]) recorded[member.id] = grade
+    }
+    if (Object.keys(recorded).length > 0) grades.value = { ...recorded, ...grades.value }
+  }
+  watch(members, fillRecordedGrades)
   const attendeeIds = computed(() =>
     members.value.filter((m) => !absence.value[m.id]).map((m) => m.id),
   )
