@@ -2,6 +2,7 @@ import { computed, onScopeDispose, reactive, ref, shallowRef, watch, type Ref } 
 import {
   countMeetingsMatching,
   getMeeting,
+  getMembers,
   getOrg,
   getOrgs,
   listAuditFor,
@@ -14,6 +15,7 @@ import {
   listPartyGroupsOfOrg,
   listSubtreeOrgIds,
   readComplianceBoard,
+  readRollOn,
   removeMeeting,
   saveMeeting,
   type MeetingCursor,
@@ -23,7 +25,7 @@ import {
 import { todayIso } from '@/domain/dates'
 import { boardMonths, checkQuorum } from '@/domain/meetings'
 import type { Settings } from '@/domain/settings'
-import type { MeetingType, Member, Photo } from '@/domain/types'
+import type { MeetingRoll, MeetingType, Member, Photo } from '@/domain/types'
 import type { MeetingInput } from '@/domain/validation'
 import { resizePhoto } from '@/services/photos'
 import { exportMeetings } from '@/services/spreadsheet/meetingsExport'
@@ -108,44 +110,50 @@ export function usePhotoUrls(photos: () => readonly Pick<Photo, 'id' | 'blob'>[]
   return urls
 }
 
-/** The org's people and groups the form picks from: party members on the roll. */
-export function useMeetingRoster(orgId: () => string) {
+/**
+ * The people and groups the form picks from: the org's roll on the meeting's date (who was a
+ * member then, with a vote or not, and the committee in office), not today's roster.
+ */
+export function useMeetingRoster(orgId: () => string, heldOn: () => string) {
   return useLiveQuery(async () => {
     const id = orgId()
-    if (!id) return { org: undefined, members: [] as Member[], groups: [] }
-    const [org, members, groups] = await Promise.all([
-      getOrg(id),
-      listMembersOfOrgs([id]),
+    const date = heldOn() || todayIso()
+    if (!id) return { org: undefined, members: [] as Member[], groups: [], roll: null }
+    const [{ org, roll, members }, groups] = await Promise.all([
+      readRollOn(id, date),
       listPartyGroupsOfOrg(id),
     ])
-    return {
-      org,
-      members: members.filter(
-        (m) => (m.stage === 'full' || m.stage === 'probationary') && m.status !== 'transferredOut',
-      ),
-      groups,
-    }
-  }, [orgId])
+    return { org, members, groups, roll: roll as MeetingRoll | null }
+  }, [orgId, heldOn])
 }
 
-/** One meeting with its org, photos, people, audit trail and quorum, live. */
+/**
+ * One meeting with its org, photos, people, audit trail and quorum, live. The quorum is judged
+ * on the roll stored with the record; a record from before rolls were stored gets the roll of
+ * its date from the members' histories.
+ */
 export function useMeetingDetail(id: () => string, settings: Ref<Settings | undefined>) {
   const query = useLiveQuery(async () => {
     const meetingId = id()
     const meeting = meetingId ? await getMeeting(meetingId) : undefined
     if (!meeting) return null
-    const [org, photos, trail, members] = await Promise.all([
+    const [org, photos, trail, members, rollOfDate] = await Promise.all([
       getOrg(meeting.orgId),
       listMeetingPhotos(meetingId),
       listAuditFor(meetingId),
       listMembersOfOrgs([meeting.orgId]),
+      meeting.roll ? null : readRollOn(meeting.orgId, meeting.heldOn),
     ])
-    return { meeting, org, photos, trail, members }
+    const roll = meeting.roll ?? rollOfDate?.roll ?? null
+    // Names of people on the roll of the day who have left the org since.
+    const missing = (roll?.memberIds ?? []).filter((mid) => !members.some((m) => m.id === mid))
+    const others = missing.length > 0 ? await getMembers(missing) : []
+    return { meeting, org, photos, trail, members: [...members, ...others], roll }
   }, [id])
   const quorum = computed(() => {
     const data = query.data.value
-    if (!data || !settings.value) return null
-    return checkQuorum(data.meeting, data.members, data.org?.committee ?? [], settings.value)
+    if (!data || !settings.value || !data.roll) return null
+    return checkQuorum(data.meeting, data.roll, settings.value)
   })
   return { ...query, quorum }
 }

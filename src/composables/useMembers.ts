@@ -1,7 +1,9 @@
 import { computed, reactive, ref, shallowRef, watch, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import {
+  admitMember,
   advanceMemberStage,
+  decideMemberProbation,
   countMembersMatching,
   createMember,
   getMember,
@@ -9,19 +11,23 @@ import {
   getOrg,
   getOrgs,
   listAuditFor,
+  listMeetingsOfOrg,
   listMembersPage,
   listPipeline,
   listScopedOrgs,
   listSubtreeOrgIds,
   listTransfersOfMember,
   moveMember,
+  readRollOn,
   readSettings,
   recordTransfer,
   removeMember,
   setMemberStatus,
   settleTransfer,
   updateMember,
+  type AdmissionInput,
   type MemberCursor,
+  type ProbationDecisionRequest,
   type StatusChange,
   type TransferInput,
 } from '@/db'
@@ -81,6 +87,8 @@ export const memberWrites = {
   remove: (id: string) => removeMember(id),
   move: (id: string, orgId: string) => moveMember(id, orgId),
   advance: (id: string, change: StageAdvance) => advanceMemberStage(id, change),
+  admit: (id: string, input: AdmissionInput) => admitMember(id, input),
+  decide: (id: string, request: ProbationDecisionRequest) => decideMemberProbation(id, request),
   setStatus: (id: string, change: StatusChange) => setMemberStatus(id, change),
   recordTransfer: (input: TransferInput) => recordTransfer(input),
   completeTransfer: (id: string, completedOn: string) =>
@@ -139,7 +147,53 @@ export function usePipeline(scope: Ref<string[] | null>) {
   return { ...query, ready: computed(() => query.data.value !== undefined) }
 }
 
-export type { MemberCursor, StatusChange, TransferInput } from '@/db'
+export type {
+  AdmissionInput,
+  MemberCursor,
+  ProbationDecisionRequest,
+  StatusChange,
+  TransferInput,
+  VoteCounts,
+} from '@/db'
+
+/** A final 支部党员大会 a vote can be recorded on, with the voters of its day. */
+export interface AssemblyOption {
+  id: string
+  heldOn: string
+  topic: string
+  /** 应到会有表决权 on the day. */
+  eligible: number
+  /** Of them, present. */
+  present: number
+}
+
+/**
+ * The final 支部党员大会 of an org from a date on, newest first, each with the roll of its
+ * day (stored on the record, or taken from the histories for an older one), live.
+ */
+export function useBranchAssemblies(orgId: () => string, from: () => string) {
+  return useLiveQuery(async () => {
+    const id = orgId()
+    if (!id) return [] as AssemblyOption[]
+    const meetings = (await listMeetingsOfOrg(id, from() || '0000-01-01', '9999-12-31')).filter(
+      (m) => m.type === 'branchAssembly' && m.status === 'final',
+    )
+    const options = await Promise.all(
+      meetings.map(async (m): Promise<AssemblyOption> => {
+        const roll = m.roll ?? (await readRollOn(m.orgId, m.heldOn)).roll
+        const attending = new Set(m.attendeeIds)
+        return {
+          id: m.id,
+          heldOn: m.heldOn,
+          topic: m.topic,
+          eligible: roll.voterIds.length,
+          present: roll.voterIds.filter((voter) => attending.has(voter)).length,
+        }
+      }),
+    )
+    return options.sort((a, b) => b.heldOn.localeCompare(a.heldOn))
+  }, [orgId, from])
+}
 export type { MemberFilter } from '@/domain/memberRules'
 
 /**

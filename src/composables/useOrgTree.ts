@@ -8,12 +8,15 @@ import {
   listAuditFor,
   listMembersOfOrgs,
   listScopedOrgs,
+  listSubtreeOrgIds,
   moveOrg,
   removeOrg,
+  renewOrgTerm,
   searchFirms,
   updateOrg,
   type OrgNodeCounts,
 } from '@/db'
+import { canHoldSeat } from '@/domain/memberStatus'
 import type { Org } from '@/domain/types'
 import { useLiveQuery } from './useLiveQuery'
 
@@ -60,18 +63,23 @@ export function useOrgTree(orgIds: Ref<string[] | null>, areaPath?: Ref<string>)
   }
 }
 
-/** One org with its host firms, members (for the committee picker) and trail. */
+/**
+ * One org with its host firms, members, trail, and who may hold a committee seat: 正式党员 of
+ * the org or an org under it, not under 留党察看 (选举工作条例 第五条).
+ */
 export function useOrgDetail(id: Ref<string>) {
   return useLiveQuery(async () => {
     if (!id.value) return null
     const org = await getOrg(id.value)
     if (!org) return null
-    const [firms, members, trail] = await Promise.all([
+    const [firms, subtree, trail] = await Promise.all([
       getFirms(org.hostFirmIds),
-      listMembersOfOrgs([org.id]),
+      listSubtreeOrgIds(org.id),
       listAuditFor(org.id),
     ])
-    return { org, firms, members, trail }
+    const people = await listMembersOfOrgs(subtree)
+    const members = people.filter((member) => member.orgId === org.id)
+    return { org, firms, members, trail, seatCandidates: people.filter(canHoldSeat) }
   }, [id])
 }
 
@@ -81,5 +89,6 @@ export const orgWrites = {
   dissolve: dissolveOrg,
   move: moveOrg,
   remove: removeOrg,
+  renew: renewOrgTerm,
 }
 export { searchFirms }

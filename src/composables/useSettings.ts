@@ -1,6 +1,6 @@
 import { computed } from 'vue'
 import { listStoredSettings, readSettings, resetSetting, saveSetting } from '@/db'
-import { SETTING_DEFINITIONS, type SettingDefinition, type SettingKey } from '@/domain/settings'
+import { shownSettingDefinitions, type SettingDefinition, type SettingKey } from '@/domain/settings'
 import { useLiveQuery } from './useLiveQuery'
 
 export interface SettingRow extends SettingDefinition {
@@ -9,12 +9,12 @@ export interface SettingRow extends SettingDefinition {
   changed: boolean
 }
 
-/** Every rule number with its default, source and the value in force, live. */
+/** Every rule number some rule reads, with its default, source and the value in force, live. */
 export function useSettingRows() {
   const stored = useLiveQuery(listStoredSettings)
   const rows = computed<SettingRow[]>(() => {
     const overrides = new Map((stored.data.value ?? []).map((s) => [s.key, s.value]))
-    return SETTING_DEFINITIONS.map((definition) => {
+    return shownSettingDefinitions().map((definition) => {
       const value = overrides.get(definition.key)
       return {
         ...definition,

@@ -23,7 +23,14 @@ import {
   type StudySession,
 } from '@/db'
 import { todayIso } from '@/domain/dates'
-import { progressByShortfall, studyProgress, studyYearOf, type StudyProgress } from '@/domain/study'
+import { isOnRoll } from '@/domain/memberStatus'
+import {
+  committeeMemberIds,
+  progressByShortfall,
+  studyProgress,
+  studyYearOf,
+  type StudyProgress,
+} from '@/domain/study'
 import type { Id, Member, StudyRecord } from '@/domain/types'
 import { exportStudyFile } from '@/services/spreadsheet/studyFlow'
 import type { FieldProblem, StudyRecordInput } from '@/domain/validation'
@@ -42,8 +49,14 @@ export function useMemberStudySummary(memberId: () => Id, year: () => number = c
   return useLiveQuery(async () => {
     const id = memberId()
     if (!id) return null
-    const [hours, settings] = await Promise.all([studyHoursOfMember(id, year()), readSettings()])
-    return studyProgress(hours, settings)
+    const [hours, settings, member] = await Promise.all([
+      studyHoursOfMember(id, year()),
+      readSettings(),
+      getMember(id),
+    ])
+    const org = member ? await getOrg(member.orgId) : undefined
+    const onCommittee = !!org?.committee.some((seat) => seat.memberId === id)
+    return studyProgress(hours, settings, onCommittee)
   }, [memberId, year])
 }
 
@@ -115,9 +128,7 @@ export function useStudyRoster(orgId: Ref<Id>) {
   return useLiveQuery(async () => {
     if (!orgId.value) return []
     const members = await listMembersOfOrgs([orgId.value])
-    return members.filter(
-      (m) => (m.stage === 'full' || m.stage === 'probationary') && m.status !== 'transferredOut',
-    )
+    return members.filter(isOnRoll)
   }, [orgId])
 }
 
@@ -128,11 +139,12 @@ export function useStudyProgress(orgId: Ref<Id>, year: Ref<number>) {
   const roster = useStudyRoster(orgId)
   const totals = useLiveQuery(async () => {
     if (!orgId.value) return null
-    const [hours, settings] = await Promise.all([
+    const [hours, settings, org] = await Promise.all([
       studyHoursOfOrgs([orgId.value], year.value),
       readSettings(),
+      getOrg(orgId.value),
     ])
-    return { hours, settings }
+    return { hours, settings, onCommittee: committeeMemberIds(org ? [org] : []) }
   }, [orgId, year])
   const rows = computed<StudyProgressRow[]>(() => {
     const members = roster.data.value ?? []
@@ -143,6 +155,7 @@ export function useStudyProgress(orgId: Ref<Id>, year: Ref<number>) {
       members.map((m) => m.id),
       data.hours,
       data.settings,
+      data.onCommittee,
     ).map((progress) => ({ ...progress, name: names.get(progress.memberId) ?? '' }))
   })
   const loading = computed(() => roster.loading.value || totals.loading.value)

@@ -1,8 +1,10 @@
 import { computed, type Ref } from 'vue'
-import { getFirms, listScopedOrgs, readScopeMembers, readSettings } from '@/db'
+import { getFirms, listScopedOrgs, readMeta, readScopeMembers, readSettings } from '@/db'
 import { todayIso } from '@/domain/dates'
 import { checkOrgRules, findingsByOrg, type RuleInput } from '@/domain/orgRules'
 import { gatherTodo, sortTodo, type TodoItem } from '@/domain/todo'
+import type { DemoGap } from '@/services/demo/gaps'
+export type { DemoGap } from '@/services/demo/gaps'
 import { TODO_SOURCES, type TodoSource } from './todo/sources'
 import { useLiveQuery, type LiveQuery } from './useLiveQuery'
 
@@ -56,4 +58,17 @@ export function useOrgFindings(orgIds: Ref<string[] | null>) {
     async () => findingsByOrg(checkOrgRules(await readRuleInput(orgIds.value))),
     [orgIds],
   )
+}
+
+/** What a loaded demo leaves undone on purpose (its description), live; [] for real data. */
+export function useDemoGaps() {
+  return useLiveQuery(async () => {
+    const text = await readMeta('demoGaps')
+    if (!text) return [] as DemoGap[]
+    try {
+      return JSON.parse(text) as DemoGap[]
+    } catch {
+      return [] as DemoGap[]
+    }
+  })
 }

@@ -1,9 +1,10 @@
 /**
- * Coverage, the organisation department's view of the register (DOMAIN.md "Coverage"):
+ * Coverage, the organisation department's view of the register (docs/rules.md O11):
  * how many operating firms have a party organisation, of their own or through a joint
  * branch, and how many without one are at least reached by an instructor or liaison.
  * Raw counts and 0–1 rates; formatting is the UI's job.
  */
+import { isOnRoll } from './memberStatus'
 import {
   INDUSTRIES,
   ORG_TYPES,
@@ -31,7 +32,7 @@ export interface CoverageFigures {
   firmsInJointBranch: number
   /** 组织覆盖: own ∪ joint; a firm covered by two orgs counts once. */
   firmsWithOrg: number
-  /** 工作覆盖 without an org: an instructor or a liaison. */
+  /** 工作覆盖 without an org: an instructor, a liaison, a 工会 or 共青团 (isWorkCovered). */
   firmsInstructorOnly: number
   firmsUncovered: number
   /** 组织覆盖率 = firmsWithOrg ÷ operatingFirms (0 when there are no firms). */
@@ -42,7 +43,7 @@ export interface CoverageFigures {
   workCoverageRate: number
   fullMembers: number
   probationaryMembers: number
-  /** Full + probationary members of active orgs, not transferred out. */
+  /** Members on the roll (memberStatus.ts isOnRoll) of active orgs. */
   members: number
   /** Active orgs by type. */
   orgsByType: Record<OrgType, number>
@@ -75,18 +76,48 @@ export function isOrgActive(org: OrgDates, asOf: IsoDate): boolean {
  */
 const OWN_ORG_TYPES: ReadonlySet<OrgType> = new Set(['baseCommittee', 'generalBranch', 'branch'])
 
+type CoveringOrg = Pick<Org, 'type' | 'formation'>
+
+/**
+ * 单独组建: an org of the firm's own. A 区域性 or 行业性 党委 / 党总支 that lists firms covers them
+ * jointly (中办发〔2012〕11号 counts it as 联合组建), like a joint branch.
+ */
+export function givesOwnOrg(org: CoveringOrg): boolean {
+  return OWN_ORG_TYPES.has(org.type) && (org.formation ?? 'unit') === 'unit'
+}
+
+/** 联合组建: a joint branch, or a regional / industry committee over the firms it lists. */
+export function givesJointOrg(org: CoveringOrg): boolean {
+  return org.type === 'jointBranch' || (OWN_ORG_TYPES.has(org.type) && !givesOwnOrg(org))
+}
+
+/**
+ * 工作覆盖 without an org: a 党建指导员 or 联络员, or a 工会 / 共青团 carrying the party's work
+ * where the department records it (中办发〔2012〕11号).
+ */
+export function isWorkCovered(
+  firm: Pick<Firm, 'instructor' | 'liaison' | 'tradeUnion' | 'youthLeague'>,
+): boolean {
+  return (
+    firm.instructor.trim() !== '' ||
+    firm.liaison.trim() !== '' ||
+    firm.tradeUnion === 'yes' ||
+    firm.youthLeague === 'yes'
+  )
+}
+
 /** How one firm is covered, given the orgs that name it among their host firms. */
 export function firmOrgStatus(
-  firm: Pick<Firm, 'id' | 'instructor' | 'liaison'>,
+  firm: Pick<Firm, 'id' | 'instructor' | 'liaison' | 'tradeUnion' | 'youthLeague'>,
   orgsCoveringIt: readonly Org[],
   asOf: IsoDate,
 ): FirmOrgStatus {
   const active = orgsCoveringIt.filter(
     (org) => org.hostFirmIds.includes(firm.id) && isOrgActive(org, asOf),
   )
-  if (active.some((org) => OWN_ORG_TYPES.has(org.type))) return 'ownOrg'
-  if (active.some((org) => org.type === 'jointBranch')) return 'jointBranch'
-  if (firm.instructor.trim() !== '' || firm.liaison.trim() !== '') return 'instructorOnly'
+  if (active.some(givesOwnOrg)) return 'ownOrg'
+  if (active.some(givesJointOrg)) return 'jointBranch'
+  if (isWorkCovered(firm)) return 'instructorOnly'
   return 'none'
 }
 
@@ -135,7 +166,7 @@ export function computeCoverage(
   let fullMembers = 0
   let probationaryMembers = 0
   for (const member of members) {
-    if (member.status === 'transferredOut' || !activeOrgIds.has(member.orgId)) continue
+    if (!isOnRoll(member) || !activeOrgIds.has(member.orgId)) continue
     if (member.stage === 'full') fullMembers += 1
     else if (member.stage === 'probationary') probationaryMembers += 1
   }

@@ -3,6 +3,7 @@
  * compliance by area and the work-quality counts. Moved from dashboard.ts (which re-exports
  * them). Pure: records in, counts out.
  */
+import { isOnRoll } from './memberStatus'
 import { isOrgActive } from './coverage'
 import { countIssues, type IssueCounts } from './joint'
 import type { ComplianceRate } from './meetings'
@@ -60,8 +61,7 @@ export function memberStructure(
     education: zeros(EDUCATIONS),
   }
   for (const member of members) {
-    if (member.stage !== 'full' && member.stage !== 'probationary') continue
-    if (member.status === 'transferredOut') continue
+    if (!isOnRoll(member)) continue
     structure.total += 1
     structure.ageBands[ageBandOf(member.birthDate, today) ?? 'unknown'] += 1
     if (member.gender in structure.gender) structure.gender[member.gender] += 1
@@ -135,6 +135,8 @@ export interface WorkQualityInput {
   /** The scope's full and probationary members, for the study standing. */
   memberIds: readonly Id[]
   studyHours: ReadonlyMap<Id, StudyHours>
+  /** Committee members: their target is 56 学时. */
+  onCommittee?: ReadonlySet<Id>
   settings: Settings
   today: IsoDate
 }
@@ -150,7 +152,12 @@ export function workQuality(input: WorkQualityInput): WorkQuality {
   const alarms = input.alarmCandidates.filter(
     (member) => attendanceAlarm(member, settings, today) !== null,
   )
-  const progress = progressByShortfall(input.memberIds, input.studyHours, settings)
+  const progress = progressByShortfall(
+    input.memberIds,
+    input.studyHours,
+    settings,
+    input.onCommittee,
+  )
   const totalHours = progress.reduce((sum, row) => sum + row.confirmedHours, 0)
   return {
     termsDueSoon: alerts.filter((alert) => alert.status === 'dueSoon').length,

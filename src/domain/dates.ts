@@ -122,3 +122,20 @@ export function quarterKey(date: IsoDate): string {
 export function todayIso(now: Date = new Date()): IsoDate {
   return format({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() })
 }
+
+/**
+ * Working days from `from` to `to`, both included, counted Monday to Friday: 公示 periods are
+ * set in working days. Public holidays and the make-up working days are a local calendar this
+ * app does not hold, so a period over a holiday is counted generously. null if unknown or the
+ * dates are in the wrong order.
+ */
+export function workingDaysBetween(from: IsoDate, to: IsoDate): number | null {
+  const start = parse(from)
+  const span = daysBetween(from, to)
+  if (!start || span === null || span < 0) return null
+  // 1970-01-01 (day 0) was a Thursday: weekday 0 = Monday … 6 = Sunday.
+  const first = (((dayNumber(start) + 3) % 7) + 7) % 7
+  let count = 0
+  for (let offset = 0; offset <= span; offset++) if ((first + offset) % 7 < 5) count++
+  return count
+}

@@ -1,11 +1,14 @@
 /**
- * 公民身份号码, GB 11643-1999: 6-digit address code, 8-digit birth date, 3-digit sequence
- * (odd = male), and a check character over the first 17 digits (ISO 7064 MOD 11-2).
+ * 公民身份号码, GB 11643-1999: 6-digit address code (GB/T 2260, starting with a province code),
+ * 8-digit birth date (a real date, not after today), 3-digit sequence (odd = male), and a
+ * check character over the first 17 digits (ISO 7064 MOD 11-2).
  */
-import { isIsoDate } from './dates'
+import { isIsoDate, todayIso } from './dates'
+import { isProvinceCode } from './divisions'
 import type { Gender, IsoDate } from './types'
 
-export type IdNumberProblem = 'length' | 'format' | 'birthDate' | 'checkDigit'
+export type IdNumberProblem =
+  'length' | 'format' | 'province' | 'birthDate' | 'futureBirthDate' | 'checkDigit'
 
 /** GB 11643-1999 校验码 (ISO 7064 MOD 11-2): weight of position i is 2^(18-i) mod 11. */
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const
@@ -26,19 +29,24 @@ export function computeIdCheckChar(first17: string): string {
   return CHECK_CHARS.charAt(sum % 11)
 }
 
-/** The first problem of an ID number, in the order a person would fix them; null if valid. */
-export function checkIdNumber(value: string): IdNumberProblem | null {
+/**
+ * The first problem of an ID number, in the order a person would fix them; null if valid.
+ * `today` bounds the birth date (the device's today unless given).
+ */
+export function checkIdNumber(value: string, today: IsoDate = todayIso()): IdNumberProblem | null {
   const id = normalizeIdNumber(value)
   if (id.length !== ID_LENGTH) return 'length'
-  // The address code never starts with 0 (GB/T 2260 codes begin 1–9).
-  if (!/^[1-9]\d{16}[\dX]$/.test(id)) return 'format'
-  if (!isIsoDate(birthDatePart(id))) return 'birthDate'
+  if (!/^\d{17}[\dX]$/.test(id)) return 'format'
+  if (!isProvinceCode(id.slice(0, 2))) return 'province'
+  const birth = birthDatePart(id)
+  if (!isIsoDate(birth)) return 'birthDate'
+  if (birth > today) return 'futureBirthDate'
   if (computeIdCheckChar(id.slice(0, 17)) !== id.charAt(17)) return 'checkDigit'
   return null
 }
 
-export function isValidIdNumber(value: string): boolean {
-  return checkIdNumber(value) === null
+export function isValidIdNumber(value: string, today?: IsoDate): boolean {
+  return checkIdNumber(value, today) === null
 }
 
 function birthDatePart(id: string): string {
@@ -46,9 +54,9 @@ function birthDatePart(id: string): string {
 }
 
 /** Birth date coded in positions 7–14, or '' when the number is not valid. */
-export function birthDateFromIdNumber(value: string): IsoDate {
+export function birthDateFromIdNumber(value: string, today?: IsoDate): IsoDate {
   const id = normalizeIdNumber(value)
-  return isValidIdNumber(id) ? birthDatePart(id) : ''
+  return isValidIdNumber(id, today) ? birthDatePart(id) : ''
 }
 
 /**

@@ -133,7 +133,7 @@ const SECTOR_ORDER: readonly SectorKey[] = [...SECTORS, 'unassigned']
 
 /**
  * Figures of one committee, or of several when given all their records together (ids are
- * unique across committees): DOMAIN.md "meetings held, problems raised, resolved, rate,
+ * unique across committees): the figures of a joint committee, "meetings held, problems raised, resolved, rate,
  * median days to resolve", plus open and overdue, by sector of the responsible constituent.
  */
 export function jointFigures(input: JointFiguresInput): JointFigures {

@@ -1,21 +1,11 @@
 /**
- * Rules of organisational life (支部工作条例 2018, 第四章–第五章): quorum, the 优秀 cap of
- * 民主评议, and compliance — how many meetings of each type an org owes per month, quarter
+ * Rules of organisational life (支部工作条例 2018, 第四章–第五章): quorum and compliance — how many meetings of each type an org owes per month, quarter
  * or year against what it held. Pure: plain data in, codes and numbers out.
  */
 import { addDays, addMonths } from './dates'
 import type { Settings, SettingKey } from './settings'
-import type {
-  AppraisalGrade,
-  CommitteeSeat,
-  Id,
-  IsoDate,
-  Meeting,
-  MeetingType,
-  Member,
-  Org,
-  OrgType,
-} from './types'
+import { committeePeople } from './terms'
+import type { Id, IsoDate, Meeting, MeetingRoll, MeetingType, Org, OrgType } from './types'
 import { MEETING_TYPES } from './types'
 
 // ─── Quorum ─────────────────────────────────────────────────────────────────
@@ -26,13 +16,11 @@ export interface Quorum {
   code: QuorumCode
   /** Voters present. */
   present: number
-  /** Voters on the roll: full members (大会) or committee seats (支委会). */
+  /** 应到会有表决权 (大会) or the committee's people (支委会) on the meeting's date. */
   eligible: number
   /** The smallest number present that is more than the ratio. */
   needed: number
 }
-
-type RosterMember = Pick<Member, 'id' | 'stage' | 'status'>
 
 /** The smallest whole number strictly more than `ratio` of `eligible`: exactly half is not enough. */
 export function quorumNeeded(eligible: number, ratio: number): number {
@@ -40,54 +28,28 @@ export function quorumNeeded(eligible: number, ratio: number): number {
 }
 
 /**
- * 支部工作条例 第四章: a 支部党员大会 needs more than half of the full members present
- * (probationary members attend without a vote); a 支委会 more than half of the committee.
- * Other meetings have no quorum.
+ * 支部工作条例 第十一条、第十二条 (半数以上, read strictly as more than half, 细则 第二十条): a
+ * 支部党员大会 needs more than half of those with a vote on the meeting's date present
+ * (预备党员 and those under 留党察看 attend without one); a 支委会 more than half of the
+ * committee in office then. Other meetings have no quorum. The roll is the one stored on the
+ * meeting (roll.ts takeRoll), so an old meeting keeps its quorum when the roster changes.
  */
 export function checkQuorum(
   meeting: Pick<Meeting, 'type' | 'attendeeIds'>,
-  roster: readonly RosterMember[],
-  committee: readonly CommitteeSeat[],
+  roll: Pick<MeetingRoll, 'voterIds' | 'committee'>,
   settings: Settings,
 ): Quorum {
   const attending = new Set(meeting.attendeeIds)
-  let voters: string[]
-  if (meeting.type === 'branchAssembly') {
-    voters = roster
-      .filter((member) => member.stage === 'full' && member.status !== 'transferredOut')
-      .map((member) => member.id)
-  } else if (meeting.type === 'committeeMeeting') {
-    // One person may hold two posts; a seat known by name only cannot be ticked present.
-    voters = [...new Set(committee.map((seat) => seat.memberId || `name:${seat.holderName}`))]
-  } else {
-    return { code: 'notApplicable', present: 0, eligible: 0, needed: 0 }
-  }
+  let voters: readonly string[]
+  if (meeting.type === 'branchAssembly') voters = roll.voterIds
+  else if (meeting.type === 'committeeMeeting') voters = roll.committee
+  else return { code: 'notApplicable', present: 0, eligible: 0, needed: 0 }
   const eligible = voters.length
   if (eligible === 0) return { code: 'notApplicable', present: 0, eligible: 0, needed: 0 }
+  // A seat known by name only ('name:…') cannot be ticked present.
   const present = voters.filter((id) => attending.has(id)).length
   const needed = quorumNeeded(eligible, settings['meeting.quorumRatio'])
   return { code: present >= needed ? 'met' : 'notMet', present, eligible, needed }
-}
-
-// ─── Appraisal (民主评议党员) ────────────────────────────────────────────────
-
-export interface AppraisalCap {
-  ok: boolean
-  excellent: number
-  max: number
-}
-
-/**
- * 优秀 at most a share of those graded (setting, ⅓ by default). The setting is stored with four
- * decimals (0.3333), so it is read as ±0.00005: three members may have one 优秀.
- */
-export function checkAppraisalCap(
-  grades: readonly AppraisalGrade[],
-  settings: Settings,
-): AppraisalCap {
-  const max = Math.floor(grades.length * (settings['meeting.excellentMaxRatio'] + 0.00005) + 1e-9)
-  const excellent = grades.filter((grade) => grade === 'excellent').length
-  return { ok: excellent <= max, excellent, max }
 }
 
 // ─── Periods ────────────────────────────────────────────────────────────────
@@ -171,9 +133,9 @@ export interface ComplianceOrg extends Pick<
 
 export type MeetingFact = Pick<Meeting, 'orgId' | 'type' | 'heldOn' | 'status'>
 
-/** A committee is elected with at least the minimum seats (支部工作条例 第六章). */
+/** A committee is elected with at least the minimum people, not seats (支部工作条例 第六章). */
 export function hasCommittee(org: Pick<Org, 'committee'>, settings: Settings): boolean {
-  return org.committee.length >= settings['org.committeeMinSize']
+  return committeePeople(org.committee).length >= settings['org.committeeMinSize']
 }
 
 /**

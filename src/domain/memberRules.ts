@@ -1,8 +1,9 @@
 /**
- * Rules about members once they are on the roster: 党龄, age bands, the six-month alarm
- * (党章 第九条), and what the roster can be filtered by.
+ * Rules about members once they are on the roster: 党龄, age bands, the six-month rule
+ * (党章 第九条), the deadlines statuses set, and what the roster can be filtered by.
  */
 import { addDays, addMonths, addYears, ageOn } from './dates'
+import { endsMembership, isExpectedToAttend } from './memberStatus'
 import type { Settings } from './settings'
 import type {
   Education,
@@ -18,8 +19,8 @@ import type {
 // ─── 党龄 ───────────────────────────────────────────────────────────────────
 
 /**
- * 党龄 in completed years, counted from the day of becoming a full member (DOMAIN.md,
- * unconfirmed; 党章 第七条: 党龄从预备期满转为正式党员之日算起). null before that day.
+ * 党龄 in completed years, counted from the day probation ends (党章 第七条; 细则 第三十四条:
+ * fullMemberOn is derived from it, development.ts fullMemberSince). null before that day.
  */
 export function partyYears(fullMemberOn: IsoDate, today: IsoDate): number | null {
   if (fullMemberOn === '' || fullMemberOn > today) return null
@@ -64,7 +65,7 @@ export function birthDateRange(band: AgeBand, today: IsoDate): { from: IsoDate; 
 /** What the roster can be filtered by; the db layer picks the index for it. */
 export interface MemberFilter {
   stage: MemberStage | ''
-  /** '' = on the roster: every status but transferredOut (those left; history stays). */
+  /** '' = on the roster: every status that has not ended the membership (memberStatus.ts). */
   status: MemberStatus | ''
   gender: Gender | ''
   ethnicity: Ethnicity | ''
@@ -89,7 +90,7 @@ export function memberMatcher(filter: MemberFilter, today: IsoDate): (member: Me
   const byPhone = isPhoneSearch(text)
   const band = filter.ageBand ? birthDateRange(filter.ageBand, today) : null
   return (m) =>
-    (filter.status ? m.status === filter.status : m.status !== 'transferredOut') &&
+    (filter.status ? m.status === filter.status : !endsMembership(m.status)) &&
     (!filter.stage || m.stage === filter.stage) &&
     (!filter.gender || m.gender === filter.gender) &&
     (!filter.ethnicity || m.ethnicity === filter.ethnicity) &&
@@ -98,7 +99,18 @@ export function memberMatcher(filter: MemberFilter, today: IsoDate): (member: Me
     (!text || (byPhone ? m.phone.startsWith(text) : m.name.startsWith(text)))
 }
 
-// ─── The six-month alarm ────────────────────────────────────────────────────
+// ─── The six-month rule (党章 第九条) ────────────────────────────────────────
+
+/**
+ * 党章 第九条: six months in a row, without good reason, of any one of these is treated as
+ * leaving the party — three independent clocks. The app records attendance; dues and the
+ * work the party assigned join when they are recorded (a clock not given is not judged).
+ */
+export const SIX_MONTH_TRIGGERS = ['attendance', 'dues', 'work'] as const
+export type SixMonthTrigger = (typeof SIX_MONTH_TRIGGERS)[number]
+
+/** The last day each clock was reset ('' = never on record); a trigger left out is not judged. */
+export type TriggerClocks = Partial<Record<SixMonthTrigger, IsoDate>>
 
 export type AlarmFacts = Pick<
   Member,
@@ -120,6 +132,44 @@ export function membershipStart(member: AlarmFacts): IsoDate {
   return member.development.branchVoteOn || member.fullMemberOn
 }
 
+export interface TriggerAlarm {
+  trigger: SixMonthTrigger
+  /** The last reset on record, '' = none. */
+  lastOn: IsoDate
+  /** The day the alarm became due: six months after the later of the reset and admission. */
+  dueOn: IsoDate
+}
+
+/**
+ * Each clock that has run six months (member.alarmMonths) for a member the rule applies to
+ * (on the roll and expected at organisational life: memberStatus.ts isExpectedToAttend — 失联
+ * and 出国 members have rules of their own). Absences with a good reason do not reset or run
+ * a clock here: a meeting attended resets it, an absence is simply not attendance.
+ */
+export function sixMonthAlarms(
+  member: AlarmFacts,
+  clocks: TriggerClocks,
+  settings: Settings,
+  today: IsoDate,
+): TriggerAlarm[] {
+  if (!isExpectedToAttend(member)) return []
+  const start = membershipStart(member)
+  const cutoff = alarmCutoff(today, settings)
+  const alarms: TriggerAlarm[] = []
+  for (const trigger of SIX_MONTH_TRIGGERS) {
+    const lastOn = clocks[trigger]
+    if (lastOn === undefined) continue
+    const since = lastOn > start ? lastOn : start
+    if (since !== '' && since >= cutoff) continue
+    alarms.push({
+      trigger,
+      lastOn,
+      dueOn: since === '' ? '' : addMonths(since, settings['member.alarmMonths']),
+    })
+  }
+  return alarms
+}
+
 export interface AttendanceAlarm {
   memberId: Id
   orgId: Id
@@ -130,31 +180,20 @@ export interface AttendanceAlarm {
   dueOn: IsoDate
 }
 
-/**
- * 党章 第九条: a full or probationary member (status normal or mobile — lost contact and
- * transferred out are handled as such) whose last attended meeting is more than
- * `member.alarmMonths` months ago, or who has none on record. The clock starts at the later
- * of the last attendance and membershipStart, so a new member is not alarmed in their first
- * six months. (Dues will add a second clock when they are recorded: either attending or
- * paying stops it.)
- */
+/** The attendance clock of the six-month rule, the one the app records today. */
 export function attendanceAlarm(
   member: AlarmFacts,
   settings: Settings,
   today: IsoDate,
 ): AttendanceAlarm | null {
-  if (member.stage !== 'full' && member.stage !== 'probationary') return null
-  if (member.status !== 'normal' && member.status !== 'mobile') return null
-  const start = membershipStart(member)
-  const since = member.lastAttendedOn > start ? member.lastAttendedOn : start
-  const cutoff = alarmCutoff(today, settings)
-  if (since !== '' && since >= cutoff) return null
+  const [alarm] = sixMonthAlarms(member, { attendance: member.lastAttendedOn }, settings, today)
+  if (!alarm) return null
   return {
     memberId: member.id,
     orgId: member.orgId,
     name: member.name,
     lastAttendedOn: member.lastAttendedOn,
-    dueOn: since === '' ? '' : addMonths(since, settings['member.alarmMonths']),
+    dueOn: alarm.dueOn,
   }
 }
 
@@ -166,4 +205,60 @@ export function findAttendanceAlarms(
   return members
     .map((member) => attendanceAlarm(member, settings, today))
     .filter((alarm): alarm is AttendanceAlarm => alarm !== null)
+}
+
+// ─── Status deadlines (党员教育管理工作条例 2019 第二十四条、第二十五条) ─────────
+
+export type StatusAction =
+  | 'suspend' // 失联满 6 个月: 停止党籍
+  | 'remove' // 停止党籍满 2 年仍无法取得联系: 按除名处理
+  | 'transfer' // 外出满 6 个月、地点相对固定: 转接组织关系
+
+export interface StatusDeadline {
+  action: StatusAction
+  /** From when the action is due. */
+  dueOn: IsoDate
+}
+
+export type StatusFacts = Pick<Member, 'stage' | 'status' | 'statusSince'>
+
+/**
+ * What a status asks of the branch, and from when: a 失联 member not found within
+ * member.lostContactMonths is put on 停止党籍 (第二十四条); still not found member.suspendedYears
+ * later, 除名 (同条); a 流动 member away member.transferAwayMonths or more should move their
+ * membership to where they are (第二十五条). null when the status asks nothing (or no date).
+ */
+export function statusDeadline(member: StatusFacts, settings: Settings): StatusDeadline | null {
+  if (member.statusSince === '' || (member.stage !== 'full' && member.stage !== 'probationary')) {
+    return null
+  }
+  switch (member.status) {
+    case 'lostContact':
+      return {
+        action: 'suspend',
+        dueOn: addMonths(member.statusSince, settings['member.lostContactMonths']),
+      }
+    case 'suspended':
+      return {
+        action: 'remove',
+        dueOn: addYears(member.statusSince, settings['member.suspendedYears']),
+      }
+    case 'mobile':
+      return {
+        action: 'transfer',
+        dueOn: addMonths(member.statusSince, settings['member.transferAwayMonths']),
+      }
+    default:
+      return null
+  }
+}
+
+/** A status deadline that has come by `today`. */
+export function isStatusActionDue(
+  member: StatusFacts,
+  settings: Settings,
+  today: IsoDate,
+): StatusDeadline | null {
+  const deadline = statusDeadline(member, settings)
+  return deadline && deadline.dueOn !== '' && deadline.dueOn <= today ? deadline : null
 }

@@ -1,23 +1,27 @@
 /**
- * Rule checks of the organisation register (DOMAIN.md "Organisation rules"): structure,
+ * Rule checks of the organisation register (docs/rules.md, 组织设置): structure,
  * committee, secretary, term and firms with members but no org. Plain data in, findings
  * out; each finding is a code with parameters that the UI translates. Every threshold is
  * read from `Settings`.
  *
  * Counting, the same everywhere below:
  * - only active orgs are checked (founded on or before today, not dissolved by it);
- * - a member counts when its stage is full or probationary and it is not transferred out;
- *   probationary members are never full members;
+ * - a member counts when it is on the roll (memberStatus.ts isOnRoll); probationary members
+ *   are never full members;
  * - a member counts for its org (when that org is active) and for its firm (member.firmId,
  *   whatever the state of its org: members left without an active org are exactly what
  *   `firmWithMembersNoOrg` is there to find).
  */
-import { isFirmOperating, isOrgActive } from './coverage'
+import { givesJointOrg, givesOwnOrg, isFirmOperating, isOrgActive } from './coverage'
+import { canHoldSeat, isOnRoll } from './memberStatus'
 import type { Settings } from './settings'
-import { findTermAlerts, lacksSecretary } from './terms'
+import { committeePeople, findTermAlerts, lacksSecretary } from './terms'
 import type { Firm, Id, IsoDate, Member, Org, OrgType } from './types'
 
 export const RULE_CODES = [
+  'tooFewFullMembers',
+  'seatNotFullMember',
+  'seatOutsideOrg',
   'firmNeedsOwnBranch',
   'jointBranchTooManyUnits',
   'branchTooLarge',
@@ -56,8 +60,6 @@ export interface RuleInput {
   today: IsoDate
 }
 
-/** Types that give a firm an org of its own (as coverage.ts counts 单独组建). */
-const OWN_ORG_TYPES: ReadonlySet<OrgType> = new Set(['baseCommittee', 'generalBranch', 'branch'])
 /** 支部: the size and committee rules of 支部工作条例 apply to these. */
 const BRANCH_TYPES: ReadonlySet<OrgType> = new Set(['branch', 'jointBranch'])
 /** Branch types plus the general branch, which may grow into a base committee. */
@@ -71,10 +73,7 @@ interface Headcount {
 }
 
 function isCountedMember(member: RuleMember): boolean {
-  return (
-    (member.stage === 'full' || member.stage === 'probationary') &&
-    member.status !== 'transferredOut'
-  )
+  return isOnRoll(member)
 }
 
 function countInto(map: Map<Id, Headcount>, key: Id, member: RuleMember): void {
@@ -89,13 +88,7 @@ function countInto(map: Map<Id, Headcount>, key: Id, member: RuleMember): void {
 
 /** People on the committee: one holder of two posts is one person (memberId, else name). */
 function committeeSize(org: Pick<Org, 'committee'>): number {
-  const holders = new Set<string>()
-  for (const seat of org.committee) {
-    const name = seat.holderName.trim()
-    if (name === '') continue
-    holders.add(seat.memberId !== '' ? `id:${seat.memberId}` : `name:${name}`)
-  }
-  return holders.size
+  return committeePeople(org.committee).length
 }
 
 function warning(
@@ -116,6 +109,15 @@ function checkOrg(
   findings: RuleFinding[],
 ): void {
   const members = count.full + count.probationary
+  // 支部工作条例 第四条、第五条: a 支部 or 联合党支部 is set up with 3 or more 正式党员.
+  if (BRANCH_TYPES.has(org.type) && count.full < settings['org.ownBranchMinFull']) {
+    findings.push(
+      warning('tooFewFullMembers', org.id, '', {
+        fullMembers: count.full,
+        limit: settings['org.ownBranchMinFull'],
+      }),
+    )
+  }
   if (org.type === 'jointBranch') {
     const units = new Set(org.hostFirmIds).size
     // 支部工作条例 第五条: a joint branch generally covers no more than 5 units.
@@ -129,7 +131,7 @@ function checkOrg(
     }
   }
   if (SIZED_TYPES.has(org.type) && members >= settings['org.baseCommitteeMinMembers']) {
-    // 党章 第三十条: 100 members or more may set up a base committee.
+    // Practice for non-public firms: 100 members or more may set up a base committee.
     findings.push(
       warning('shouldBeBaseCommittee', org.id, '', {
         members,
@@ -137,8 +139,8 @@ function checkOrg(
       }),
     )
   } else if (BRANCH_TYPES.has(org.type) && members > settings['org.branchMaxMembers']) {
-    // 支部工作条例 第四条: a branch generally has no more than 50 members (split it, or form a
-    // general branch from org.generalBranchMinMembers on).
+    // 支部工作条例 第四条: a branch generally has no more than 50 members (split it, or, as
+    // practice goes for non-public firms, form a general branch from 50 on).
     findings.push(
       warning('branchTooLarge', org.id, '', {
         members,
@@ -200,8 +202,9 @@ export function checkOrgRules(input: RuleInput): RuleFinding[] {
   for (const org of activeOrgs) {
     checkOrg(org, byOrg.get(org.id) ?? { full: 0, probationary: 0 }, settings, today, findings)
   }
+  findings.push(...checkSeats(activeOrgs, input.orgs, input.members))
 
-  // 关于加强和改进基层党组织换届工作的意见 2018: remind before the term ends, overdue after.
+  // 支部工作条例 第六章: remind before the term ends, overdue after.
   for (const alert of findTermAlerts(activeOrgs, settings, today)) {
     const overdue = alert.status === 'overdue'
     findings.push({
@@ -230,7 +233,7 @@ export function checkOrgRules(input: RuleInput): RuleFinding[] {
     if (!count) continue
     const covering = coveringOrgs.get(firm.id) ?? []
     if (covering.length === 0) {
-      // DOMAIN.md Coverage (支部工作条例 第四条/第五条): members in a firm need an org there.
+      // 支部工作条例 第四条、第五条: members in a firm need an org there.
       findings.push(
         warning('firmWithMembersNoOrg', mainHolder(holdersByFirm.get(firm.id)), firm.id, {
           members: count.full + count.probationary,
@@ -239,11 +242,11 @@ export function checkOrgRules(input: RuleInput): RuleFinding[] {
       )
       continue
     }
-    const jointBranch = covering.find((org) => org.type === 'jointBranch')
+    const jointBranch = covering.find(givesJointOrg)
     if (
-      // 支部工作条例 第五条: a unit with 3 or more full members sets up its own branch.
+      // 支部工作条例 第四条: a unit with 3 or more full members sets up its own branch.
       jointBranch &&
-      !covering.some((org) => OWN_ORG_TYPES.has(org.type)) &&
+      !covering.some(givesOwnOrg) &&
       count.full >= settings['org.ownBranchMinFull']
     ) {
       findings.push(
@@ -257,6 +260,55 @@ export function checkOrgRules(input: RuleInput): RuleFinding[] {
   }
 
   return findings.sort(compareFindings)
+}
+
+/**
+ * 选举工作条例 第五条: a committee seat is held by a 正式党员 of the org (or of an org under it,
+ * for a 党委 or 党总支), not by a 预备党员 or someone under 留党察看, nor by a member of
+ * another org. Seats known by name only cannot be checked and are left alone.
+ */
+export function checkSeats(
+  orgs: readonly Org[],
+  allOrgs: readonly Pick<Org, 'id' | 'parentId'>[],
+  members: readonly RuleMember[],
+): RuleFinding[] {
+  const memberById = new Map(members.map((member) => [member.id, member]))
+  const children = new Map<Id, Id[]>()
+  for (const org of allOrgs) {
+    const list = children.get(org.parentId)
+    if (list) list.push(org.id)
+    else children.set(org.parentId, [org.id])
+  }
+  const findings: RuleFinding[] = []
+  for (const org of orgs) {
+    if (org.type === 'jointCommittee') continue
+    const subtree = subtreeOf(org.id, children)
+    for (const seat of org.committee) {
+      if (seat.memberId === '') continue
+      const member = memberById.get(seat.memberId)
+      if (!member) continue
+      const params = { name: seat.holderName }
+      if (!subtree.has(member.orgId)) {
+        findings.push(warning('seatOutsideOrg', org.id, '', params))
+      } else if (!canHoldSeat(member)) {
+        findings.push(warning('seatNotFullMember', org.id, '', params))
+      }
+    }
+  }
+  return findings
+}
+
+function subtreeOf(rootId: Id, children: ReadonlyMap<Id, Id[]>): Set<Id> {
+  const subtree = new Set<Id>([rootId])
+  const queue = [rootId]
+  for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+    for (const child of children.get(id) ?? []) {
+      if (subtree.has(child)) continue
+      subtree.add(child)
+      queue.push(child)
+    }
+  }
+  return subtree
 }
 
 /** The active org holding most of a firm's members (ties: the smaller id), '' if none. */

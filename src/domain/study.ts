@@ -1,7 +1,9 @@
 /**
- * Study hours against the yearly target (local rule: 党员集中学习培训每年不少于32学时,
- * DOMAIN.md). A record counts in the calendar year of its `studiedOn` date; only confirmed
- * records count towards the target, self-entries waiting for the secretary are shown apart.
+ * Study hours against the yearly target (党员教育管理工作条例 2019, national defaults: 32 学时 of
+ * 集中学习培训 a year for every member, 56 for secretaries and committee members). A record
+ * counts in the calendar year of its `studiedOn` date. Only 集中培训 and 集体学习 count towards
+ * the target, confirmed; self-study and the rest are shown apart, as are self-entries waiting
+ * for the secretary.
  */
 import type { Settings } from './settings'
 import { isIsoDate } from './dates'
@@ -12,6 +14,16 @@ import {
   type StudyRecordInput,
   type ValidationResult,
 } from './validation'
+
+/**
+ * 集中学习培训: 集体学习 (a 党课 and a credited 主题党日 are collective study) and 集中培训.
+ * 自学, 线上自学 and other study are recorded but do not count towards the target.
+ */
+export const COUNTED_STUDY_KINDS: readonly StudyKind[] = ['collective', 'lesson', 'training']
+
+export function countsTowardTarget(kind: StudyKind): boolean {
+  return COUNTED_STUDY_KINDS.includes(kind)
+}
 
 /** Meetings whose attendees studied: their hours can be credited in one step. */
 export const STUDY_MEETING_TYPES = [
@@ -49,13 +61,21 @@ export function roundHours(hours: number): number {
 
 export interface StudyHours {
   memberId: Id
+  /** Confirmed 集中学习培训: what the target counts. */
   confirmedHours: number
+  /** Self-entries waiting for the secretary. */
   pendingHours: number
+  /** Confirmed study of kinds the target does not count (自学 …), shown apart. */
+  otherHours: number
 }
 
-type CountedRecord = Pick<StudyRecord, 'memberId' | 'studiedOn' | 'hours' | 'confirmed'>
+export function emptyStudyHours(memberId: Id): StudyHours {
+  return { memberId, confirmedHours: 0, pendingHours: 0, otherHours: 0 }
+}
 
-/** Hours per member in one calendar year: confirmed and pending apart. */
+type CountedRecord = Pick<StudyRecord, 'memberId' | 'studiedOn' | 'hours' | 'confirmed' | 'kind'>
+
+/** Hours per member in one calendar year: counted, pending and other apart. */
 export function sumStudyHours(
   records: readonly CountedRecord[],
   year: number,
@@ -65,15 +85,17 @@ export function sumStudyHours(
     if (studyYearOf(record.studiedOn) !== year) continue
     let total = totals.get(record.memberId)
     if (!total) {
-      total = { memberId: record.memberId, confirmedHours: 0, pendingHours: 0 }
+      total = emptyStudyHours(record.memberId)
       totals.set(record.memberId, total)
     }
-    if (record.confirmed === 'yes') total.confirmedHours += record.hours
-    else total.pendingHours += record.hours
+    if (record.confirmed !== 'yes') total.pendingHours += record.hours
+    else if (countsTowardTarget(record.kind)) total.confirmedHours += record.hours
+    else total.otherHours += record.hours
   }
   for (const total of totals.values()) {
     total.confirmedHours = roundHours(total.confirmedHours)
     total.pendingHours = roundHours(total.pendingHours)
+    total.otherHours = roundHours(total.otherHours)
   }
   return totals
 }
@@ -87,9 +109,31 @@ export interface StudyProgress extends StudyHours {
   reached: boolean
 }
 
-/** One member's standing against the target from settings. */
-export function studyProgress(hours: StudyHours, settings: Settings): StudyProgress {
-  const target = settings['study.hoursPerYear']
+/**
+ * 党员教育管理工作条例 2019: 56 学时 for 基层党组织书记 and committee members, 32 for every other
+ * member. `onCommittee` = the member holds a seat of an org's committee.
+ */
+export function studyTarget(onCommittee: boolean, settings: Settings): number {
+  return onCommittee ? settings['study.committeeHoursPerYear'] : settings['study.hoursPerYear']
+}
+
+/** The members holding a committee seat, from the orgs' committees. */
+export function committeeMemberIds(
+  orgs: Iterable<{ committee: readonly { memberId: Id }[] }>,
+): Set<Id> {
+  const ids = new Set<Id>()
+  for (const org of orgs)
+    for (const seat of org.committee) if (seat.memberId) ids.add(seat.memberId)
+  return ids
+}
+
+/** One member's standing against their target. */
+export function studyProgress(
+  hours: StudyHours,
+  settings: Settings,
+  onCommittee = false,
+): StudyProgress {
+  const target = studyTarget(onCommittee, settings)
   const shortfall = roundHours(Math.max(0, target - hours.confirmedHours))
   const percent =
     target > 0 ? Math.min(100, Math.floor((hours.confirmedHours / target) * 100)) : 100
@@ -101,12 +145,14 @@ export function progressByShortfall(
   memberIds: readonly Id[],
   totals: ReadonlyMap<Id, StudyHours>,
   settings: Settings,
+  onCommittee: ReadonlySet<Id> = new Set(),
 ): StudyProgress[] {
   return memberIds
     .map((memberId) =>
       studyProgress(
-        totals.get(memberId) ?? { memberId, confirmedHours: 0, pendingHours: 0 },
+        totals.get(memberId) ?? emptyStudyHours(memberId),
         settings,
+        onCommittee.has(memberId),
       ),
     )
     .sort((a, b) => b.shortfall - a.shortfall || a.memberId.localeCompare(b.memberId))
@@ -172,13 +218,15 @@ export function findMembersBehind(
   totals: ReadonlyMap<Id, StudyHours>,
   today: IsoDate,
   settings: Settings,
+  onCommittee: ReadonlySet<Id> = new Set(),
 ): BehindMember[] {
   if (!isBehindSeason(today, settings)) return []
   return members
     .map((member) => ({
       ...studyProgress(
-        totals.get(member.id) ?? { memberId: member.id, confirmedHours: 0, pendingHours: 0 },
+        totals.get(member.id) ?? emptyStudyHours(member.id),
         settings,
+        onCommittee.has(member.id),
       ),
       name: member.name,
       orgId: member.orgId,

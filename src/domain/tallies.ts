@@ -6,12 +6,13 @@
  *
  * - A firm row counts firms by area, industry, size class, coverage status and closing date.
  * - An org row counts orgs by area, type and dissolving date, with the full and
- *   probationary members (not transferred out) of those orgs.
+ *   probationary members on the roll (memberStatus.ts isOnRoll) of those orgs.
  * Dates that pass are handled when reading (figuresFromTallies): a firm closed or an org
  * dissolved by the day drops out; the few firms registered or orgs founded after the day
  * are subtracted by the reader, found through their date indexes.
  */
 import type { CoverageFigures } from './coverage'
+import { isOnRoll } from './memberStatus'
 import {
   ORG_TYPES,
   type Firm,
@@ -72,7 +73,7 @@ export function firmTally(firm: FirmFacts, firms = 1): FirmTally {
 
 /** Which member count a member adds to its org's row (computeCoverage's rule), if any. */
 export function memberWeight(member: MemberFacts): { full: number; probationary: number } {
-  if (member.status === 'transferredOut') return { full: 0, probationary: 0 }
+  if (!isOnRoll(member)) return { full: 0, probationary: 0 }
   return {
     full: member.stage === 'full' ? 1 : 0,
     probationary: member.stage === 'probationary' ? 1 : 0,

@@ -5,7 +5,16 @@ export type TodoUrgency = RuleSeverity
 
 /** Kinds of the rule checks here plus those of the feature sources (composables/todo/). */
 export type TodoKind =
-  'term' | 'committee' | 'structure' | 'firm' | 'member' | 'meeting' | 'issue' | 'study' | 'data'
+  | 'term'
+  | 'committee'
+  | 'structure'
+  | 'firm'
+  | 'member'
+  | 'development'
+  | 'meeting'
+  | 'issue'
+  | 'study'
+  | 'data'
 
 /**
  * One line of the 待办 list. `code` is translated by the UI with `params`: a bare code means
@@ -31,6 +40,9 @@ export interface TodoItem {
 export type TodoInput = RuleInput
 
 const KIND_BY_CODE: Record<RuleCode, TodoKind> = {
+  tooFewFullMembers: 'structure',
+  seatNotFullMember: 'committee',
+  seatOutsideOrg: 'committee',
   termDueSoon: 'term',
   termOverdue: 'term',
   committeeMissing: 'committee',

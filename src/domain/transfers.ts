@@ -101,7 +101,7 @@ export function transferEffect(
   }
 }
 
-/** A pending letter past its validity (DOMAIN.md: ~3 months, a setting). */
+/** A pending letter past its validity (about 3 months, a local setting). */
 export function isLetterExpired(
   transfer: Pick<Transfer, 'status' | 'issuedOn'>,
   settings: Settings,

@@ -1,5 +1,5 @@
 /**
- * Entities of DOMAIN.md. Dates are ISO strings ('YYYY-MM-DD') so they sort and index;
+ * The entities of the records. Dates are ISO strings ('YYYY-MM-DD') so they sort and index;
  * "no value" is '' rather than null because IndexedDB cannot index null.
  * Flags are string unions, never booleans, for the same reason.
  */
@@ -86,6 +86,12 @@ export interface Firm extends Stamped {
   instructor: string
   /** 联络员, also counts as work coverage. */
   liaison: string
+  /**
+   * 工会 / 共青团 in the firm carrying the party's work, where the department records it: also
+   * 工作覆盖 (中办发〔2012〕11号). Absent on records written before these fields existed.
+   */
+  tradeUnion?: YesNo
+  youthLeague?: YesNo
   address: string
   note: string
 }
@@ -119,6 +125,30 @@ export interface CommitteeSeat {
   since: IsoDate
 }
 
+/**
+ * 组建方式: an org of its own unit, or a 区域性 / 行业性 党委 or 党总支 set up over the firms of an
+ * area or an industry; the firms such an org lists are 联合组建, not 单独组建 (中办发〔2012〕11号).
+ */
+export const ORG_FORMATIONS = ['unit', 'regional', 'industry'] as const
+export type OrgFormation = (typeof ORG_FORMATIONS)[number]
+
+/** 任期 moved by an approved 延期 (positive months) or 提前 (negative) 换届, 选举工作条例 第三条. */
+export interface TermShift {
+  months: number
+  approvedOn: IsoDate
+  /** Who approved it (上级党组织) and why, as recorded. */
+  note: string
+}
+
+/** A 届 that has ended: its committee kept as history when the next one is elected. */
+export interface PastTerm {
+  /** 届次, 1 = the first committee on record. */
+  number: number
+  startOn: IsoDate
+  endOn: IsoDate
+  committee: CommitteeSeat[]
+}
+
 export interface Org extends Stamped {
   name: string
   type: OrgType
@@ -135,6 +165,15 @@ export interface Org extends Stamped {
   /** Term in years; 0 = take the default for the org type from settings. */
   termYears: number
   note: string
+  /** Absent on older records: read them through orgRules.ts / terms.ts helpers. */
+  formation?: OrgFormation
+  /** 嘎查村 / 社区 org: every type's term is 5 years (关于党的基层组织任期的意见 2018). */
+  villageOrCommunity?: YesNo
+  /** 届次 of the current committee (0 = not recorded). */
+  termNumber?: number
+  termShift?: TermShift | null
+  /** Earlier committees, oldest first. */
+  pastTerms?: PastTerm[]
 }
 
 export interface PartyGroup extends Stamped {
@@ -147,7 +186,24 @@ export interface PartyGroup extends Stamped {
 export const MEMBER_STAGES = ['applicant', 'activist', 'candidate', 'probationary', 'full'] as const
 export type MemberStage = (typeof MEMBER_STAGES)[number]
 
-export const MEMBER_STATUSES = ['normal', 'mobile', 'lostContact', 'transferredOut'] as const
+/**
+ * Where a member stands (memberStatus.ts gives each its effect on rolls, votes, dues and counts):
+ * 正常, 流动, 失联, 出国（境）, 留党察看, 停止党籍, 死亡, 除名, 退党, 开除, 取消预备党员资格, 转出.
+ */
+export const MEMBER_STATUSES = [
+  'normal',
+  'mobile',
+  'lostContact',
+  'abroad',
+  'disciplinaryProbation',
+  'suspended',
+  'deceased',
+  'removed',
+  'withdrawn',
+  'expelled',
+  'disqualified',
+  'transferredOut',
+] as const
 export type MemberStatus = (typeof MEMBER_STATUSES)[number]
 
 export const GENDERS = ['male', 'female'] as const
@@ -203,6 +259,39 @@ export interface Development {
   approvedOn: IsoDate
   extendedUntil: IsoDate
   fullOn: IsoDate
+  // The steps below were added later: absent on older records (development.ts reads them
+  // through completeDevelopment, which fills '' and 'no').
+  /** 团组织推优 (28 岁以下). */
+  youthLeagueOn?: IsoDate
+  /** 入党积极分子 报上级党委备案. */
+  activistFiledOn?: IsoDate
+  /** 发展对象 报上级党委备案. */
+  candidateFiledOn?: IsoDate
+  /** 政治审查 concluded. */
+  politicalReviewOn?: IsoDate
+  /** 公示, first and last day. */
+  publicityFromOn?: IsoDate
+  publicityToOn?: IsoDate
+  /** 基层党委 预审. */
+  preReviewOn?: IsoDate
+  /** 填写入党志愿书. */
+  applicationFormOn?: IsoDate
+  /** 上级党委派人谈话 before the approval. */
+  upperTalkOn?: IsoDate
+  /** Approval delayed for a special reason: allowed up to development.approvalSpecialMonths. */
+  approvalSpecial?: YesNo
+  /** 入党宣誓. */
+  oathOn?: IsoDate
+  /** 转正: the application, the 支部大会 vote and the upper approval. */
+  fullAppliedOn?: IsoDate
+  fullVoteOn?: IsoDate
+  fullVoteMeetingId?: Id | ''
+  fullApprovedOn?: IsoDate
+  fullApprovalSpecial?: YesNo
+  /** 延长预备期: the 支部大会 decision (extendedUntil is its end). */
+  extensionOn?: IsoDate
+  /** 取消预备党员资格: the 支部大会 decision. */
+  cancelledOn?: IsoDate
 }
 
 export interface Member extends Stamped {
@@ -299,6 +388,51 @@ export interface Meeting extends Stamped {
   resolutions: string
   status: 'draft' | 'final'
   photoIds: Id[]
+  /**
+   * The roll on `heldOn`, taken when the record is saved (roll.ts): a member who becomes full,
+   * leaves or joins later does not change an old meeting's quorum. Absent on older records.
+   */
+  roll?: MeetingRoll
+  /** 表决: resolutions that need a vote (接收预备党员, 转正, 处置 …). */
+  votes?: MeetingVote[]
+  /** 民主评议: why 优秀 exceeds the usual ⅓ of full members, when it does. */
+  excellentReason?: string
+}
+
+/** Who was on the roll of the org on the meeting's date. */
+export interface MeetingRoll {
+  on: IsoDate
+  /** On the roll (could attend), 正式 and 预备. */
+  memberIds: Id[]
+  /** 正式党员 on the roll: the base of the 民主评议 ⅓. */
+  fullIds: Id[]
+  /** 应到会有表决权: full members with a vote. */
+  voterIds: Id[]
+  /** Committee members (member id, or 'name:' + holder name) in office on the date. */
+  committee: string[]
+}
+
+export const VOTE_SUBJECTS = [
+  'admit', // 接收预备党员
+  'fullMembership', // 预备党员转正
+  'extension', // 延长预备期
+  'cancellation', // 取消预备党员资格
+  'discipline', // 处置不合格党员 / 除名
+  'other',
+] as const
+export type VoteSubject = (typeof VOTE_SUBJECTS)[number]
+
+/** 表决 of one resolution: counts include written opinions of absent voters. */
+export interface MeetingVote {
+  subject: VoteSubject
+  /** The member the resolution is about ('' for other resolutions). */
+  memberId: Id | ''
+  title: string
+  approve: number
+  oppose: number
+  abstain: number
+  /** Of the above, opinions sent in writing by voters who could not come (细则 第二十条). */
+  written: number
 }
 
 export interface Photo extends Stamped {

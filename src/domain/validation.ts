@@ -28,7 +28,9 @@ import {
   ORG_TYPES,
   SECTORS,
   SIZE_CLASSES,
+  ORG_FORMATIONS,
   STUDY_KINDS,
+  VOTE_SUBJECTS,
   type Area,
   type Constituent,
   type Firm,
@@ -68,6 +70,26 @@ export const VALIDATION_CODES = [
   'notFound',
   // An introducer who is not a full member (党章 第五条).
   'notFullMember',
+  // 统一社会信用代码 parts (GB 32100-2015 §4).
+  'registrationType',
+  'divisionCode',
+  'orgCode',
+  // 公民身份号码: the province code (GB/T 2260) and a birth date after today.
+  'idProvince',
+  'idFutureBirthDate',
+  // Raised by repositories against the roll and the rules:
+  'notOnRoll', // not a member on the roll of the org on that date
+  'notProbationary', // a 转正 decision for someone who is not 预备
+  'extensionUsed', // 延长预备期 only once (党章 第七条)
+  'extensionTooShort',
+  'extensionTooLong',
+  'voteNotPassed', // 赞成 not more than half of 应到会有表决权
+  'voteCounts', // counts that cannot be true for the meeting
+  'reasonRequired', // 民主评议: 优秀 over the usual share needs its reason recorded
+  'temporaryBranch', // 临时党支部 admit no members and hold no 换届
+  'seatNotFullMember', // a committee seat for a 预备党员 or one under 留党察看
+  'seatOutsideOrg', // a committee seat for a member of another org
+  'termShiftTooFar', // 延期/提前换届 beyond term.maxShiftYears
 ] as const
 export type ValidationCode = (typeof VALIDATION_CODES)[number]
 
@@ -93,6 +115,9 @@ export const LIMITS = {
   text: 5000,
   minutes: 20000,
   termYearsMax: 10,
+  termNumberMax: 1000,
+  termShiftMonthsMax: 60,
+  voteMax: 100_000,
   studyHoursPerRecord: 100,
   trainingDaysMax: 366,
   trainingHoursMax: 2000,
@@ -163,7 +188,9 @@ const creditCode = v.pipe(
 const ID_PROBLEM_CODES = {
   length: 'length',
   format: 'format',
+  province: 'idProvince',
   birthDate: 'idBirthDate',
+  futureBirthDate: 'idFutureBirthDate',
   checkDigit: 'checkDigit',
 } as const satisfies Record<NonNullable<ReturnType<typeof checkIdNumber>>, ValidationCode>
 
@@ -210,7 +237,14 @@ const areaSchema = v.object({
   sortOrder: integer(0, LIMITS.sortOrderMax),
 })
 
+/** A flag added after records were first written: absent reads as 'no'. */
+const laterFlag = v.optional(yesNo, 'no')
+/** A date added after records were first written: absent reads as ''. */
+const laterDate = v.optional(optionalDate, '')
+
 const firmSchema = v.object({
+  tradeUnion: laterFlag,
+  youthLeague: laterFlag,
   name: requiredText(LIMITS.name),
   creditCode,
   areaId: requiredId,
@@ -232,7 +266,30 @@ const committeeSeatSchema = v.object({
   since: optionalDate,
 })
 
+const termShiftSchema = v.object({
+  months: v.pipe(
+    v.number(),
+    v.integer(),
+    v.minValue(-LIMITS.termShiftMonthsMax),
+    v.maxValue(LIMITS.termShiftMonthsMax),
+  ),
+  approvedOn: optionalDate,
+  note: text(LIMITS.note),
+})
+
+const pastTermSchema = v.object({
+  number: integer(1, LIMITS.termNumberMax),
+  startOn: optionalDate,
+  endOn: optionalDate,
+  committee: v.array(committeeSeatSchema),
+})
+
 const orgSchema = v.object({
+  formation: v.optional(v.picklist(ORG_FORMATIONS), 'unit'),
+  villageOrCommunity: laterFlag,
+  termNumber: v.optional(integer(0, LIMITS.termNumberMax), 0),
+  termShift: v.optional(v.nullable(termShiftSchema), null),
+  pastTerms: v.optional(v.array(pastTermSchema), []),
   name: requiredText(LIMITS.name),
   type: v.picklist(ORG_TYPES),
   parentId: optionalId,
@@ -259,6 +316,24 @@ const developmentSchema = v.object({
   approvedOn: optionalDate,
   extendedUntil: optionalDate,
   fullOn: optionalDate,
+  youthLeagueOn: laterDate,
+  activistFiledOn: laterDate,
+  candidateFiledOn: laterDate,
+  politicalReviewOn: laterDate,
+  publicityFromOn: laterDate,
+  publicityToOn: laterDate,
+  preReviewOn: laterDate,
+  applicationFormOn: laterDate,
+  upperTalkOn: laterDate,
+  approvalSpecial: laterFlag,
+  oathOn: laterDate,
+  fullAppliedOn: laterDate,
+  fullVoteOn: laterDate,
+  fullVoteMeetingId: v.optional(optionalId, ''),
+  fullApprovedOn: laterDate,
+  fullApprovalSpecial: laterFlag,
+  extensionOn: laterDate,
+  cancelledOn: laterDate,
 })
 
 const memberSchema = v.object({
@@ -287,6 +362,18 @@ const memberSchema = v.object({
   ),
 })
 
+const voteCount = integer(0, LIMITS.voteMax)
+
+const voteSchema = v.object({
+  subject: v.picklist(VOTE_SUBJECTS),
+  memberId: optionalId,
+  title: text(LIMITS.title),
+  approve: voteCount,
+  oppose: voteCount,
+  abstain: voteCount,
+  written: voteCount,
+})
+
 const meetingSchema = v.object({
   orgId: requiredId,
   type: v.picklist(MEETING_TYPES),
@@ -310,6 +397,17 @@ const meetingSchema = v.object({
   resolutions: text(LIMITS.text),
   status: v.picklist(['draft', 'final']),
   photoIds: idList,
+  roll: v.optional(
+    v.object({
+      on: requiredDate,
+      memberIds: idList,
+      fullIds: idList,
+      voterIds: idList,
+      committee: v.array(requiredId),
+    }),
+  ),
+  votes: v.optional(v.array(voteSchema), []),
+  excellentReason: v.optional(text(LIMITS.text), ''),
 })
 
 const studyRecordSchema = v.object({
@@ -496,6 +594,16 @@ export function validateMember(input: unknown): ValidationResult<MemberInput> {
       ...dateOrder(at('branchVoteOn'), at('approvedOn')),
       ...dateOrder(at('branchVoteOn'), at('extendedUntil')),
       ...dateOrder(at('branchVoteOn'), at('fullOn')),
+      ...dateOrder(at('activistOn'), at('activistFiledOn')),
+      ...dateOrder(at('candidateOn'), at('candidateFiledOn')),
+      ...dateOrder(at('publicityFromOn'), at('publicityToOn')),
+      ...dateOrder(at('politicalReviewOn'), at('branchVoteOn')),
+      ...dateOrder(at('applicationFormOn'), at('branchVoteOn')),
+      ...dateOrder(at('branchVoteOn'), at('upperTalkOn')),
+      ...dateOrder(at('branchVoteOn'), at('oathOn')),
+      ...dateOrder(at('branchVoteOn'), at('fullVoteOn')),
+      ...dateOrder(at('fullAppliedOn'), at('fullVoteOn')),
+      ...dateOrder(at('fullVoteOn'), at('fullApprovedOn')),
       ...dateOrder(['birthDate', member.birthDate], ['fullMemberOn', member.fullMemberOn]),
       ...duplicates(
         member.development.introducerIds,
@@ -518,7 +626,9 @@ export function validateMember(input: unknown): ValidationResult<MemberInput> {
 }
 
 type DevelopmentDateField = {
-  [K in keyof Member['development']]: Member['development'][K] extends IsoDate ? K : never
+  [K in keyof Member['development']]-?: NonNullable<Member['development'][K]> extends IsoDate
+    ? K
+    : never
 }[keyof Member['development']]
 
 /** GB 11643-1999: the number codes the birth date and, by its 17th digit, the gender. */

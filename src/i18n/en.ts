@@ -114,7 +114,7 @@ const en: Messages<typeof zhCN> = {
     lead: 'Zhibu keeps the records of party organisations in firms in this browser: no server, and it works offline.',
     demoTitle: 'Load the demo data',
     demoText:
-      '875 internet firms of Inner Mongolia, 121 of them with a party organisation, and 546 members, from a 2018 report. You can clear it at any time.',
+      '875 internet firms of Inner Mongolia, 121 of them with a party organisation, and 546 members, from a 2018 report; organisational life on record from January of last year, the problems left on purpose listed at the top of the to-do page. You can clear it at any time.',
     emptyTitle: 'Start empty',
     emptyText: "Enter or import your area's firms and organisations.",
     loadDemo: 'Load demo data',
@@ -171,12 +171,32 @@ const en: Messages<typeof zhCN> = {
       '{fullMembers} full members: a committee of {min}–{max} is required, {seats} seated',
     committeeTooLarge: 'The committee has {seats} members, more than {max}',
     firmWithMembersNoOrg: '{firmName} has {members} members but no party organisation',
+    tooFewFullMembers:
+      '{fullMembers} full members, fewer than {limit}: make it a joint branch or bring it up to strength',
+    seatNotFullMember: 'Committee member {name} is not a full member (or is on party probation)',
+    seatOutsideOrg: 'Committee member {name} is not a member of this organisation',
+    demo: {
+      lead: 'These are demo data. The history starts on 1 January of last year, so every monthly, quarterly and yearly rule has complete periods; the problems below are left on purpose, and they are what the list shows:',
+      kinds: {
+        meetingsBehind: '{n} branches without monthly organisational life for four months',
+        meetingGaps: '{n} branches that missed a month, quarter or year here and there',
+        termOverdue: '{n} committees past their term',
+        termDueSoon: '{n} committees whose term ends within six months',
+        studyBehind:
+          '{n} members short of this year’s collective study and training (lost-contact and abroad members included)',
+        lostContactLong: '{n} members out of contact for six months: to be suspended',
+        awayLong: '{n} mobile members away for six months: to transfer',
+        developmentDue:
+          '{n} candidates or probationary members with an approval or full-membership deadline near or past',
+      },
+    },
     kinds: {
       term: 'Term renewal',
       committee: 'Committee',
       structure: 'Structure',
       firm: 'Firm',
       member: 'Member',
+      development: 'Development',
       meeting: 'Meetings',
       issue: 'Problem list',
       study: 'Study',
@@ -260,8 +280,8 @@ const en: Messages<typeof zhCN> = {
     allAreas: 'All areas',
     orgStatus: {
       ownOrg: 'Own organisation',
-      jointBranch: 'Joint branch',
-      instructorOnly: 'Instructor only',
+      jointBranch: 'Joint organisation',
+      instructorOnly: 'Work coverage only',
       none: 'Not covered',
     },
     sizeClass: { above: 'Above designated size', below: 'Below designated size' },
@@ -279,6 +299,7 @@ const en: Messages<typeof zhCN> = {
     bulkInstructorPrompt: 'Instructor for the {n} selected firms:',
     bulkMovePrompt: 'Move the {n} selected firms to:',
     bulkDone: '{n} firms updated',
+    workCoverage: 'Party work through',
     manageAreas: 'Areas',
   },
   org: {
@@ -327,6 +348,28 @@ const en: Messages<typeof zhCN> = {
     invalid: '{field} is invalid',
     cycle: '{field} cannot be itself or one of its own descendants',
     notFullMember: '{field} must be a full member',
+    registrationType:
+      '{field}: the registration authority and category do not go together (GB 32100)',
+    divisionCode: '{field}: characters 3–8 must be a division code (GB/T 2260)',
+    orgCode:
+      '{field}: the organisation code (characters 9–17) has a wrong check character (GB 11714)',
+    idProvince: '{field} does not start with a province code',
+    idFutureBirthDate: '{field} holds a birth date after today',
+    notOnRoll: '{field} was not on the roll of the organisation on that date',
+    notProbationary: 'Only a probationary member can be made full, extended or cancelled',
+    extensionUsed: 'Probation can be extended once only',
+    extensionTooShort: '{field}: an extension is at least six months',
+    extensionTooLong: '{field}: an extension is at most a year',
+    voteNotPassed:
+      '{approve} votes for is not more than half of the {eligible} with a vote ({needed} needed): not passed',
+    voteCounts:
+      '{field}: the counts do not fit the meeting ({eligible} with a vote, {present} present)',
+    reasonRequired: '{excellent} excellent is more than the usual {max}: fill in {field}',
+    temporaryBranch: 'A temporary branch holds no renewal and admits no members',
+    seatNotFullMember:
+      '{field} must be a full member (not probationary, not on party probation) to hold a seat',
+    seatOutsideOrg: '{field} must be a member of this organisation or one under it',
+    termShiftTooFar: '{field}: a renewal is advanced or delayed by a year at most',
   },
 }
 

@@ -14,6 +14,8 @@ const en: Messages<typeof zhCN> = {
     closedOn: 'Closed on',
     instructor: 'Party-building instructor',
     liaison: 'Liaison',
+    tradeUnion: 'Trade union',
+    youthLeague: 'Youth League',
     address: 'Address',
     note: 'Note',
     orgStatus: 'Party organisation',
@@ -30,6 +32,9 @@ const en: Messages<typeof zhCN> = {
     termStartOn: 'Current term from',
     termYears: 'Term (years)',
     note: 'Note',
+    formation: 'Formation',
+    villageOrCommunity: 'Village / community',
+    termShift: 'Renewal delayed or advanced',
   },
   area: {
     name: 'Area name',

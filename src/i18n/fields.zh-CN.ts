@@ -11,6 +11,8 @@ export default {
     closedOn: '注销日期',
     instructor: '党建指导员',
     liaison: '联络员',
+    tradeUnion: '工会',
+    youthLeague: '共青团',
     address: '地址',
     note: '备注',
     orgStatus: '党组织状态',
@@ -27,6 +29,9 @@ export default {
     termStartOn: '本届任期开始',
     termYears: '任期（年）',
     note: '备注',
+    formation: '组建方式',
+    villageOrCommunity: '村（社区）',
+    termShift: '延期或提前换届',
   },
   area: {
     name: '地区名称',

@@ -65,6 +65,11 @@ export default {
     photos: 'Photos',
     status: 'Status',
     appraisals: 'Appraisal',
+    excellentReason: 'Why more than a third are excellent',
+    attendeeIds: 'Present',
+    absentees: 'Absent',
+    grades: 'Grades',
+    votes: 'Votes',
   },
   form: {
     present: 'Present',
@@ -83,7 +88,11 @@ export default {
     quorumTitle: 'Quorum not reached',
     quorumConfirm:
       'More than half of the voters must be present: {eligible} expected, at least {needed} needed, {present} present. Save anyway?',
-    appraisalCap: 'At most a third may be excellent: {max} allowed, {excellent} given',
+    appraisalShare:
+      '{fullMembers} full members (absent ones included): usually at most {max} excellent; probationary members take part without a grade',
+    appraisalOver:
+      '{excellent} excellent, more than the usual {max}: it can be saved with the reason recorded',
+    notGraded: 'Not graded',
     resizeFailed: 'Photo {name} could not be read',
   },
   grade: {
@@ -91,6 +100,20 @@ export default {
     qualified: 'Qualified',
     basicallyQualified: 'Basically qualified',
     unqualified: 'Unqualified',
+  },
+  votes: {
+    title: 'Votes',
+    subject: {
+      admit: 'Admission as probationary member',
+      fullMembership: 'Full membership',
+      extension: 'Extension of probation',
+      cancellation: 'Cancellation of probationary membership',
+      discipline: 'Dealing with a member',
+      other: 'Other',
+    },
+    line: '{subject}: {title}, {approve} for, {oppose} against, {abstain} abstaining ({written} in writing), {eligible} with a vote due: {result}',
+    passed: 'passed',
+    notPassed: 'not passed',
   },
   quorum: {
     met: 'Quorum reached: {present} of {eligible} present ({needed} needed)',

@@ -65,6 +65,11 @@ export default {
     photos: '照片',
     status: '状态',
     appraisals: '评议结果',
+    excellentReason: '优秀超过三分之一的理由',
+    attendeeIds: '出席人',
+    absentees: '缺席人',
+    grades: '评议等次',
+    votes: '表决',
   },
   form: {
     present: '出席',
@@ -83,7 +88,10 @@ export default {
     quorumTitle: '到会人数不足',
     quorumConfirm:
       '该会议应有超过半数的表决人到会：应到 {eligible} 人，至少 {needed} 人，实到 {present} 人。仍要保存吗？',
-    appraisalCap: '优秀不得超过参评人数的三分之一：最多 {max} 人，现为 {excellent} 人',
+    appraisalShare:
+      '正式党员 {fullMembers} 人（含缺席），优秀一般不超过 {max} 人；预备党员参加评议，不评定等次',
+    appraisalOver: '优秀 {excellent} 人，超过一般不超过的 {max} 人：可以保存，请记录理由',
+    notGraded: '不评定等次',
     resizeFailed: '照片 {name} 无法读取',
   },
   grade: {
@@ -91,6 +99,20 @@ export default {
     qualified: '合格',
     basicallyQualified: '基本合格',
     unqualified: '不合格',
+  },
+  votes: {
+    title: '表决事项',
+    subject: {
+      admit: '接收预备党员',
+      fullMembership: '预备党员转正',
+      extension: '延长预备期',
+      cancellation: '取消预备党员资格',
+      discipline: '处置党员',
+      other: '其他',
+    },
+    line: '{subject}：{title}，赞成 {approve}、反对 {oppose}、弃权 {abstain}（其中书面意见 {written}），应到会有表决权 {eligible} 人，{result}',
+    passed: '通过',
+    notPassed: '未通过',
   },
   quorum: {
     met: '达到法定人数：应到 {eligible} 人，实到 {present} 人（需 {needed} 人）',

@@ -5,7 +5,7 @@ type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K
 /** The names of the rules on the settings page; `settingLabels` in the messages. */
 const en: Messages<typeof zhCN> = {
   org: {
-    ownBranchMinFull: 'Full members for an own branch',
+    ownBranchMinFull: 'Full members to set up a branch',
     jointBranchMaxUnits: 'Units a joint branch may cover',
     branchMaxMembers: 'Members a branch may have',
     generalBranchMinMembers: 'Members for a general branch',
@@ -19,11 +19,10 @@ const en: Messages<typeof zhCN> = {
     generalBranch: 'General branch term',
     branch: 'Branch term',
     jointBranch: 'Joint branch term',
-    temporaryBranch: 'Temporary branch term',
     jointCommittee: 'Joint committee term',
     village: 'Village and community term',
     remindMonths: 'Renewal reminder ahead',
-    maxShiftYears: 'Renewal advance or delay at most',
+    maxShiftYears: 'Approved renewal advance or delay at most',
   },
   meeting: {
     branchAssemblyPerQuarter: 'Branch assembly (per quarter)',
@@ -45,6 +44,8 @@ const en: Messages<typeof zhCN> = {
     trainingMinDays: 'Training days at least',
     trainingMinHours: 'Training hours at least',
     approvalWithinMonths: 'Approval after the vote within',
+    approvalSpecialMonths: 'Approval in special cases at most',
+    youthLeagueMaxAge: 'Youth League recommendation up to age',
     probationYears: 'Probation',
     extensionMinMonths: 'Extension at least',
     extensionMaxMonths: 'Extension at most',
@@ -52,7 +53,8 @@ const en: Messages<typeof zhCN> = {
   },
   member: {
     alarmMonths: 'Alarm after months without organisational life',
-    lostContactMonths: 'Lost contact after',
+    lostContactMonths: 'Suspend membership after lost contact for',
+    suspendedYears: 'Remove after suspension for',
     transferAwayMonths: 'Transfer membership when away for',
     transferLetterValidMonths: 'Transfer letter valid for',
   },
@@ -70,7 +72,8 @@ const en: Messages<typeof zhCN> = {
     minimumYuan: 'Minimum dues',
   },
   study: {
-    hoursPerYear: 'Study hours per member per year',
+    hoursPerYear: 'Collective study and training hours per member per year',
+    committeeHoursPerYear: 'Hours for secretaries and committee members',
     maxHoursPerDay: 'Most hours in one study record',
     behindAfterMonths: 'Remind of missing hours after the year has run',
   },
@@ -78,9 +81,6 @@ const en: Messages<typeof zhCN> = {
     backupReminderDays: 'Backup reminder after',
     revsLimit: 'Revision ids kept per record',
     revisionBodies: 'Old versions kept per record',
-  },
-  feature: {
-    rankings: 'Points and rankings (off by default)',
   },
 }
 

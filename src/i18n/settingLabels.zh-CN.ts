@@ -4,7 +4,7 @@
  */
 export default {
   org: {
-    ownBranchMinFull: '单独建立支部所需正式党员数',
+    ownBranchMinFull: '成立党支部所需正式党员数',
     jointBranchMaxUnits: '联合党支部覆盖单位上限',
     branchMaxMembers: '党支部党员人数上限',
     generalBranchMinMembers: '可设党总支的党员人数',
@@ -18,11 +18,10 @@ export default {
     generalBranch: '党总支任期',
     branch: '党支部任期',
     jointBranch: '联合党支部任期',
-    temporaryBranch: '临时党支部任期',
     jointCommittee: '联合党委任期',
     village: '村（社区）党组织任期',
     remindMonths: '换届提前提醒',
-    maxShiftYears: '提前或延期换届上限',
+    maxShiftYears: '提前或延期换届上限（须经批准）',
   },
   meeting: {
     branchAssemblyPerQuarter: '支部党员大会（每季度）',
@@ -44,6 +43,8 @@ export default {
     trainingMinDays: '集中培训最少天数',
     trainingMinHours: '集中培训最少学时',
     approvalWithinMonths: '支部大会后审批期限',
+    approvalSpecialMonths: '特殊情况审批最长期限',
+    youthLeagueMaxAge: '团组织推优年龄上限',
     probationYears: '预备期',
     extensionMinMonths: '延长预备期最短',
     extensionMaxMonths: '延长预备期最长',
@@ -51,8 +52,9 @@ export default {
   },
   member: {
     alarmMonths: '连续未参加组织生活预警',
-    lostContactMonths: '失联认定期限',
-    transferAwayMonths: '外出需转组织关系期限',
+    lostContactMonths: '失联满此期限停止党籍',
+    suspendedYears: '停止党籍满此期限按除名处理',
+    transferAwayMonths: '外出满此期限转接组织关系',
     transferLetterValidMonths: '介绍信有效期',
   },
   dues: {
@@ -69,7 +71,8 @@ export default {
     minimumYuan: '最低党费',
   },
   study: {
-    hoursPerYear: '每名党员年度学时',
+    hoursPerYear: '每名党员年度集中学习培训学时',
+    committeeHoursPerYear: '书记和班子成员年度学时',
     maxHoursPerDay: '单条学习记录最多学时',
     behindAfterMonths: '学时不足提醒：年初起满',
   },
@@ -77,8 +80,5 @@ export default {
     backupReminderDays: '备份提醒间隔',
     revsLimit: '每条记录保留的修订号数',
     revisionBodies: '每条记录保留的旧版本数',
-  },
-  feature: {
-    rankings: '积分排名（默认关闭）',
   },
 }

@@ -5,11 +5,18 @@ type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K
 /** The settings page: its headings, groups and units; `settings` in the messages. */
 const en: Messages<typeof zhCN> = {
   title: 'Rules',
-  subtitle: 'The numbers in the regulations. Regions differ: adjust them to local rules.',
+  subtitle:
+    'The numbers in the regulations and their sources. Only settings a rule reads are listed; regions differ: adjust them to local rules.',
   key: 'Rule',
   value: 'Value',
   defaultValue: 'Default',
   source: 'Source',
+  scope: {
+    national: 'National rule',
+    local: 'Local rule',
+    practice: 'Common practice',
+    app: 'This app',
+  },
   changed: 'Changed',
   groups: {
     org: 'Organisation',
@@ -20,7 +27,6 @@ const en: Messages<typeof zhCN> = {
     dues: 'Dues',
     study: 'Study',
     data: 'Data safety',
-    feature: 'Features',
   },
   units: {
     count: '',

@@ -4,11 +4,17 @@
  */
 export default {
   title: '规则设置',
-  subtitle: '各项规定中的数字。各地要求不同，可按本地规定调整。',
+  subtitle: '各项规定中的数字及其依据。只列出有规则使用的设置；各地要求不同，可按本地规定调整。',
   key: '规则',
   value: '取值',
   defaultValue: '默认值',
   source: '依据',
+  scope: {
+    national: '国家规定',
+    local: '地方规定',
+    practice: '通行做法',
+    app: '本应用',
+  },
   changed: '已调整',
   groups: {
     org: '组织设置',
@@ -19,7 +25,6 @@ export default {
     dues: '党费',
     study: '学习',
     data: '数据安全',
-    feature: '功能开关',
   },
   units: {
     count: '个',

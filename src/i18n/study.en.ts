@@ -113,6 +113,7 @@ const en: Messages<typeof zhCN> = {
     reached: 'Yearly hours reached',
     shortfall: '{hours} hours to go',
     pending: '{hours} hours awaiting confirmation',
+    other: '{hours} hours of self-study and other study not counted',
   },
   saved: 'Saved',
   created: 'Recorded',

@@ -108,6 +108,7 @@ export default {
     reached: '已完成年度学时',
     shortfall: '还差 {hours} 学时',
     pending: '待确认 {hours} 学时',
+    other: '自学等 {hours} 学时不计入集中学习培训',
   },
   saved: '已保存',
   created: '已登记',

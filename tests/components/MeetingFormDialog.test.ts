@@ -2,7 +2,7 @@ import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createArea, createMember, createOrg } from '@/db'
 import MeetingFormDialog from '@/components/meeting/MeetingFormDialog.vue'
-import { area, member, org, useFreshDb } from '../db/helpers'
+import { area, meeting, member, org, useFreshDb } from '../db/helpers'
 import { mountWithApp } from './mount'
 
 useFreshDb()
@@ -54,7 +54,8 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
-describe('MeetingFormDialog', () => {
+// Each case mounts the dialog over live Dexie queries: 2–3 s on this machine, as MemberFormDialog.
+describe('MeetingFormDialog', { timeout: 30_000 }, () => {
   it('counts everyone on the roster present by default, with no absence reasons', async () => {
     await open(await seed())
     expect(rows().map((row) => row.getAttribute('data-testid'))).toEqual(
@@ -82,6 +83,49 @@ describe('MeetingFormDialog', () => {
     await untick('李强')
     expect(quorum()?.textContent).toContain('未达法定人数：应到 3 人，实到 1 人（需 2 人）')
     expect(quorum()?.querySelector('.el-alert--warning')).not.toBeNull()
+  })
+
+  it('grades the full members only in a 民主评议 and gives the ⅓ share of all full members', async () => {
+    const orgId = await seed()
+    // Graded before: opened again, the record's grade shows (saving keeps it).
+    await createMember(
+      member(orgId, {
+        name: '孙悦',
+        idNumber: '',
+        phone: '',
+        appraisals: [{ year: 2026, grade: 'excellent' }],
+      }),
+    )
+    const wrapper = mountWithApp(MeetingFormDialog, {
+      props: {
+        modelValue: false,
+        meeting: {
+          ...meeting(orgId, { type: 'appraisal', heldOn: '2026-12-01' }),
+          id: 'm1',
+          createdAt: '',
+          updatedAt: '',
+        },
+        photos: [],
+        defaultOrgId: orgId,
+        saving: false,
+        serverProblems: [],
+      },
+      attachTo: document.body,
+    })
+    await wrapper.setProps({ modelValue: true })
+    const share = () => document.querySelector('[data-testid="meeting-appraisal-share"]')
+    await until(() => rows().length === 5 && share() !== null)
+    expect(document.querySelectorAll('[data-testid="meeting-attendees"] .grades')).toHaveLength(4)
+    expect(document.querySelector('[data-testid="attendee-孙悦"] .grades')?.textContent).toContain(
+      '优秀',
+    )
+    expect(document.querySelector('[data-testid="attendee-赵敏"] .grades')).toBeNull()
+    expect(document.querySelector('[data-testid="attendee-赵敏"]')?.textContent).toContain(
+      '不评定等次',
+    )
+    // 4 full members: one 优秀 is within the share; no warning.
+    expect(share()?.textContent).toContain('正式党员 4 人（含缺席），优秀一般不超过 1 人')
+    expect(document.querySelector('[data-testid="meeting-appraisal-over"]')).toBeNull()
   })
 
   it('shows no quorum for an org with no members, and says why no attendance', async () => {

@@ -27,7 +27,7 @@ describe('MemberStudySummary', () => {
       memberId: m.id,
       orgId: o.id,
       studiedOn,
-      kind: 'self' as const,
+      kind: 'collective' as const,
       topic: '学习党章',
       place: '',
       note: '',
@@ -35,12 +35,15 @@ describe('MemberStudySummary', () => {
     }
     await createStudyRecord({ ...base, hours: 8, confirmed: 'yes' }, '2099-12-31')
     await createStudyRecord({ ...base, hours: 2, confirmed: 'no' }, '2099-12-31')
+    // 自学 is recorded but not counted towards the 32 hours of 集中学习培训.
+    await createStudyRecord({ ...base, kind: 'self', hours: 3, confirmed: 'yes' }, '2099-12-31')
     const wrapper = mountWithApp(MemberStudySummary, { props: { memberId: m.id } })
     const hours = () => wrapper.find('[data-testid="study-summary-hours"]')
     await until(() => hours().exists())
     expect(hours().text()).toBe('8 / 32 学时')
     expect(wrapper.text()).toContain('还差 24 学时')
     expect(wrapper.find('[data-testid="study-summary-pending"]').text()).toContain('待确认 2 学时')
+    expect(wrapper.find('[data-testid="study-summary-other"]').text()).toContain('3 学时')
 
     await saveSetting('study.hoursPerYear', 8)
     await until(() => hours().text() === '8 / 8 学时')

@@ -12,9 +12,14 @@ describe('SettingsTable', () => {
   it('shows the label, the value in force, the default and the source', async () => {
     const wrapper = mountWithApp(SettingsTable, { props: { rows } })
     await flushPromises() // el-table renders its body after the first tick
-    expect(wrapper.text()).toContain('每名党员年度学时')
+    expect(wrapper.text()).toContain('每名党员年度集中学习培训学时')
     expect(wrapper.text()).toContain('已调整')
-    expect(wrapper.text()).toContain(study.source)
+    // 党员教育管理工作条例 2019, a national rule (not a local one).
+    expect(wrapper.get('[data-testid="setting-scope-study.hoursPerYear"]').text()).toBe('国家规定')
+    expect(wrapper.get('[data-testid="setting-source-study.hoursPerYear"]').text()).toBe(
+      study.source.cite,
+    )
+    expect(study.source.cite).toContain('中国共产党党员教育管理工作条例 2019')
     const input = wrapper.get('[data-testid="setting-study.hoursPerYear"] input')
     expect((input.element as HTMLInputElement).value).toBe('40')
   })

@@ -12,7 +12,7 @@ import {
   ValidationError,
   type StudyImportRow,
 } from '@/db'
-import { computeCreditCheckChar } from '@/domain/creditCode'
+import { computeCreditCheckChar, computeOrgCodeCheckChar } from '@/domain/creditCode'
 import { computeIdCheckChar } from '@/domain/idNumber'
 import { tallyRows } from '@/domain/tallies'
 import { area, firm, member, org, useFreshDb } from './helpers'
@@ -26,7 +26,8 @@ const { db } = useFreshDb()
 
 /** A valid credit code per index (the check character computed as the domain does). */
 function creditCode(index: number): string {
-  const body = `91150200MA${String(index).padStart(7, '0')}`
+  const org = `MA${String(index).padStart(6, '0')}`
+  const body = `91150200${org}${computeOrgCodeCheckChar(org)}`
   return body + computeCreditCheckChar(body)
 }
 

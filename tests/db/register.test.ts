@@ -20,15 +20,16 @@ import {
   ValidationError,
   type FirmFilter,
 } from '@/db'
-import { computeCreditCheckChar } from '@/domain/creditCode'
+import { computeCreditCheckChar, computeOrgCodeCheckChar } from '@/domain/creditCode'
 import { area, firm, member, org, useFreshDb } from './helpers'
 
 const { db } = useFreshDb()
 const all: FirmFilter = { areaPath: '', industry: '', sizeClass: '', orgStatus: '', text: '' }
 
-/** A valid credit code for firm number n (GB 32100 check character computed). */
+/** A valid credit code for firm number n (GB 11714 and GB 32100 check characters computed). */
 function code(n: number): string {
-  const first17 = `91150200MA${String(n).padStart(7, '0')}`
+  const body = `MA${String(n).padStart(6, '0')}`
+  const first17 = `91150200${body}${computeOrgCodeCheckChar(body)}`
   return first17 + computeCreditCheckChar(first17)
 }
 

@@ -144,9 +144,11 @@ describe('self-entries and confirmation', () => {
     expect((await listPendingStudy([o.id])).map((r) => r.id)).toEqual([self.id])
     expect(await confirmStudyRecords([self.id])).toBe(1)
     expect(await confirmStudyRecords([self.id])).toBe(0)
+    // A confirmed self-study is on record but is not 集中学习培训: it stays out of the target.
     expect(await studyHoursOfMember(m.id, 2026)).toMatchObject({
-      confirmedHours: 12,
+      confirmedHours: 10,
       pendingHours: 0,
+      otherHours: 2,
     })
     expect(await listPendingStudy([o.id])).toEqual([])
   })
@@ -183,7 +185,7 @@ describe('hours across the year boundary', () => {
     const { org: o, members } = await branch(1)
     const m = members[0]!
     for (const studiedOn of ['2025-12-31', '2026-01-01', '2026-01-02'])
-      await createStudyRecord(entry(m.id, o.id, { studiedOn, confirmed: 'yes' }))
+      await createStudyRecord(entry(m.id, o.id, { studiedOn, confirmed: 'yes', kind: 'training' }))
     expect((await studyHoursOfMember(m.id, 2025)).confirmedHours).toBe(2)
     expect((await studyHoursOfMember(m.id, 2026)).confirmedHours).toBe(4)
     expect((await studyHoursOfOrgs([o.id], 2025)).get(m.id)?.confirmedHours).toBe(2)

@@ -81,7 +81,7 @@ describe('tallies kept inside the write transactions', () => {
     )
     const a = await createFirm(firm(city.id))
     const b = await createFirm(
-      firm(banner.id, { name: '赤峰草原物流有限公司', creditCode: '91150423MA0N00001W' }),
+      firm(banner.id, { name: '赤峰草原物流有限公司', creditCode: '91150423MA0N00008J' }),
     )
     await expectTalliesEqualRecount()
 

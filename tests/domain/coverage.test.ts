@@ -280,3 +280,44 @@ describe('breakdowns', () => {
     expect(below?.figures).toMatchObject({ operatingFirms: 4, firmsWithOrg: 2 })
   })
 })
+
+describe('联合组建 and 工作覆盖 as 中办发〔2012〕11号 counts them', () => {
+  it.each([
+    ['a unit base committee', 'baseCommittee', 'unit', 'ownOrg'],
+    ['a regional base committee', 'baseCommittee', 'regional', 'jointBranch'],
+    ['an industry general branch', 'generalBranch', 'industry', 'jointBranch'],
+    ['a unit general branch', 'generalBranch', 'unit', 'ownOrg'],
+    ['a branch of older records (no formation)', 'branch', undefined, 'ownOrg'],
+    ['a joint branch', 'jointBranch', 'unit', 'jointBranch'],
+  ] as const)('a firm listed by %s → %s', (_label, type, formation, status) => {
+    const covering = org('o', type, ['f'], formation ? { formation } : {})
+    expect(firmOrgStatus(firm('f'), [covering], AS_OF)).toBe(status)
+  })
+
+  it('a regional committee does not hide a firm’s own branch', () => {
+    const regional = org('r', 'baseCommittee', ['f'], { formation: 'regional' })
+    expect(firmOrgStatus(firm('f'), [regional, org('b', 'branch', ['f'])], AS_OF)).toBe('ownOrg')
+  })
+
+  it.each([
+    ['an instructor', { instructor: '王指导员' }, 'instructorOnly'],
+    ['a liaison', { liaison: '李联络员' }, 'instructorOnly'],
+    ['a 工会 carrying the party’s work', { tradeUnion: 'yes' as const }, 'instructorOnly'],
+    ['a 共青团 carrying the party’s work', { youthLeague: 'yes' as const }, 'instructorOnly'],
+    ['a 工会 not recorded as such', { tradeUnion: 'no' as const }, 'none'],
+    ['nothing', {}, 'none'],
+  ] as const)('a firm without an org but %s → %s', (_label, partial, status) => {
+    expect(firmOrgStatus(firm('f', partial), [], AS_OF)).toBe(status)
+  })
+
+  it('members off the roll are not counted (停止党籍, 死亡, 除名 …)', () => {
+    const members = [
+      member('a', 'o1'),
+      member('b', 'o1', { status: 'suspended' }),
+      member('c', 'o1', { status: 'deceased' }),
+      member('d', 'o1', { status: 'abroad' }),
+      member('e', 'o1', { status: 'disciplinaryProbation' }),
+    ]
+    expect(computeCoverage([], [org('o1', 'branch', [])], members, AS_OF).fullMembers).toBe(3)
+  })
+})

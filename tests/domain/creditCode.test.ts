@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   checkCreditCode,
   computeCreditCheckChar,
+  computeOrgCodeCheckChar,
   isValidCreditCode,
   normalizeCreditCode,
 } from '@/domain/creditCode'
@@ -70,5 +71,46 @@ describe('checkCreditCode', () => {
 describe('normalizeCreditCode', () => {
   it('trims and upper-cases', () => {
     expect(normalizeCreditCode(' 91110000600037341l ')).toBe('91110000600037341L')
+  })
+})
+
+describe('the parts of a credit code (GB 32100-2015 §4)', () => {
+  const valid = (first16: string) => {
+    const org = computeOrgCodeCheckChar(first16.slice(8, 16))
+    const first17 = first16 + org
+    return first17 + computeCreditCheckChar(first17)
+  }
+  it.each([
+    // 登记管理部门 and 机构类别 from the standard's table.
+    ['91 工商 企业', valid('91150200MA0Q7Y3K'), null],
+    ['92 工商 个体工商户', valid('92150200MA0Q7Y3K'), null],
+    ['93 工商 农民专业合作社', valid('93150200MA0Q7Y3K'), null],
+    ['94 工商 has no category 4', valid('94150200MA0Q7Y3K'), 'registrationType'],
+    ['51 民政 社会团体', valid('51150200MA0Q7Y3K'), null],
+    ['54 民政 has no category 4', valid('54150200MA0Q7Y3K'), 'registrationType'],
+    ['11 机构编制 机关', valid('11150200MA0Q7Y3K'), null],
+    ['Y1 其他', valid('Y1150200MA0Q7Y3K'), null],
+    ['B1 no such department', valid('B1150200MA0Q7Y3K'), 'registrationType'],
+    // 登记管理机关行政区划码: six digits starting with a province code (GB/T 2260).
+    ['division with a letter', valid('9115020AMA0Q7Y3K'), 'divisionCode'],
+    ['division of province 99', valid('91990200MA0Q7Y3K'), 'divisionCode'],
+    ['division of province 00', valid('91000000MA0Q7Y3K'), 'divisionCode'],
+  ] as const)('%s → %s', (_label, code, problem) => {
+    expect(checkCreditCode(code)).toBe(problem)
+  })
+
+  it.each([
+    // GB 11714: C9 = 11 − (Σ ci·wi mod 11), 10 → X, 11 → 0.
+    ['MA0Q7Y3K', '4'],
+    ['M000100Y', '4'],
+    ['60003734', '1'],
+    ['MA0N0000', '8'],
+  ])('the org code %s has check character %s', (body, check) => {
+    expect(computeOrgCodeCheckChar(body)).toBe(check)
+  })
+
+  it('refuses a wrong org-code check character before the code’s own', () => {
+    const first17 = '91150200MA0Q7Y3K5'
+    expect(checkCreditCode(first17 + computeCreditCheckChar(first17))).toBe('orgCode')
   })
 })

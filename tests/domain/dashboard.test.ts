@@ -271,8 +271,8 @@ describe('work quality', () => {
       ],
       memberIds: ['m1', 'm2', 'm3'],
       studyHours: new Map([
-        ['m1', { memberId: 'm1', confirmedHours: 32, pendingHours: 0 }],
-        ['m2', { memberId: 'm2', confirmedHours: 10, pendingHours: 5 }],
+        ['m1', { memberId: 'm1', confirmedHours: 32, pendingHours: 0, otherHours: 0 }],
+        ['m2', { memberId: 'm2', confirmedHours: 10, pendingHours: 5, otherHours: 0 }],
       ]),
       settings,
       today: TODAY,

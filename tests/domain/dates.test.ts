@@ -10,6 +10,7 @@ import {
   quarterKey,
   quarterOf,
   todayIso,
+  workingDaysBetween,
 } from '@/domain/dates'
 
 describe('isIsoDate', () => {
@@ -132,5 +133,22 @@ describe('todayIso', () => {
     [new Date(999, 0, 5, 12, 0), '0999-01-05'],
   ])('%s → %s on the local calendar', (now, expected) => {
     expect(todayIso(now)).toBe(expected)
+  })
+})
+
+describe('working days (公示 periods), Monday to Friday', () => {
+  it.each([
+    ['2026-12-07', '2026-12-11', 5], // Monday–Friday
+    ['2026-12-05', '2026-12-06', 0], // a weekend
+    ['2026-12-04', '2026-12-07', 2], // Friday–Monday
+    ['2026-12-07', '2026-12-07', 1],
+    ['2024-02-26', '2024-03-04', 6], // over 29 February
+    ['1969-12-29', '1970-01-02', 5], // before day 0 of the count
+  ])('%s – %s → %i', (from, to, days) => {
+    expect(workingDaysBetween(from, to)).toBe(days)
+  })
+  it('is unknown for a missing date or the wrong order', () => {
+    expect(workingDaysBetween('', '2026-12-07')).toBeNull()
+    expect(workingDaysBetween('2026-12-08', '2026-12-07')).toBeNull()
   })
 })

@@ -57,7 +57,9 @@ describe('checkIdNumber', () => {
     ['11010519491231002X1', 'length'],
     ['320311770706001', 'length'],
     ['1101051949123100X2', 'format'],
-    ['01010519491231002X', 'format'],
+    // GB/T 2260: the first two digits are a province code (01 and 99 are none).
+    ['01010519491231002X', 'province'],
+    ['99010519491231002X', 'province'],
     ['11010519491231002Y', 'format'],
     ['110105194902300023', 'birthDate'],
     ['110105190002290016', 'birthDate'],
@@ -102,5 +104,19 @@ describe('birthDateFromIdNumber and genderFromIdNumber', () => {
 describe('normalizeIdNumber', () => {
   it('trims and writes the check character as X', () => {
     expect(normalizeIdNumber(' 11010519491231002x ')).toBe('11010519491231002X')
+  })
+})
+
+describe('a birth date after today is refused (GB 11643)', () => {
+  const on = (date: string) => {
+    const first17 = `150203${date.replaceAll('-', '')}001`
+    return first17 + computeIdCheckChar(first17)
+  }
+  it.each([
+    ['2026-12-04', '2026-12-04', null],
+    ['2026-12-05', '2026-12-04', 'futureBirthDate'],
+    ['2030-01-01', '2026-12-04', 'futureBirthDate'],
+  ] as const)('born %s, checked on %s → %s', (birth, today, problem) => {
+    expect(checkIdNumber(on(birth), today)).toBe(problem)
   })
 })

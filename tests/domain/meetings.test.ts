@@ -1,137 +1,26 @@
 import { describe, expect, it } from 'vitest'
 import {
   boardMonths,
-  checkAppraisalCap,
-  checkQuorum,
   complianceBoard,
   complianceRates,
   findOverdueMeetings,
   fitWithin,
+  hasCommittee,
   periodOf,
   previousPeriod,
-  quorumNeeded,
   requiredCount,
   type ComplianceOrg,
   type MeetingFact,
 } from '@/domain/meetings'
 import { defaultSettings } from '@/domain/settings'
-import type { AppraisalGrade, CommitteeSeat, MeetingType, MemberStage } from '@/domain/types'
+import type { CommitteeSeat, MeetingType } from '@/domain/types'
 
 const settings = defaultSettings()
-const member = (id: string, stage: MemberStage = 'full') => ({
-  id,
-  stage,
-  status: 'normal' as const,
-})
 const seat = (memberId: string): CommitteeSeat => ({
   post: 'committeeMember',
   memberId,
   holderName: memberId,
   since: '',
-})
-
-describe('quorum', () => {
-  it('more than half: exactly half is not enough', () => {
-    expect(quorumNeeded(4, 0.5)).toBe(3)
-    expect(quorumNeeded(5, 0.5)).toBe(3)
-    expect(quorumNeeded(1, 0.5)).toBe(1)
-    const roster = ['a', 'b', 'c', 'd'].map((id) => member(id))
-    const half = checkQuorum(
-      { type: 'branchAssembly', attendeeIds: ['a', 'b'] },
-      roster,
-      [],
-      settings,
-    )
-    expect(half).toEqual({ code: 'notMet', present: 2, eligible: 4, needed: 3 })
-    const more = checkQuorum(
-      { type: 'branchAssembly', attendeeIds: ['a', 'b', 'c'] },
-      roster,
-      [],
-      settings,
-    )
-    expect(more.code).toBe('met')
-  })
-
-  it('probationary members attend but have no vote', () => {
-    const roster = [
-      member('a'),
-      member('b'),
-      member('p1', 'probationary'),
-      member('p2', 'probationary'),
-    ]
-    const result = checkQuorum(
-      { type: 'branchAssembly', attendeeIds: ['a', 'p1', 'p2'] },
-      roster,
-      [],
-      settings,
-    )
-    expect(result).toEqual({ code: 'notMet', present: 1, eligible: 2, needed: 2 })
-  })
-
-  it('transferred-out members and applicants are not on the roll', () => {
-    const roster = [
-      member('a'),
-      member('b'),
-      { id: 'gone', stage: 'full' as const, status: 'transferredOut' as const },
-      member('x', 'activist'),
-    ]
-    expect(
-      checkQuorum({ type: 'branchAssembly', attendeeIds: ['a', 'b'] }, roster, [], settings).code,
-    ).toBe('met')
-  })
-
-  it('committee: more than half of the seats, one person holding two posts counts once', () => {
-    const committee = [seat('s'), seat('o'), seat('p'), seat('s')]
-    expect(
-      checkQuorum({ type: 'committeeMeeting', attendeeIds: ['s'] }, [], committee, settings),
-    ).toMatchObject({ code: 'notMet', eligible: 3, needed: 2 })
-    expect(
-      checkQuorum({ type: 'committeeMeeting', attendeeIds: ['s', 'o'] }, [], committee, settings)
-        .code,
-    ).toBe('met')
-  })
-
-  it('other meetings have no quorum; an empty roll is not applicable', () => {
-    expect(checkQuorum({ type: 'themedDay', attendeeIds: [] }, [], [], settings).code).toBe(
-      'notApplicable',
-    )
-    expect(checkQuorum({ type: 'branchAssembly', attendeeIds: [] }, [], [], settings).code).toBe(
-      'notApplicable',
-    )
-  })
-
-  it('the ratio is a setting', () => {
-    const roster = ['a', 'b', 'c', 'd'].map((id) => member(id))
-    const twoThirds = { ...settings, 'meeting.quorumRatio': 2 / 3 }
-    expect(
-      checkQuorum({ type: 'branchAssembly', attendeeIds: ['a', 'b', 'c'] }, roster, [], twoThirds)
-        .code,
-    ).toBe('met')
-    expect(quorumNeeded(6, 2 / 3)).toBe(5)
-  })
-})
-
-describe('appraisal cap', () => {
-  const grades = (excellent: number, total: number): AppraisalGrade[] =>
-    Array.from({ length: total }, (_, i) => (i < excellent ? 'excellent' : 'qualified'))
-  it.each([
-    [1, 3, true, 1],
-    [2, 3, false, 1],
-    [2, 6, true, 2],
-    [3, 6, false, 2],
-    [0, 2, true, 0],
-    [1, 2, false, 0],
-    [33, 100, true, 33],
-    [34, 100, false, 33],
-    [1000, 3000, true, 1000],
-  ])('%i 优秀 of %i → ok %s (max %i)', (excellent, total, ok, max) => {
-    expect(checkAppraisalCap(grades(excellent, total), settings)).toEqual({ ok, excellent, max })
-  })
-  it('follows the setting', () => {
-    expect(
-      checkAppraisalCap(grades(2, 4), { ...settings, 'meeting.excellentMaxRatio': 0.5 }).ok,
-    ).toBe(true)
-  })
 })
 
 describe('periods', () => {
@@ -364,5 +253,15 @@ describe('photo size', () => {
     [10000, 10, 1600, 2],
   ])('%i×%i → %i×%i', (w, h, ew, eh) => {
     expect(fitWithin(w, h, 1600)).toEqual({ width: ew, height: eh })
+  })
+})
+
+describe('a committee counts people, not seats (支部工作条例 第六章)', () => {
+  it.each([
+    ['three people', [seat('a'), seat('b'), seat('c')], true],
+    ['one person holding two of three seats', [seat('a'), seat('a'), seat('b')], false],
+    ['two people', [seat('a'), seat('b')], false],
+  ])('%s → a committee %s', (_label, committee, expected) => {
+    expect(hasCommittee({ committee }, settings)).toBe(expected)
   })
 })

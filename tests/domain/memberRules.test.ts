@@ -8,8 +8,11 @@ import {
   birthDateRange,
   emptyMemberFilter,
   findAttendanceAlarms,
+  isStatusActionDue,
   memberMatcher,
   partyYears,
+  sixMonthAlarms,
+  statusDeadline,
   type AlarmFacts,
 } from '@/domain/memberRules'
 import { defaultSettings } from '@/domain/settings'
@@ -208,5 +211,57 @@ describe('transfers', () => {
     const pending = { status: 'pending' as const, issuedOn: '2026-08-23' }
     expect(isLetterExpired(pending, settings, '2026-11-23')).toBe(false)
     expect(isLetterExpired(pending, settings, '2026-11-24')).toBe(true)
+  })
+})
+
+describe('the six-month rule has three independent clocks (党章 第九条)', () => {
+  const old = '2026-01-10'
+  it.each([
+    ['attendance only (what the app records)', { attendance: old }, ['attendance']],
+    ['attendance kept, dues lapsed', { attendance: '2026-11-01', dues: old }, ['dues']],
+    ['all three lapsed', { attendance: old, dues: old, work: old }, ['attendance', 'dues', 'work']],
+    ['none lapsed', { attendance: '2026-10-01', dues: '2026-10-01' }, []],
+    ['a clock not recorded is not judged', {}, []],
+  ] as const)('%s → %j', (_label, clocks, triggers) => {
+    expect(sixMonthAlarms(facts(), clocks, settings, today).map((a) => a.trigger)).toEqual(triggers)
+  })
+  it.each([
+    ['normal', true],
+    ['mobile', true],
+    ['disciplinaryProbation', true],
+    ['lostContact', false],
+    ['abroad', false],
+    ['suspended', false],
+  ] as const)('runs for a %s member: %s', (status, runs) => {
+    expect(sixMonthAlarms(facts({ status }), { attendance: old }, settings, today).length > 0).toBe(
+      runs,
+    )
+  })
+})
+
+describe('status deadlines (党员教育管理工作条例 2019 第二十四条、第二十五条)', () => {
+  const person = (status: Member['status'], statusSince: string) => ({
+    stage: 'full' as const,
+    status,
+    statusSince,
+  })
+  it.each([
+    ['失联 since 2026-05-23', person('lostContact', '2026-05-23'), 'suspend', '2026-11-23', true],
+    ['失联 since 2026-05-24', person('lostContact', '2026-05-24'), 'suspend', '2026-11-24', false],
+    ['停止党籍 since 2024-11-23', person('suspended', '2024-11-23'), 'remove', '2026-11-23', true],
+    ['停止党籍 since 2024-11-24', person('suspended', '2024-11-24'), 'remove', '2026-11-24', false],
+    ['流动 since 2026-05-23', person('mobile', '2026-05-23'), 'transfer', '2026-11-23', true],
+    ['流动 since 2026-06-30', person('mobile', '2026-06-30'), 'transfer', '2026-12-30', false],
+  ] as const)('%s → %s from %s, due today %s', (_label, member, action, dueOn, due) => {
+    expect(statusDeadline(member, settings)).toEqual({ action, dueOn })
+    expect(isStatusActionDue(member, settings, today) !== null).toBe(due)
+  })
+  it('asks nothing of other statuses or without a date', () => {
+    expect(statusDeadline(person('abroad', '2020-01-01'), settings)).toBeNull()
+    expect(statusDeadline(person('lostContact', ''), settings)).toBeNull()
+  })
+  it('follows the settings', () => {
+    const three = { ...settings, 'member.lostContactMonths': 3 }
+    expect(statusDeadline(person('lostContact', '2026-05-23'), three)?.dueOn).toBe('2026-08-23')
   })
 })

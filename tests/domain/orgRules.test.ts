@@ -68,7 +68,7 @@ function seats(count: number): CommitteeSeat[] {
   }))
 }
 
-function check(input: Partial<RuleInput>): RuleFinding[] {
+function checkAll(input: Partial<RuleInput>): RuleFinding[] {
   return checkOrgRules({
     orgs: [],
     firms: [],
@@ -77,6 +77,14 @@ function check(input: Partial<RuleInput>): RuleFinding[] {
     today: TODAY,
     ...input,
   })
+}
+
+/**
+ * The findings of the rule under test. Most fixtures are orgs without members, which the
+ * ≥ 3 正式党员 rule flags; it has its own block below, so it is left out here.
+ */
+function check(input: Partial<RuleInput>): RuleFinding[] {
+  return checkAll(input).filter((finding) => finding.code !== 'tooFewFullMembers')
 }
 
 function withCode(findings: RuleFinding[], code: RuleCode): RuleFinding[] {
@@ -577,5 +585,75 @@ describe('order and grouping', () => {
 
   it('finds nothing in an empty register', () => {
     expect(check({})).toEqual([])
+  })
+})
+
+describe('tooFewFullMembers: a 支部 or 联合党支部 needs 3 正式党员 (支部工作条例 第四条、第五条)', () => {
+  it.each([
+    ['branch', 2, 5, true],
+    ['branch', 3, 0, false],
+    ['jointBranch', 2, 3, true],
+    ['jointBranch', 3, 0, false],
+    // 预备党员 are not full members; other types are not 支部.
+    ['generalBranch', 0, 0, false],
+    ['temporaryBranch', 1, 0, false],
+  ] as const)(
+    '%s with %i full and %i probationary → flagged %s',
+    (type, full, probationary, flagged) => {
+      const branch = org({ id: 'b', type })
+      const found = checkAll({
+        orgs: [branch],
+        members: [...members(full, 'b'), ...members(probationary, 'b', '', 'probationary')],
+      }).filter((finding) => finding.code === 'tooFewFullMembers')
+      expect(found.length > 0).toBe(flagged)
+    },
+  )
+  it('members off the roll do not count (停止党籍, 转出)', () => {
+    const found = checkAll({
+      orgs: [org({ id: 'b' })],
+      members: [
+        ...members(2, 'b'),
+        ...members(1, 'b', '', 'full', 'suspended'),
+        ...members(1, 'b', '', 'full', 'transferredOut'),
+      ],
+    })
+    expect(found.find((f) => f.code === 'tooFewFullMembers')?.params).toEqual({
+      fullMembers: 2,
+      limit: 3,
+    })
+  })
+})
+
+describe('committee seats (选举工作条例 第五条): 正式党员 of the org or an org under it', () => {
+  const seat = (memberId: string): CommitteeSeat => ({
+    post: 'committeeMember',
+    memberId,
+    holderName: memberId,
+    since: '2024-01-01',
+  })
+  const people: RuleMember[] = [
+    { id: 'full', orgId: 'b', firmId: '', stage: 'full', status: 'normal' },
+    { id: 'prob', orgId: 'b', firmId: '', stage: 'probationary', status: 'normal' },
+    { id: 'watched', orgId: 'b', firmId: '', stage: 'full', status: 'disciplinaryProbation' },
+    { id: 'child', orgId: 'c', firmId: '', stage: 'full', status: 'normal' },
+    { id: 'other', orgId: 'x', firmId: '', stage: 'full', status: 'normal' },
+  ]
+  const orgs = [
+    org({ id: 'b', committee: [SECRETARY] }),
+    org({ id: 'c', parentId: 'b' }),
+    org({ id: 'x' }),
+  ]
+  it.each([
+    ['full', null],
+    ['prob', 'seatNotFullMember'],
+    ['watched', 'seatNotFullMember'],
+    ['child', null],
+    ['other', 'seatOutsideOrg'],
+  ] as const)('a seat held by %s → %s', (memberId, code) => {
+    const withSeat = orgs.map((o) =>
+      o.id === 'b' ? { ...o, committee: [SECRETARY, seat(memberId)] } : o,
+    )
+    const found = check({ orgs: withSeat, members: people }).filter((f) => f.orgId === 'b')
+    expect(found.map((f) => f.code)).toEqual(code ? [code] : [])
   })
 })

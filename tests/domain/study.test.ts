@@ -2,25 +2,28 @@ import { describe, expect, it } from 'vitest'
 import { defaultSettings, resolveSettings } from '@/domain/settings'
 import {
   attendeesToCredit,
+  committeeMemberIds,
   findMembersBehind,
   isBehind,
   isBehindSeason,
   progressByShortfall,
   studyProgress,
+  studyTarget,
   studyYearOf,
   sumStudyHours,
   validateStudyEntry,
 } from '@/domain/study'
-import type { StudyRecord } from '@/domain/types'
+import type { StudyKind, StudyRecord } from '@/domain/types'
 import type { StudyRecordInput } from '@/domain/validation'
 
-type Counted = Pick<StudyRecord, 'memberId' | 'studiedOn' | 'hours' | 'confirmed'>
+type Counted = Pick<StudyRecord, 'memberId' | 'studiedOn' | 'hours' | 'confirmed' | 'kind'>
 const rec = (
   studiedOn: string,
   hours: number,
   confirmed: 'yes' | 'no' = 'yes',
   memberId = 'm1',
-): Counted => ({ memberId, studiedOn, hours, confirmed })
+  kind: StudyKind = 'collective',
+): Counted => ({ memberId, studiedOn, hours, confirmed, kind })
 
 describe('hours per calendar year', () => {
   const records = [
@@ -61,7 +64,7 @@ describe('hours per calendar year', () => {
 })
 
 describe('progress against the target from settings', () => {
-  const hours = { memberId: 'm1', confirmedHours: 20, pendingHours: 6 }
+  const hours = { memberId: 'm1', confirmedHours: 20, pendingHours: 6, otherHours: 0 }
 
   it('uses the default of 32 and leaves pending hours out', () => {
     const progress = studyProgress(hours, defaultSettings())
@@ -125,8 +128,14 @@ describe('behind in the last quarter', () => {
   })
 
   it('flags only members short of the target', () => {
-    const short = studyProgress({ memberId: 'm', confirmedHours: 31.5, pendingHours: 8 }, settings)
-    const done = studyProgress({ memberId: 'm', confirmedHours: 32, pendingHours: 0 }, settings)
+    const short = studyProgress(
+      { memberId: 'm', confirmedHours: 31.5, pendingHours: 8, otherHours: 0 },
+      settings,
+    )
+    const done = studyProgress(
+      { memberId: 'm', confirmedHours: 32, pendingHours: 0, otherHours: 0 },
+      settings,
+    )
     expect(isBehind(short, '2026-11-01', settings)).toBe(true)
     expect(isBehind(done, '2026-11-01', settings)).toBe(false)
     expect(isBehind(short, '2026-08-01', settings)).toBe(false)
@@ -210,5 +219,41 @@ describe('members behind for the 待办 list', () => {
 
   it('lists nobody before the season', () => {
     expect(findMembersBehind(members, totals, '2026-09-30', defaultSettings())).toEqual([])
+  })
+})
+
+describe('the target counts 集中学习培训 only (党员教育管理工作条例 2019, national)', () => {
+  it.each([
+    ['collective', true],
+    ['lesson', true],
+    ['training', true],
+    ['self', false],
+    ['online', false],
+    ['other', false],
+  ] as const)('%s counts: %s', (kind, counted) => {
+    const hours = sumStudyHours([rec('2026-03-01', 4, 'yes', 'm1', kind)], 2026).get('m1')
+    expect(hours?.confirmedHours).toBe(counted ? 4 : 0)
+    expect(hours?.otherHours).toBe(counted ? 0 : 4)
+  })
+
+  it('32 hours for a member, 56 for secretaries and committee members', () => {
+    const settings = defaultSettings()
+    const hours = { memberId: 'm1', confirmedHours: 40, pendingHours: 0, otherHours: 0 }
+    expect(studyProgress(hours, settings).reached).toBe(true)
+    expect(studyProgress(hours, settings, true)).toMatchObject({
+      target: 56,
+      shortfall: 16,
+      reached: false,
+    })
+    expect(studyTarget(false, settings)).toBe(32)
+    expect(studyTarget(true, { ...settings, 'study.committeeHoursPerYear': 48 })).toBe(48)
+  })
+
+  it('finds committee members from the orgs’ seats', () => {
+    const ids = committeeMemberIds([
+      { committee: [{ memberId: 's1' }, { memberId: '' }] },
+      { committee: [{ memberId: 'c2' }] },
+    ])
+    expect([...ids].sort()).toEqual(['c2', 's1'])
   })
 })

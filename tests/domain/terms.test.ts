@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { defaultSettings } from '@/domain/settings'
-import { findTermAlerts, lacksSecretary, termEndsOn, termStatus } from '@/domain/terms'
-import type { Org } from '@/domain/types'
+import {
+  checkTermShift,
+  committeePeople,
+  findTermAlerts,
+  lacksSecretary,
+  orgDuties,
+  renewTerm,
+  termEndsOn,
+  termStatus,
+} from '@/domain/terms'
+import type { CommitteeSeat, Org } from '@/domain/types'
 
 function org(partial: Partial<Org>): Org {
   return {
@@ -88,5 +97,91 @@ describe('lacksSecretary', () => {
       true,
     )
     expect(lacksSecretary(org({ dissolvedOn: '2025-01-01' }), '2026-01-01')).toBe(false)
+  })
+})
+
+describe('terms of 村/社区 orgs, 临时党支部 and approved shifts (选举工作条例 第三条)', () => {
+  it.each([
+    ['a branch', org({}), '2026-07-01'],
+    ['a village branch (5 years)', org({ villageOrCommunity: 'yes' }), '2028-07-01'],
+    [
+      'a community general branch (5 years)',
+      org({ type: 'generalBranch', villageOrCommunity: 'yes' }),
+      '2028-07-01',
+    ],
+    ['a temporary branch (no 换届)', org({ type: 'temporaryBranch' }), ''],
+    [
+      'a branch delayed 6 months',
+      org({ termShift: { months: 6, approvedOn: '2026-03-01', note: '' } }),
+      '2027-01-01',
+    ],
+    [
+      'a branch advanced 3 months',
+      org({ termShift: { months: -3, approvedOn: '2026-01-05', note: '' } }),
+      '2026-04-01',
+    ],
+  ])('%s ends %s', (_label, o, ends) => {
+    expect(termEndsOn(o, settings)).toBe(ends)
+  })
+
+  it('a temporary branch never comes due', () => {
+    expect(termStatus(org({ type: 'temporaryBranch' }), settings, '2030-01-01')).toBe('noTerm')
+  })
+
+  it.each([
+    [12, '2026-01-01', 'branch', null],
+    [13, '2026-01-01', 'branch', 'tooFar'],
+    [-12, '2026-01-01', 'branch', null],
+    [-13, '2026-01-01', 'branch', 'tooFar'],
+    [6, '', 'branch', 'approvalMissing'],
+    [6, '2026-01-01', 'temporaryBranch', 'noTerm'],
+    [0, '', 'branch', null],
+  ] as const)(
+    'a shift of %i months approved %j on a %s → %s',
+    (months, approvedOn, type, problem) => {
+      expect(checkTermShift({ type }, { months, approvedOn, note: '' }, settings)).toBe(problem)
+    },
+  )
+})
+
+describe('换届 keeps the previous committee as history (届次)', () => {
+  const seat = (memberId: string, post: CommitteeSeat['post'] = 'committeeMember') => ({
+    post,
+    memberId,
+    holderName: memberId,
+    since: '',
+  })
+  it('moves the committee in office into pastTerms and numbers the 届', () => {
+    const first = renewTerm(org({ committee: [seat('a', 'secretary'), seat('b')] }), '2026-07-01', [
+      seat('c', 'secretary'),
+    ])
+    expect(first).toMatchObject({
+      termStartOn: '2026-07-01',
+      termNumber: 2,
+      committee: [{ memberId: 'c', since: '2026-07-01' }],
+      pastTerms: [{ number: 1, startOn: '2023-07-01', endOn: '2026-07-01' }],
+    })
+    const second = renewTerm({ ...org({}), ...first }, '2029-07-01', [seat('d', 'secretary')])
+    expect(second.pastTerms?.map((t) => t.number)).toEqual([1, 2])
+    expect(second.termNumber).toBe(3)
+    expect(second.pastTerms?.[1]?.committee[0]?.memberId).toBe('c')
+  })
+  it('counts people, not seats', () => {
+    expect(committeePeople([seat('a', 'secretary'), seat('a'), seat('b')])).toEqual(['a', 'b'])
+  })
+})
+
+describe('a 临时党支部 holds no 换届, admits no members, collects no dues', () => {
+  it.each([
+    ['temporaryBranch', false],
+    ['branch', true],
+    ['jointBranch', true],
+    ['baseCommittee', true],
+  ] as const)('%s → %s', (type, standing) => {
+    expect(orgDuties({ type })).toEqual({
+      renews: standing,
+      admitsMembers: standing,
+      collectsDues: standing,
+    })
   })
 })

@@ -66,7 +66,14 @@ describe('gatherTodo', () => {
         org({ id: 'pc', name: '园区党委', type: 'baseCommittee' }),
       ],
       firms: [firm('f1', '信达公司'), firm('f2', '无组织公司')],
-      members: [...members(3, 'jb', 'f1', 'a'), ...members(2, 'pc', 'f2', 'b')],
+      members: [
+        ...members(3, 'jb', 'f1', 'a'),
+        ...members(2, 'pc', 'f2', 'b'),
+        // Each branch has its 3 full members (支部工作条例 第四条).
+        ...members(3, 'over', '', 'o'),
+        ...members(3, 'soon', '', 's'),
+        ...members(3, 'nosec', '', 'n'),
+      ],
     })
     expect(items).toEqual([
       {
@@ -165,6 +172,8 @@ describe('gatherTodo', () => {
   })
 
   it('is empty for a sound register', () => {
-    expect(todo({ orgs: [org({ id: 'o', name: '好支部' })] })).toEqual([])
+    expect(
+      todo({ orgs: [org({ id: 'o', name: '好支部' })], members: members(3, 'o', '', 'g') }),
+    ).toEqual([])
   })
 })

@@ -35,7 +35,7 @@ test('form dialog keyboard: focus on open, Enter submits (refused with the field
   await name.focus()
   await page.keyboard.press('Tab')
   await expect(page.getByTestId('firm-credit-code')).toBeFocused()
-  await page.keyboard.type('91150200MA0KB7D2XT')
+  await page.keyboard.type('91150200MA0KB7D23A')
   await page.keyboard.press('Enter')
   await expect(page.getByText('企业已新增')).toBeVisible()
   await expect(page.getByTestId('firm-form')).toBeHidden()

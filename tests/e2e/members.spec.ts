@@ -24,6 +24,16 @@ async function asSecretary(page: Page): Promise<void> {
   await expect(page.getByTestId('role-switch')).toContainText(`支部书记：${BRANCH}`)
 }
 
+/** The same day three months later, clamped to the month's end (as the deadline is read). */
+function threeMonthsAfter(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  const month = m + 3
+  const year = y + Math.floor((month - 1) / 12)
+  const target = ((month - 1) % 12) + 1
+  const last = new Date(Date.UTC(year, target, 0)).getUTCDate()
+  return `${year}-${String(target).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`
+}
+
 async function pickDate(page: Page, testid: string, date: string): Promise<void> {
   const input = page.getByTestId(testid).filter({ visible: true }).first().locator('input')
   await input.fill(date)
@@ -87,21 +97,34 @@ test('a secretary adds a member, moves an activist to probationary, and transfer
   await pickDate(page, 'member-advance-on', '2025-03-10')
   await page.getByTestId('member-advance-save').click()
   await expect(page.getByTestId('member-profile-stage')).toHaveText('发展对象')
-  await expect(page.getByTestId('member-next-code')).toHaveText('支部大会讨论接收为预备党员')
+  // 细则 第十六条: the next step of a 发展对象 is the political review.
+  await expect(page.getByTestId('member-next-code')).toHaveText('政治审查')
 
+  // 接收为预备党员 is the 支部党员大会's vote: the newest assembly, the votes it needs.
   await page.getByTestId('member-advance').click()
-  await pickDate(page, 'member-advance-on', '2025-09-01')
+  await page.getByTestId('vote-meeting').click()
+  const assembly = page.getByRole('option', { name: /应到会有表决权/ }).first()
+  const voteOn = /^\d{4}-\d{2}-\d{2}/.exec(await assembly.innerText())?.[0] ?? ''
+  await assembly.click()
+  const needed = Number(
+    /赞成须达 (\d+) 票/.exec(await page.getByTestId('vote-outcome').innerText())?.[1],
+  )
+  await page.getByTestId('vote-approve').locator('input').fill(String(needed))
+  await expect(page.getByTestId('vote-outcome')).toContainText('通过')
+  // The assemblies' list must be gone before the introducers' opens.
+  await expect(page.locator('.el-select-dropdown:visible')).toHaveCount(0)
   await page.getByTestId('member-advance-introducers').click()
   const options = page.locator('.el-select-dropdown:visible .el-select-dropdown__item')
   await options.nth(0).click()
   await options.nth(1).click()
   await page.keyboard.press('Escape')
-  await page.locator('.el-dialog:visible .el-input-number input').first().fill('3')
+  await page.getByTestId('member-advance-form').getByRole('spinbutton').nth(4).fill('3')
   await page.getByTestId('member-advance-save').click()
   await expect(page.getByTestId('member-profile-stage')).toHaveText('预备党员')
-  await expect(page.getByTestId('member-next-code')).toHaveText('上级党委审批')
-  await expect(page.getByTestId('member-next-earliest')).toHaveText('2025-09-01')
-  await expect(page.getByTestId('member-next-latest')).toHaveText('2025-12-01')
+  // 细则 第四章: the upper committee talks with them and approves within three months.
+  await expect(page.getByTestId('member-next-code')).toHaveText('上级党委派人谈话')
+  await expect(page.getByTestId('member-next-earliest')).toHaveText(voteOn)
+  await expect(page.getByTestId('member-next-latest')).toHaveText(threeMonthsAfter(voteOn))
   await expect(page.getByTestId('member-timeline')).toContainText('2025-03-10')
   await screenshot(page, 'members-profile')
 

@@ -62,9 +62,22 @@ export function checkCharFor(first17: string): string {
   return ALPHABET.charAt((31 - (sum % 31)) % 31)
 }
 
-/** A valid 统一社会信用代码 for firm `index` (GB 32100-2015 check character). */
+/**
+ * GB 11714 organisation-code check character of an 8-character body (as src/domain/creditCode.ts
+ * computeOrgCodeCheckChar, copied for the same reason).
+ */
+export function orgCheckCharFor(body: string): string {
+  const weights = [3, 7, 9, 10, 5, 8, 4, 2]
+  let sum = 0
+  for (let i = 0; i < 8; i++) sum += parseInt(body.charAt(i), 36) * (weights[i] ?? 0)
+  const check = 11 - (sum % 11)
+  return check === 10 ? 'X' : check === 11 ? '0' : String(check)
+}
+
+/** A valid 统一社会信用代码 for firm `index` (GB 11714 and GB 32100-2015 check characters). */
 export function creditCodeFor(index: number, prefix = '9115'): string {
-  const first17 = `${prefix}0200MA${String(index).padStart(17 - prefix.length - 6, '0')}`
+  const body = `MA${String(index).padStart(6, '0')}`
+  const first17 = `${prefix}0200${body}${orgCheckCharFor(body)}`
   return first17 + checkCharFor(first17)
 }
 

@@ -3,6 +3,14 @@ import type { Org } from '@/domain/types'
 import { DEMO_GENERATOR_VERSION, generateDemo, type DemoDataset } from '@/services/demo/generate'
 
 // Figures are computed here from the raw tables, independently of src/domain/coverage.ts.
+// Members counted: the statuses that keep the membership (停止党籍, 死亡, 转出 … do not).
+const KEEP_MEMBERSHIP = new Set([
+  'normal',
+  'mobile',
+  'lostContact',
+  'abroad',
+  'disciplinaryProbation',
+])
 const COVERING_TYPES: Org['type'][] = ['baseCommittee', 'generalBranch', 'branch', 'jointBranch']
 
 function isActive(org: Org, today: string): boolean {
@@ -26,7 +34,7 @@ function figures(ds: DemoDataset, today: string) {
   const members = ds.members.filter(
     (member) =>
       (member.stage === 'full' || member.stage === 'probationary') &&
-      member.status !== 'transferredOut' &&
+      KEEP_MEMBERSHIP.has(member.status) &&
       activeIds.has(member.orgId),
   )
   return {

@@ -8,7 +8,8 @@ import { useFreshDb } from '../db/helpers'
 useFreshDb()
 const today = '2026-11-23'
 
-describe('loadDemoData', () => {
+// Each case writes the whole demo (11,000 records) into fake-indexeddb, twice in one: seconds.
+describe('loadDemoData', { timeout: 30_000 }, () => {
   it('reproduces the article figures from what lands in the database', async () => {
     expect(await isFirstRun()).toBe(true)
     await loadDemoData(today)

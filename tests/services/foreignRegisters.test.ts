@@ -76,12 +76,12 @@ describe('a firm register written by another tool', () => {
       industry: 'lifeService',
       employees: 35,
       registeredOn: '2017-09-10',
-      creditCode: '91150200MA0Q001013',
+      creditCode: '91150200MA0Q01011M',
     })
     // Full-width characters in the code are folded before the check.
     expect(byName.get('鹿城网安信息技术有限公司')).toMatchObject({
       industry: 'software',
-      creditCode: '91150200MA0Q001026',
+      creditCode: '91150200MA0Q0102XD',
       registeredOn: '2017-09-10',
     })
     expect(byName.get('北方云数科技有限公司')).toMatchObject({
@@ -125,7 +125,7 @@ describe('CSV and old formats', () => {
     expect(checked.parsed.problems).toEqual([])
     expect(checked.parsed.valid.map((row) => row.label)).toContain('钢城快讯信息服务有限公司')
     expect(checked.parsed.valid.find((row) => row.row === 3)?.value).toMatchObject({
-      creditCode: '91150200MA0Q001013',
+      creditCode: '91150200MA0Q01011M',
       employees: 35,
       registeredOn: '2017-09-10',
     })

@@ -136,7 +136,7 @@ describe('re-importing a short firm sheet', () => {
     const result = await check('firms', [
       ['统一社会信用代码', '从业人员数'],
       [code, 150],
-      ['91150200MA0Q001000', 10],
+      ['91150200MA0Q00107M', 10],
     ])
     expect(result.parsed.valid.map((row) => row.action)).toEqual(['update'])
     expect(result.parsed.problems.map((p) => `${p.row}:${p.field}:${p.code}`)).toEqual([

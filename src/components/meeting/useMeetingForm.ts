@@ -1,5 +1,5 @@
 import { ElMessage } from 'element-plus'
-import { computed, reactive, ref, shallowRef, type Ref } from 'vue'
+import { computed, reactive, ref, shallowRef, watch, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import {
   meetingWrites,
@@ -9,7 +9,8 @@ import {
 } from '@/composables/useMeetings'
 import { useSettings } from '@/composables/useSettings'
 import { todayIso } from '@/domain/dates'
-import { checkAppraisalCap, checkQuorum } from '@/domain/meetings'
+import { checkAppraisalCap, gradedMemberIds } from '@/domain/appraisal'
+import { checkQuorum } from '@/domain/meetings'
 import type { AbsenceReason, AppraisalGrade, Meeting, Photo } from '@/domain/types'
 import { fieldRules } from '@/components/base/fieldRules'
 import { validateMeeting, type FieldProblem, type MeetingInput } from '@/domain/validation'
@@ -37,12 +38,15 @@ function blank(orgId: string): MeetingInput {
     resolutions: '',
     status: 'final',
     photoIds: [],
+    votes: [],
+    excellentReason: '',
   }
 }
 
 /**
- * The meeting form's state: the fields, attendance picked from the org's roster (everyone
- * present unless marked absent), 民主评议 grades, and the quorum and grade-cap checks.
+ * The meeting form's state: the fields, attendance picked from the org's roll on the
+ * meeting's date (everyone present unless marked absent), 民主评议 grades for the 正式党员
+ * present, and the quorum and the 优秀 share checked against that roll.
  */
 export function useMeetingForm(serverProblems: () => FieldProblem[]) {
   const { t, te } = useI18n()
@@ -54,15 +58,35 @@ export function useMeetingForm(serverProblems: () => FieldProblem[]) {
   function reset(meeting: Meeting | null, defaultOrgId: string): void {
     const source = meeting ?? { ...blank(defaultOrgId), id: '', createdAt: '', updatedAt: '' }
     const { id: _i, createdAt: _c, updatedAt: _u, ...input } = source
-    Object.assign(model, input)
+    Object.assign(model, { votes: [], excellentReason: '', ...input })
     absence.value = Object.fromEntries(
       input.absentees.map((a) => [a.memberId, { reason: a.reason, note: a.note }]),
     )
     grades.value = {}
+    fillRecordedGrades()
   }
 
-  const roster = useMeetingRoster(() => model.orgId)
+  const roster = useMeetingRoster(
+    () => model.orgId,
+    () => model.heldOn ?? '',
+  )
   const members = computed(() => roster.data.value?.members ?? [])
+  const roll = computed(() => roster.data.value?.roll ?? null)
+  /** 预备党员 take part in 民主评议 but are not graded. */
+  const gradable = computed(() => new Set(roll.value?.fullIds ?? []))
+  // An appraisal opened again shows the grades on record for its year, so saving it (to mend
+  // the minutes, say) does not turn them all back to 合格.
+  function fillRecordedGrades(): void {
+    if (model.type !== 'appraisal') return
+    const year = Number((model.heldOn ?? '').slice(0, 4))
+    const recorded: Record<string, AppraisalGrade> = {}
+    for (const member of members.value) {
+      const grade = member.appraisals.find((entry) => entry.year === year)?.grade
+      if (grade && !grades.value[member.id]) recorded[member.id] = grade
+    }
+    if (Object.keys(recorded).length > 0) grades.value = { ...recorded, ...grades.value }
+  }
+  watch(members, fillRecordedGrades)
   const attendeeIds = computed(() =>
     members.value.filter((m) => !absence.value[m.id]).map((m) => m.id),
   )
@@ -76,27 +100,27 @@ export function useMeetingForm(serverProblems: () => FieldProblem[]) {
       })),
   )
   const quorum = computed(() =>
-    settings.data.value
+    settings.data.value && roll.value
       ? checkQuorum(
           { type: model.type, attendeeIds: attendeeIds.value },
-          members.value,
-          roster.data.value?.org?.committee ?? [],
+          roll.value,
           settings.data.value,
         )
       : null,
   )
   const gradeList = computed(() =>
-    model.type === 'appraisal'
-      ? attendeeIds.value.map((id) => ({
+    model.type === 'appraisal' && roll.value
+      ? gradedMemberIds(roll.value, attendeeIds.value).map((id) => ({
           memberId: id,
           grade: grades.value[id] ?? ('qualified' as const),
         }))
       : [],
   )
   const cap = computed(() =>
-    settings.data.value && gradeList.value.length
+    settings.data.value && roll.value && gradeList.value.length
       ? checkAppraisalCap(
           gradeList.value.map((g) => g.grade),
+          roll.value.fullIds.length,
           settings.data.value,
         )
       : null,
@@ -109,11 +133,18 @@ export function useMeetingForm(serverProblems: () => FieldProblem[]) {
       startTime: model.startTime ?? '',
       attendeeIds: attendeeIds.value,
       absentees: absentees.value,
+      excellentReason: cap.value && !cap.value.ok ? (model.excellentReason ?? '').trim() : '',
       status,
     }
   }
+  /** 'attendeeIds.3' and 'grades.0.memberId' are about the attendance list: one place. */
+  function fieldOf(problem: FieldProblem): string {
+    const head = problem.field.split('.')[0] ?? problem.field
+    return ['attendeeIds', 'absentees', 'grades'].includes(head) ? 'attendeeIds' : head
+  }
   function message(problem: FieldProblem): string {
-    const key = `meetings.field.${problem.field}`
+    const head = problem.field.split('.')[0] ?? problem.field
+    const key = `meetings.field.${head}`
     return t(`validation.${problem.code}`, {
       ...problem.params,
       field: te(key) ? t(key) : problem.field,
@@ -129,7 +160,7 @@ export function useMeetingForm(serverProblems: () => FieldProblem[]) {
   })
   const serverErrors = computed(() => {
     const out: Record<string, string> = {}
-    for (const p of serverProblems()) out[p.field] ??= message(p)
+    for (const p of serverProblems()) out[fieldOf(p)] ??= message(p)
     return out
   })
   const rules = fieldRules(problems, ['orgId', 'heldOn', 'topic', 'startTime'])
@@ -140,6 +171,7 @@ export function useMeetingForm(serverProblems: () => FieldProblem[]) {
     reset,
     roster,
     members,
+    gradable,
     quorum,
     gradeList,
     cap,

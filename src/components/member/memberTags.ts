@@ -14,6 +14,9 @@ const STATUS_TAG: Partial<Record<MemberStatus, TagType>> = {
   normal: 'success',
   mobile: 'warning',
   lostContact: 'danger',
+  abroad: 'warning',
+  disciplinaryProbation: 'danger',
+  suspended: 'danger',
   transferredOut: 'info',
 }
 /** A status without a colour of its own shows grey. */

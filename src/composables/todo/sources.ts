@@ -3,9 +3,11 @@ import type { IsoDate } from '@/domain/types'
 import type { TodoItem } from '@/domain/todo'
 import { backupTodo } from './backup'
 import { conflictsTodo } from './conflicts'
+import { developmentTodo } from './development'
 import { jointTodo } from './joint'
 import { membersTodo } from './members'
 import { meetingsTodo } from './meetings'
+import { statusesTodo } from './statuses'
 import { studyTodo } from './study'
 
 /** What every 待办 source is given: the scope (null = everything), settings and today. */
@@ -19,8 +21,9 @@ export interface TodoSourceInput {
 export type TodoSource = (input: TodoSourceInput) => Promise<TodoItem[]>
 
 /**
- * The feature sources, one per feature file in this folder (members' six-month alarm,
- * meetings overdue, joint problems overdue, study behind …). Each reads only its scope.
+ * The feature sources, one per feature file in this folder (members' six-month alarm, status
+ * deadlines, development deadlines, meetings overdue, joint problems overdue, study behind …).
+ * Each reads only its scope.
  */
 export const TODO_SOURCES: TodoSource[] = [
   jointTodo,
@@ -29,4 +32,6 @@ export const TODO_SOURCES: TodoSource[] = [
   studyTodo,
   meetingsTodo,
   membersTodo,
+  statusesTodo,
+  developmentTodo,
 ]

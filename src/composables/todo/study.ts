@@ -11,7 +11,13 @@ export const studyTodo: TodoSource = async ({ orgIds, settings, today }) => {
   if (!isBehindSeason(today, settings)) return []
   const year = studyYearOf(today)
   const standing = await readStudyStanding(orgIds, year)
-  const behind = findMembersBehind(standing.members, standing.hours, today, settings)
+  const behind = findMembersBehind(
+    standing.members,
+    standing.hours,
+    today,
+    settings,
+    standing.onCommittee,
+  )
   const orgNames = await readOrgNames(behind.map((member) => member.orgId))
   return behind.map((member): TodoItem => ({
     kind: 'study',

@@ -180,6 +180,7 @@ export async function replaceAllRecords(
   action: 'demo' | 'clear',
   summary: string,
   snapshotLabel: string,
+  demoGaps = '',
 ): Promise<void> {
   const db = getDb()
   await db.transaction('rw', [...recordTables(), db.recycleBin, db.auditLog, db.meta], async () => {
@@ -193,6 +194,8 @@ export async function replaceAllRecords(
     await db.auditLog.add(auditEntry(action, '*', '', summary))
     await writeMeta('firstRunDone', nowIso())
     if (action === 'demo') await writeMeta('demoLoadedAt', nowIso())
+    // The description of the data in place: the demo's gaps, or nothing once replaced.
+    await writeMeta('demoGaps', demoGaps)
   })
 }
 

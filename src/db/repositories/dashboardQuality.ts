@@ -1,7 +1,8 @@
 import { boardMonths, complianceRates, type ComplianceRate } from '@/domain/meetings'
 import { alarmCutoff } from '@/domain/memberRules'
 import type { Settings } from '@/domain/settings'
-import type { StudyHours } from '@/domain/study'
+import { isOnRoll } from '@/domain/memberStatus'
+import { committeeMemberIds, type StudyHours } from '@/domain/study'
 import type { Id, IsoDate, Issue, Member, Org } from '@/domain/types'
 import { getDb } from '../connection'
 import { listScopeOrgs, partyMembersOf, PARTY_STAGES, type DashboardScope } from './dashboard'
@@ -17,6 +18,7 @@ export interface WorkQualityRecords {
   issues: Issue[]
   memberIds: Id[]
   studyHours: Map<Id, StudyHours>
+  onCommittee: Set<Id>
 }
 
 /**
@@ -49,8 +51,9 @@ export async function readWorkQuality(
     orgs,
     alarmCandidates,
     issues,
-    memberIds: members.filter((m) => m.status !== 'transferredOut').map((m) => m.id),
+    memberIds: members.filter(isOnRoll).map((m) => m.id),
     studyHours,
+    onCommittee: committeeMemberIds(orgs.filter((org) => org.dissolvedOn === '')),
   }
 }
 

@@ -255,6 +255,9 @@ export async function importFirms(
           const record: Firm = {
             ...(before ?? {}),
             ...plain(value),
+            // The sheet has no 工会 / 共青团 columns: an update keeps what was recorded.
+            tradeUnion: before?.tradeUnion ?? value.tradeUnion,
+            youthLeague: before?.youthLeague ?? value.youthLeague,
             id: before?.id ?? newId(),
             areaPath: paths.get(value.areaId) ?? '',
             orgStatus: statuses[index] ?? 'none',

@@ -1,7 +1,6 @@
 import Dexie from 'dexie'
 import {
   ASKED_ORG_TYPES,
-  checkAppraisalCap,
   complianceBoard,
   MEETING_REQUIREMENTS,
   previousPeriod,
@@ -25,16 +24,25 @@ import { MEETING_TYPES } from '@/domain/types'
 import { validateMeeting, type MeetingInput } from '@/domain/validation'
 import { getDb, newId } from '../connection'
 import { NotFoundError, ValidationError } from '../errors'
+export { readRollOn } from './rolls'
 import { createRecord, removeRecord, updateRecord } from '../records'
 import { readPartyGroupsOf } from './todoReads'
 import { readSettings } from './settings'
 import { refreshLastAttended } from './attendance'
+import { checkAgainstRoll } from './rolls'
 import { orThrow } from './validated'
 
-/** A meeting write changes its attendees' last attendance: both in one transaction. */
+/**
+ * A meeting write changes its attendees' last attendance, and takes the roll of its date
+ * from the org, members and transfers: all in one transaction.
+ */
 function inMeetingTransaction<T>(work: () => Promise<T>): Promise<T> {
   const db = getDb()
-  return db.transaction('rw', [db.meetings, db.members, db.auditLog, db.recycleBin], work)
+  return db.transaction(
+    'rw',
+    [db.meetings, db.members, db.orgs, db.transfers, db.settings, db.auditLog, db.recycleBin],
+    work,
+  )
 }
 
 async function checkOrg(value: MeetingInput): Promise<void> {
@@ -48,9 +56,10 @@ export async function getMeeting(id: string): Promise<Meeting | undefined> {
 }
 
 export async function createMeeting(input: MeetingInput): Promise<Meeting> {
-  const value = orThrow(validateMeeting(input))
-  await checkOrg(value)
+  const checked = orThrow(validateMeeting(input))
+  await checkOrg(checked)
   return inMeetingTransaction(async () => {
+    const value = await checkAgainstRoll(checked, undefined, [], await readSettings())
     const meeting = await createRecord<Meeting>('meetings', value, `${value.heldOn} ${value.topic}`)
     await refreshLastAttended(meeting.attendeeIds)
     return meeting
@@ -62,10 +71,11 @@ export async function updateMeeting(
   input: MeetingInput,
   expectedRev?: string,
 ): Promise<Meeting> {
-  const value = orThrow(validateMeeting(input))
-  await checkOrg(value)
+  const checked = orThrow(validateMeeting(input))
+  await checkOrg(checked)
   return inMeetingTransaction(async () => {
     const before = await getDb().meetings.get(id)
+    const value = await checkAgainstRoll(checked, before, [], await readSettings())
     const meeting = await updateRecord<Meeting>(
       'meetings',
       id,
@@ -147,7 +157,7 @@ export interface MeetingExtras {
   addPhotos?: NewPhoto[]
   /** Photos taken off the record: they go to the recycle bin. */
   removePhotoIds?: string[]
-  /** 民主评议 results, written on the members for the meeting's year. */
+  /** 民主评议 results of 正式党员, written on the members for the meeting's year. */
   grades?: { memberId: string; grade: AppraisalGrade }[]
   /** The revision the form was opened on: a meeting changed meanwhile is refused. */
   expectedRev?: string
@@ -174,26 +184,26 @@ export async function saveMeeting(
     ...input.photoIds.filter((photoId) => !removed.has(photoId)),
     ...newPhotos.map((photo) => photo.id),
   ]
-  const value = orThrow(validateMeeting({ ...input, photoIds }))
-  await checkOrg(value)
-  const grades = extras.grades ?? []
-  if (grades.length > 0) {
-    const settings = await readSettings()
-    const cap = checkAppraisalCap(
-      grades.map((entry) => entry.grade),
-      settings,
-    )
-    if (!cap.ok) {
-      throw new ValidationError([{ field: 'appraisals', code: 'max', params: { max: cap.max } }])
-    }
-  }
+  const checked = orThrow(validateMeeting({ ...input, photoIds }))
+  await checkOrg(checked)
+  const grades = checked.type === 'appraisal' ? (extras.grades ?? []) : []
   const db = getDb()
   return db.transaction(
     'rw',
-    [db.meetings, db.members, db.photos, db.auditLog, db.recycleBin],
+    [
+      db.meetings,
+      db.members,
+      db.orgs,
+      db.transfers,
+      db.settings,
+      db.photos,
+      db.auditLog,
+      db.recycleBin,
+    ],
     async () => {
       const before = id ? await db.meetings.get(id) : undefined
       if (id && !before) throw new NotFoundError('meetings', id)
+      const value = await checkAgainstRoll(checked, before, grades, await readSettings())
       const meetingId = id || newId()
       const summary = `${value.heldOn} ${value.topic}`
       const meeting = before

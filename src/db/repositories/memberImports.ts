@@ -11,6 +11,8 @@ import {
   type ImportCounts,
   type ImportOptions,
 } from './imports'
+import { withPartyAge } from './memberWrites'
+import { readSettings } from './settings'
 
 /** The stored members with one of `idNumbers`, by ID number (a preview's "before"). */
 export async function membersByIdNumber(
@@ -39,10 +41,13 @@ export async function importMembers(
   options: ImportOptions = {},
 ): Promise<ImportCounts> {
   const seen = new Map<string, number>()
+  const settings = await readSettings()
   // Validated in chunks before the transaction (issue 3: no long task on the page).
   const values = await validateAll(rows, (row, index) => {
-    const result = validateMember(row)
-    if (!result.ok) return result
+    const checked = validateMember(row)
+    if (!checked.ok) return checked
+    // 党龄 from the end of probation, whatever 转正日期 the sheet gives (党章 第七条).
+    const result = { ok: true as const, value: withPartyAge(checked.value, settings) }
     const id = result.value.idNumber
     if (id !== '' && seen.has(id)) {
       return { ok: false, problems: [{ field: 'idNumber', code: 'duplicate' }] }

@@ -1,12 +1,25 @@
-import { advanceStage, type StageAdvance } from '@/domain/development'
-import type { Member, MemberStatus } from '@/domain/types'
+import { advanceStage, fullMemberSince, type StageAdvance } from '@/domain/development'
+import { canIntroduce, SETTABLE_STATUSES, type SettableStatus } from '@/domain/memberStatus'
+import type { Settings } from '@/domain/settings'
+import type { Member } from '@/domain/types'
 import { validateMember, type FieldProblem, type MemberInput } from '@/domain/validation'
 import { getDb } from '../connection'
 import { NotFoundError, ValidationError } from '../errors'
 import { createRecord, removeRecord, updateRecord } from '../records'
 import { lastAttendedFor } from './attendance'
 import { memberInputOf } from './members'
+import { readSettings } from './settings'
 import { orThrow } from './validated'
+
+/**
+ * 党章 第七条, 细则 第三十四条: a full member's 党龄 counts from the end of probation, so with
+ * the branch vote on record fullMemberOn is derived from it, whatever date was typed.
+ */
+export function withPartyAge(value: MemberInput, settings: Settings): MemberInput {
+  if (value.stage !== 'full' || value.development.branchVoteOn === '') return value
+  const since = fullMemberSince(value.development, settings)
+  return { ...value, fullMemberOn: since, development: { ...value.development, fullOn: since } }
+}
 
 /** Member writes: validated, audited, moved from members.ts (which re-exports them). */
 
@@ -16,22 +29,25 @@ async function checkOrg(value: MemberInput): Promise<void> {
   }
 }
 
-/** 党章 第五条: introducers are full members of the register (and not the person). */
-async function checkIntroducers(value: MemberInput, id = ''): Promise<void> {
+/**
+ * 党章 第五条: introducers are full members of the register (and not the person), not under
+ * 留党察看. Checked when the introducers change: an old record keeps the ones it had.
+ */
+async function checkIntroducers(value: MemberInput, id = '', before: string[] = []): Promise<void> {
   const ids = value.development.introducerIds
-  if (ids.length === 0) return
+  if (ids.length === 0 || ids.join() === before.join()) return
   const introducers = await getDb().members.bulkGet(ids)
   const problems: FieldProblem[] = []
   introducers.forEach((introducer, index) => {
     const field = `development.introducerIds.${index}`
     if (!introducer || ids[index] === id) problems.push({ field, code: 'notFound' })
-    else if (introducer.stage !== 'full') problems.push({ field, code: 'notFullMember' })
+    else if (!canIntroduce(introducer)) problems.push({ field, code: 'notFullMember' })
   })
   if (problems.length > 0) throw new ValidationError(problems)
 }
 
 export async function createMember(input: MemberInput): Promise<Member> {
-  const value = orThrow(validateMember(input))
+  const value = withPartyAge(orThrow(validateMember(input)), await readSettings())
   await checkOrg(value)
   await checkIntroducers(value)
   return createRecord<Member>('members', { ...value, lastAttendedOn: '' }, value.name)
@@ -42,9 +58,10 @@ export async function updateMember(
   input: MemberInput,
   expectedRev?: string,
 ): Promise<Member> {
-  const value = orThrow(validateMember(input))
+  const value = withPartyAge(orThrow(validateMember(input)), await readSettings())
   await checkOrg(value)
-  await checkIntroducers(value, id)
+  const stored = await getDb().members.get(id)
+  await checkIntroducers(value, id, stored?.development.introducerIds)
   const db = getDb()
   return db.transaction('rw', [db.members, db.meetings, db.auditLog], async () => {
     const lastAttendedOn = await lastAttendedFor(id)
@@ -76,8 +93,9 @@ export async function moveMember(id: string, orgId: string): Promise<Member> {
 }
 
 /**
- * One development step on (activist → candidate → probationary → full): the date goes
- * where the model keeps it (domain/development.ts advanceStage); the time rules only warn.
+ * One development step on (activist → candidate): the date goes where the model keeps it
+ * (domain/development.ts advanceStage); the time rules only warn. Admission (预备) and the
+ * 转正 carry a 支部大会 vote: probation.ts.
  */
 export async function advanceMemberStage(id: string, change: StageAdvance): Promise<Member> {
   return changeMember(id, (member) => {
@@ -88,15 +106,18 @@ export async function advanceMemberStage(id: string, change: StageAdvance): Prom
 }
 
 export interface StatusChange {
-  status: Exclude<MemberStatus, 'transferredOut'>
+  status: SettableStatus
   statusSince: string
   statusNote: string
 }
 
-/** Mark a member mobile (where, since when), lost contact (since when, reason) or normal. */
+/**
+ * A member's status (memberStatus.ts gives each its effect): 流动 (where, since when), 失联
+ * (since when, reason), 出国（境）, 留党察看, 停止党籍, 死亡, 除名, 退党, 开除 — each with its date
+ * and a note — or back to 正常. 转出 goes through a transfer, 取消资格 through a vote.
+ */
 export async function setMemberStatus(id: string, change: StatusChange): Promise<Member> {
-  if ((change.status as MemberStatus) === 'transferredOut') {
-    // Leaving goes through a transfer record, so the history says where to.
+  if (!(SETTABLE_STATUSES as readonly string[]).includes(change.status)) {
     throw new ValidationError([{ field: 'status', code: 'oneOf' }])
   }
   const problems: FieldProblem[] = []

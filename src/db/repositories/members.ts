@@ -1,6 +1,7 @@
 import type { Collection } from 'dexie'
 import { todayIso } from '@/domain/dates'
 import { alarmCutoff, isPhoneSearch, memberMatcher, type MemberFilter } from '@/domain/memberRules'
+import { ENDED_STATUSES, isOnRoll } from '@/domain/memberStatus'
 import type { Settings } from '@/domain/settings'
 import type { Member, MemberStage } from '@/domain/types'
 import type { MemberInput } from '@/domain/validation'
@@ -41,12 +42,7 @@ export async function searchMembers(text: string, limit = 20): Promise<Member[]>
   return getDb()
     .members.where('[name+id]')
     .between([needle, ''], [needle + HIGH, HIGH], true, true)
-    .filter(
-      (m) =>
-        (m.stage === 'full' || m.stage === 'probationary') &&
-        m.status !== 'transferredOut' &&
-        m.name.startsWith(needle),
-    )
+    .filter((m) => isOnRoll(m) && m.name.startsWith(needle))
     .limit(limit)
     .toArray()
 }
@@ -242,10 +238,14 @@ export async function countMembersMatching(
       const range = db.members.where(walk.index).between(walk.lower, walk.upper, true, true)
       if (filter.status) total += await range.count()
       else {
-        const gone = walkFor(unit, { ...filter, status: 'transferredOut' })
-        total +=
-          (await range.count()) -
-          (await db.members.where(gone.index).between(gone.lower, gone.upper, true, true).count())
+        total += await range.count()
+        for (const status of ENDED_STATUSES) {
+          const gone = walkFor(unit, { ...filter, status })
+          total -= await db.members
+            .where(gone.index)
+            .between(gone.lower, gone.upper, true, true)
+            .count()
+        }
       }
       continue
     }

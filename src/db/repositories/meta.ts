@@ -7,6 +7,8 @@ export const META_KEYS = [
   'firmStatusOn',
   // What the words of registers meant, as chosen in an import's value step (importChoices.ts).
   'importValueChoices',
+  // What a loaded demo leaves undone on purpose (JSON of services/demo/gaps.ts), '' otherwise.
+  'demoGaps',
 ] as const
 export type MetaKey = (typeof META_KEYS)[number]
 

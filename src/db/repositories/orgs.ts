@@ -1,3 +1,4 @@
+import { isOnRoll } from '@/domain/memberStatus'
 import type { Org } from '@/domain/types'
 import { getDb } from '../connection'
 
@@ -50,8 +51,9 @@ export async function countOrgNodes(
   const entries = await Promise.all(
     orgIds.map(async (id) => {
       const [full, probationary, children] = await Promise.all([
-        db.members.where('[orgId+stage]').equals([id, 'full']).count(),
-        db.members.where('[orgId+stage]').equals([id, 'probationary']).count(),
+        // On the roll only (memberStatus.ts): 停止党籍, 转出 … are records, not members.
+        db.members.where('[orgId+stage]').equals([id, 'full']).filter(isOnRoll).count(),
+        db.members.where('[orgId+stage]').equals([id, 'probationary']).filter(isOnRoll).count(),
         db.orgs.where('parentId').equals(id).count(),
       ])
       return [id, { full, probationary, children }] as const

@@ -4,13 +4,16 @@ import {
   isStudyMeetingType,
   STUDY_KIND_OF_MEETING,
   STUDY_MEETING_TYPES,
+  committeeMemberIds,
+  emptyStudyHours,
   sumStudyHours,
   validateStudyEntry,
   yearRange,
   type StudyHours,
 } from '@/domain/study'
 import { resolveSettings } from '@/domain/settings'
-import type { Id, IsoDate, Meeting, Member, StudyKind, StudyRecord } from '@/domain/types'
+import { isOnRoll } from '@/domain/memberStatus'
+import type { Id, IsoDate, Meeting, Member, Org, StudyKind, StudyRecord } from '@/domain/types'
 import type { FieldProblem, StudyRecordInput } from '@/domain/validation'
 import { getDb, nowIso } from '../connection'
 import { NotFoundError, ValidationError } from '../errors'
@@ -23,6 +26,8 @@ import { orThrow } from './validated'
  * records written together (one session for many members, a meeting's attendees) are one
  * transaction, so a failure leaves nothing half-recorded.
  */
+
+const isOrg = (org: Org | undefined): org is Org => org !== undefined
 
 /** Today by the database clock, so tests that pin the clock pin "not in the future" too. */
 function clockToday(): IsoDate {
@@ -230,7 +235,7 @@ export async function listStudyOfMember(memberId: Id, year: number): Promise<Stu
 /** One member's confirmed and pending hours in a calendar year. */
 export async function studyHoursOfMember(memberId: Id, year: number): Promise<StudyHours> {
   const rows = await listStudyOfMember(memberId, year)
-  return sumStudyHours(rows, year).get(memberId) ?? { memberId, confirmedHours: 0, pendingHours: 0 }
+  return sumStudyHours(rows, year).get(memberId) ?? emptyStudyHours(memberId)
 }
 
 /**
@@ -252,9 +257,11 @@ export async function studyHoursOfOrgs(
 }
 
 export interface StudyStanding {
-  /** Party members (full or probationary) still in the scope's orgs. */
+  /** Party members on the roll of the scope's orgs. */
   members: Pick<Member, 'id' | 'name' | 'orgId'>[]
   hours: Map<Id, StudyHours>
+  /** Members holding a committee seat (their target is 56 学时). */
+  onCommittee: Set<Id>
 }
 
 /**
@@ -287,11 +294,12 @@ export async function readStudyStanding(
           year,
         )
       : await studyHoursOfOrgs(orgIds, year)
+  const orgs =
+    orgIds === null ? await db.orgs.toArray() : (await db.orgs.bulkGet([...orgIds])).filter(isOrg)
   return {
-    members: members
-      .filter((m) => m.status !== 'transferredOut')
-      .map((m) => ({ id: m.id, name: m.name, orgId: m.orgId })),
+    members: members.filter(isOnRoll).map((m) => ({ id: m.id, name: m.name, orgId: m.orgId })),
     hours,
+    onCommittee: committeeMemberIds(orgs.filter((org) => org.dissolvedOn === '')),
   }
 }
 

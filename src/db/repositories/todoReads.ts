@@ -1,3 +1,4 @@
+import { addYears } from '@/domain/dates'
 import { alarmCutoff } from '@/domain/memberRules'
 import type { Settings } from '@/domain/settings'
 import type { Id, IsoDate, Member, Org, PartyGroup } from '@/domain/types'
@@ -78,4 +79,38 @@ export async function hasAnyRecord(): Promise<boolean> {
     if ((await db.table(name).limit(1).primaryKeys()).length > 0) return true
   }
   return false
+}
+
+/** Statuses that set a deadline (memberRules.ts statusDeadline): 失联, 停止党籍, 流动. */
+const DEADLINE_STATUSES = ['lostContact', 'suspended', 'mobile'] as const
+
+/**
+ * Members whose status sets a deadline, in a scope (null = everyone): one equality range of
+ * the 'status' index per status (getAll), filtered to the scope in memory; they are few.
+ */
+export async function readStatusCandidates(orgIds: readonly Id[] | null): Promise<Member[]> {
+  const scope = orgIds === null ? null : new Set(orgIds)
+  const parts = await Promise.all(
+    DEADLINE_STATUSES.map((status) => getDb().members.where('status').equals(status).toArray()),
+  )
+  return parts.flat().filter((m) => !scope || scope.has(m.orgId))
+}
+
+/**
+ * People whose development has a deadline to come: those in a development stage (equality
+ * ranges of the 'stage' index), and full members made full within the last year who may
+ * still wait for the 转正 approval (a range of the 'fullMemberOn' index).
+ */
+export async function readDevelopmentCandidates(
+  orgIds: readonly Id[] | null,
+  today: IsoDate,
+): Promise<Member[]> {
+  const scope = orgIds === null ? null : new Set(orgIds)
+  const table = getDb().members
+  const stages = ['applicant', 'activist', 'candidate', 'probationary'] as const
+  const [inDevelopment, recentlyFull] = await Promise.all([
+    Promise.all(stages.map((stage) => table.where('stage').equals(stage).toArray())),
+    table.where('fullMemberOn').between(addYears(today, -1), today, true, true).toArray(),
+  ])
+  return [...inDevelopment.flat(), ...recentlyFull].filter((m) => !scope || scope.has(m.orgId))
 }

@@ -3,6 +3,7 @@
  * fewer → a secretary), and party groups for branches of ≥ 15 members. A few terms are
  * due within 6 months and a couple are overdue, so the renewal reminders have work.
  */
+import { canHoldSeat, isOnRoll } from '@/domain/memberStatus'
 import type { CommitteePost, CommitteeSeat, IsoDate, Member, Org, PartyGroup } from '@/domain/types'
 import { stamp, type DemoContext } from './context'
 import { addDays, addYears, fromDayNumber, maxDate, toDayNumber } from './dates'
@@ -13,10 +14,7 @@ const BRANCH_TERM_YEARS = 3
 const COMMITTEE_TERM_YEARS = 5
 
 function isCounted(member: Member): boolean {
-  return (
-    (member.stage === 'full' || member.stage === 'probationary') &&
-    member.status !== 'transferredOut'
-  )
+  return isOnRoll(member)
 }
 
 /** Term start: mostly within the term, a few due soon, a couple overdue. */
@@ -57,9 +55,11 @@ export function seatCommittees(
     const full = members.filter((member) => member.stage === 'full')
     const timing = overdue.has(org.id) ? 'overdue' : dueSoon.has(org.id) ? 'dueSoon' : 'current'
     org.termStartOn = termStart(ctx, org, BRANCH_TERM_YEARS, timing)
+    // 选举工作条例 第五条: seats go to full members who may stand (not 留党察看, 失联 …).
+    const eligible = full.filter(canHoldSeat)
     const candidates = [
-      ...full.filter((member) => member.status === 'normal'),
-      ...full.filter((member) => member.status !== 'normal'),
+      ...eligible.filter((member) => member.status === 'normal'),
+      ...eligible.filter((member) => member.status !== 'normal'),
     ]
     const secretary = entry.secretaryName
       ? (candidates.find((member) => member.gender === 'male') ?? candidates[0])
@@ -91,6 +91,7 @@ export function seatCommittees(
         since: maxDate(org.termStartOn, holder.fullMemberOn),
       }
     })
+    recordPreviousTerm(ctx, org, candidates)
   }
   // Committees over other orgs (党委, 党总支, 联合党委) are recorded by name: their
   // members belong to the branches below them.
@@ -117,6 +118,36 @@ export function seatCommittees(
       since: org.termStartOn,
     }))
   }
+}
+
+/**
+ * 届次: an org older than its current term had a committee before; about half keep it as
+ * history (the one before, mostly the same people, one seat changed hands at the 换届).
+ */
+function recordPreviousTerm(ctx: DemoContext, org: Org, candidates: Member[]): void {
+  const { rng } = ctx
+  const startOn = maxDate(org.foundedOn, addYears(org.termStartOn, -BRANCH_TERM_YEARS))
+  if (org.committee.length === 0 || startOn >= addYears(org.termStartOn, -1) || rng.chance(0.5)) {
+    return
+  }
+  const earlier = candidates.filter(
+    (member) => member.fullMemberOn !== '' && member.fullMemberOn <= startOn,
+  )
+  const committee = org.committee
+    .map((seat): CommitteeSeat | null => {
+      const stays = earlier.some((member) => member.id === seat.memberId)
+      const holder =
+        (stays && rng.chance(0.8)) || earlier.length === 0 ? undefined : rng.pick(earlier)
+      if (!stays && !holder) return null
+      return holder
+        ? { post: seat.post, memberId: holder.id, holderName: holder.name, since: startOn }
+        : { ...seat, since: startOn }
+    })
+    .filter((seat): seat is CommitteeSeat => seat !== null)
+  const people = new Set(committee.map((seat) => seat.memberId))
+  if (committee.length === 0 || people.size < committee.length) return
+  org.pastTerms = [{ number: 1, startOn, endOn: org.termStartOn, committee }]
+  org.termNumber = 2
 }
 
 /** 2–3 party groups in each branch of ≥ 15 members; members are spread over them. */

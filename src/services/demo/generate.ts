@@ -32,8 +32,9 @@ import { anyName } from './names'
 import { buildOrgs } from './orgs'
 import { buildStudyRecords } from './study'
 import { buildTransfers } from './transfers'
+import { describeGaps, type DemoGap } from './gaps'
 
-export const DEMO_GENERATOR_VERSION = 2
+export const DEMO_GENERATOR_VERSION = 3
 export const DEFAULT_DEMO_SEED = 20180611
 /** Firms without an org that have an instructor or liaison (工作覆盖), at scale 1. */
 const WORK_COVERED_FIRMS = 300
@@ -61,7 +62,16 @@ export interface DemoDataset {
   dues: Dues[]
 }
 
+/** The records of the demo, one array per table. */
 export function generateDemo(options: DemoOptions): DemoDataset {
+  return generateDemoWithGaps(options).dataset
+}
+
+/** The records and what they leave undone on purpose (demo/gaps.ts), for the description. */
+export function generateDemoWithGaps(options: DemoOptions): {
+  dataset: DemoDataset
+  gaps: DemoGap[]
+} {
   const scale = options.scale ?? 1
   if (!(scale > 0)) throw new Error('scale must be positive')
   const ctx = createContext(options.seed ?? DEFAULT_DEMO_SEED, options.today, scale)
@@ -79,16 +89,26 @@ export function generateDemo(options: DemoOptions): DemoDataset {
   )
   const partyGroups = buildPartyGroups(ctx, orgPlan.memberOrgs, byOrg)
   const joint = buildJoint(ctx, areaIndex, orgPlan)
-  const meetings = buildMeetings(ctx, orgPlan.memberOrgs, byOrg, partyGroups)
-  const studyRecords = buildStudyRecords(ctx, members, meetings)
-  const lastAttended = lastAttendedByMember(meetings)
-  for (const member of members) member.lastAttendedOn = lastAttended.get(member.id) ?? ''
   const orgs = [...orgPlan.orgs, joint.committee]
   const transfers = buildTransfers(ctx, members, orgs)
+  const meetingPlan = buildMeetings(ctx, orgPlan.memberOrgs, byOrg, partyGroups, transfers)
+  const meetings = meetingPlan.meetings
+  const study = buildStudyRecords(ctx, members, meetings, orgs)
+  const studyRecords = study.records
+  const lastAttended = lastAttendedByMember(meetings)
+  for (const member of members) member.lastAttendedOn = lastAttended.get(member.id) ?? ''
   fitEmployees(ctx, firmPlan.firms, members)
   assignWorkCoverage(ctx, firmPlan.firms, orgs)
   deriveOrgStatuses(firmPlan.firms, orgs, options.today)
-  return {
+  const gaps = describeGaps({
+    today: options.today,
+    orgs,
+    members,
+    behindOrgIds: meetingPlan.behindOrgIds,
+    gappyOrgIds: meetingPlan.gappyOrgIds,
+    studyBehindIds: study.behindMemberIds,
+  })
+  const dataset: DemoDataset = {
     areas: areaIndex.areas,
     firms: firmPlan.firms,
     orgs,
@@ -102,6 +122,7 @@ export function generateDemo(options: DemoOptions): DemoDataset {
     transfers,
     dues: [],
   }
+  return { dataset, gaps }
 }
 
 /** A firm employs at least its members and people in development, with room to spare. */

@@ -28,13 +28,18 @@ export function creditCheckChar(first17: string): string {
   return CREDIT_ALPHABET.charAt((31 - (sum % 31)) % 31)
 }
 
-function orgCode(rng: Rng): string {
-  const body = digits(rng, 8)
+/** GB 11714 check character of an 8-digit organisation-code body. */
+export function orgCodeCheckChar(body: string): string {
   let sum = 0
   for (let index = 0; index < 8; index++)
     sum += Number(body.charAt(index)) * (ORG_CODE_WEIGHTS[index] ?? 0)
   const check = 11 - (sum % 11)
-  return body + (check === 10 ? 'X' : check === 11 ? '0' : String(check))
+  return check === 10 ? 'X' : check === 11 ? '0' : String(check)
+}
+
+function orgCode(rng: Rng): string {
+  const body = digits(rng, 8)
+  return body + orgCodeCheckChar(body)
 }
 
 /** '91' (enterprise registered with market regulation) + area code + org code + check. */

@@ -1,15 +1,20 @@
 /**
- * A year of 三会一课 ending today, plus 主题党日 and the yearly meetings, for every
- * member-holding org. About 75 % of orgs are fully compliant; the rest miss some periods,
- * and a few with a committee are clearly behind (nothing monthly in the last 4 months).
+ * 三会一课 from 1 January of last year to today, plus 主题党日 and the yearly meetings of each
+ * year, for every member-holding org: every monthly, quarterly and yearly rule sees a complete
+ * period. About 75 % of orgs are fully compliant; the rest (the intended gaps, listed in the
+ * dataset's `gaps`) miss some periods, and a few with a committee are clearly behind (nothing
+ * monthly in the last 4 months). Each meeting stores the roll of its day, as the app does.
  */
+import { takeRoll } from '@/domain/roll'
 import type {
   AbsenceReason,
   IsoDate,
   Meeting,
+  MeetingRoll,
   MeetingType,
   Member,
   PartyGroup,
+  Transfer,
 } from '@/domain/types'
 import { stamp, type DemoContext } from './context'
 import { addDays, addMonths, daysBetween, maxDate, minDate, monthStart, yearOf } from './dates'
@@ -28,14 +33,31 @@ const START_TIMES = ['09:00', '09:30', '14:30', '15:00', '16:00', '19:00']
 const PLACES = ['党员活动室', '公司会议室', '党群服务中心', '线上（视频会议）']
 const REASONS: AbsenceReason[] = ['work', 'work', 'sick', 'personal', 'other']
 
-/** Members who could attend on the day: admitted by then and not gone or out of contact. */
-function eligibleOn(members: Member[], heldOn: IsoDate): Member[] {
+/**
+ * Members who came on the day: on the roll then (roll.ts), not out of contact or abroad, and
+ * not arrived later by a transfer.
+ */
+function eligibleOn(
+  members: Member[],
+  roll: MeetingRoll,
+  heldOn: IsoDate,
+  arrivals: ReadonlyMap<string, IsoDate>,
+): Member[] {
+  const onRoll = new Set(roll.memberIds)
   return members.filter((member) => {
-    if (member.stage !== 'full' && member.stage !== 'probationary') return false
-    if (member.development.branchVoteOn > heldOn) return false
-    if (member.status === 'transferredOut') return false
-    return !(member.status === 'lostContact' && member.statusSince <= heldOn)
+    if (!onRoll.has(member.id)) return false
+    if ((arrivals.get(member.id) ?? '') > heldOn) return false
+    const away = member.status === 'lostContact' || member.status === 'abroad'
+    return !(away && member.statusSince <= heldOn)
   })
+}
+
+export interface MeetingPlan {
+  meetings: Meeting[]
+  /** Orgs with no monthly meetings in the last four months. */
+  behindOrgIds: string[]
+  /** Orgs that miss some periods here and there. */
+  gappyOrgIds: string[]
 }
 
 export function buildMeetings(
@@ -43,10 +65,16 @@ export function buildMeetings(
   memberOrgs: MemberOrg[],
   byOrg: Map<string, Member[]>,
   groups: PartyGroup[],
-): Meeting[] {
+  transfers: readonly Transfer[],
+): MeetingPlan {
   const { rng, today } = ctx
   const meetings: Meeting[] = []
-  const windowStart = monthStart(addMonths(today, -12))
+  const windowStart = `${yearOf(today) - 1}-01-01`
+  const arrivals = new Map(
+    transfers
+      .filter((transfer) => transfer.direction === 'in' && transfer.fromOrgId === '')
+      .map((transfer) => [transfer.memberId, transfer.completedOn]),
+  )
   const withCommittee = memberOrgs.filter((entry) => entry.org.committee.length >= 3)
   const behind = new Set(
     rng
@@ -70,24 +98,35 @@ export function buildMeetings(
     const org = entry.org
     const profile = profiles.get(org.id) ?? 'compliant'
     const members = byOrg.get(org.id) ?? []
+    const memberTransfers = transfers.filter((transfer) =>
+      members.some((member) => member.id === transfer.memberId),
+    )
+    const rollOn = (heldOn: IsoDate) => takeRoll(org, heldOn, members, memberTransfers)
+    const comers = (heldOn: IsoDate) => eligibleOn(members, rollOn(heldOn), heldOn, arrivals)
     const secretary = org.committee[0]?.holderName ?? anyName(rng)
     const recorder =
       org.committee.find((seat) => seat.post === 'organisation')?.holderName ??
-      rng.pick(eligibleOn(members, today)).name
+      rng.pick(comers(today)).name
     const skip = (recent: boolean) =>
       (profile === 'behind' && recent) || (profile !== 'compliant' && rng.chance(0.25))
 
     const add = (type: MeetingType, heldOn: IsoDate, attendees: Member[], groupId = '') => {
       if (heldOn < org.foundedOn || heldOn > today || attendees.length === 0) return
-      const absent = attendees.filter((member) =>
-        rng.chance(member.status === 'mobile' ? 0.6 : 0.07),
+      const roll = rollOn(heldOn)
+      // Everyone on the roll of the day is due; those not among the attendees were away.
+      const due =
+        type === 'branchAssembly' ? members.filter((m) => roll.memberIds.includes(m.id)) : attendees
+      const absent = due.filter(
+        (member) =>
+          !attendees.includes(member) || rng.chance(member.status === 'mobile' ? 0.6 : 0.07),
       )
       const present = attendees.filter((member) => !absent.includes(member))
       if (type === 'branchAssembly') {
-        // Quorum: more than half of the full members (probationary members have no vote).
-        const fullCount = attendees.filter((member) => member.stage === 'full').length
-        while (present.filter((member) => member.stage === 'full').length * 2 <= fullCount) {
-          const back = absent.findIndex((member) => member.stage === 'full')
+        // Quorum: more than half of those with a vote that day (roll.ts voterIds).
+        const voters = new Set(roll.voterIds)
+        const canReturn = (member: Member) => voters.has(member.id) && attendees.includes(member)
+        while (present.filter((member) => voters.has(member.id)).length * 2 <= voters.size) {
+          const back = absent.findIndex(canReturn)
           if (back < 0) break
           present.push(...absent.splice(back, 1))
         }
@@ -125,27 +164,30 @@ export function buildMeetings(
         resolutions: rng.pick(MEETING_RESOLUTIONS[type] ?? ['']),
         status: 'final',
         photoIds: [],
+        roll,
+        votes: [],
+        excellentReason: '',
         ...stamp(ctx, heldOn),
       }
       meetings.push(meeting)
-      if (type === 'appraisal') gradeMembers(ctx, present, year)
+      if (type === 'appraisal') gradeMembers(ctx, present, roll, year)
     }
 
-    for (let back = 12; back >= 0; back--) {
-      const month = addMonths(monthStart(today), -back)
+    const months = monthsBetween(windowStart, today)
+    months.forEach((month, index) => {
       const dayIn = () => minDate(addDays(month, rng.int(2, 26)), today)
-      const recent = back <= 3
+      const recent = index >= months.length - 4
       if (!skip(recent)) {
         const day = dayIn()
-        add('themedDay', day, eligibleOn(members, day))
+        add('themedDay', day, comers(day))
       }
       if (org.committee.length >= 3 && !skip(recent)) {
         const day = dayIn()
-        const seated = new Set(org.committee.map((seat) => seat.memberId))
+        const seated = new Set(rollOn(day).committee)
         add(
           'committeeMeeting',
           day,
-          eligibleOn(members, day).filter((member) => seated.has(member.id)),
+          comers(day).filter((member) => seated.has(member.id)),
         )
       }
       for (const group of groupsOf.get(org.id) ?? []) {
@@ -154,11 +196,11 @@ export function buildMeetings(
         add(
           'groupMeeting',
           day,
-          eligibleOn(members, day).filter((member) => member.partyGroupId === group.id),
+          comers(day).filter((member) => member.partyGroupId === group.id),
           group.id,
         )
       }
-    }
+    })
     // One assembly and one lesson per quarter, inside the window.
     for (
       let quarter = quarterStartOf(windowStart);
@@ -171,26 +213,50 @@ export function buildMeetings(
       for (const type of ['branchAssembly', 'partyLesson'] as const) {
         if (skip(recent)) continue
         const day = addDays(from, rng.int(0, daysBetween(from, to)))
-        add(type, day, eligibleOn(members, day))
+        add(type, day, comers(day))
       }
     }
-    const lastDecember = `${yearOf(today) - 1}-12-`
-    for (const type of ['orgLifeMeeting', 'appraisal'] as const) {
-      if (profile !== 'compliant' && rng.chance(0.3)) continue
-      const day = `${lastDecember}${String(rng.int(5, 28)).padStart(2, '0')}`
-      add(type, day, eligibleOn(members, day))
+    // The yearly meetings of every year that has ended (held in its December), and the
+    // 谈心谈话 of each year of the window.
+    for (let year = yearOf(windowStart); year < yearOf(today); year++) {
+      for (const type of ['orgLifeMeeting', 'appraisal'] as const) {
+        if (profile !== 'compliant' && rng.chance(0.3)) continue
+        const day = `${year}-12-${String(rng.int(5, 28)).padStart(2, '0')}`
+        add(type, day, comers(day))
+      }
     }
-    const talkDay = addDays(windowStart, rng.int(0, Math.max(0, daysBetween(windowStart, today))))
-    add('heartToHeart', talkDay, eligibleOn(members, talkDay))
+    for (let year = yearOf(windowStart); year <= yearOf(today); year++) {
+      if (year < yearOf(today) && profile !== 'compliant' && rng.chance(0.3)) continue
+      const start = maxDate(`${year}-01-01`, windowStart)
+      const end = minDate(`${year}-12-31`, today)
+      const talkDay = addDays(start, rng.int(0, Math.max(0, daysBetween(start, end))))
+      add('heartToHeart', talkDay, comers(talkDay))
+    }
   }
-  return meetings
+  return {
+    meetings,
+    behindOrgIds: [...behind],
+    gappyOrgIds: [...profiles].filter(([, p]) => p === 'gaps').map(([id]) => id),
+  }
 }
 
-/** 民主评议: 优秀 at most a third; most 合格. */
-function gradeMembers(ctx: DemoContext, present: Member[], year: number) {
-  const limit = Math.floor(present.length / 3)
+/** The first day of each month from `from`'s month to `to`'s. */
+function monthsBetween(from: IsoDate, to: IsoDate): IsoDate[] {
+  const months: IsoDate[] = []
+  for (let month = monthStart(from); month <= to; month = addMonths(month, 1)) months.push(month)
+  return months
+}
+
+/**
+ * 民主评议: the full members present are graded (预备党员 take part without a grade); 优秀 at
+ * most a third of the full members on the roll; most 合格.
+ */
+function gradeMembers(ctx: DemoContext, present: Member[], roll: MeetingRoll, year: number) {
+  const limit = Math.floor(roll.fullIds.length / 3)
+  const full = new Set(roll.fullIds)
   let excellent = 0
   for (const member of present) {
+    if (!full.has(member.id)) continue
     const roll = ctx.rng.next()
     const isExcellent = roll < 0.2 && excellent < limit
     if (isExcellent) excellent++

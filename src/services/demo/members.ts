@@ -7,6 +7,7 @@ import type { Development, Education, Gender, IsoDate, Member, MemberStage } fro
 import type { AreaIndex } from './areas'
 import { stamp, type DemoContext } from './context'
 import { addDays, addYears, fromDayNumber, toDayNumber } from './dates'
+import { ageOn } from '@/domain/dates'
 import { idNumber, phone } from './ids'
 import { ethnicityFor, JOB_TITLES, personName } from './names'
 import type { MemberOrg } from './orgs'
@@ -17,6 +18,11 @@ export const PARTY_MEMBERS = 546
 const PEOPLE_IN_DEVELOPMENT = 40
 /** Members whose membership moved out, not counted among the 546. */
 export const TRANSFERRED_OUT = 3
+/** Members whose membership ended otherwise (停止党籍, 死亡): kept on record, not counted. */
+const ENDED = [
+  ['suspended', 300, 600],
+  ['deceased', 60, 500],
+] as const
 
 const EDUCATIONS: [Education, number][] = [
   ['seniorHigh', 6],
@@ -148,15 +154,16 @@ export function buildMembers(
     member.status = 'transferredOut'
     member.statusSince = fromDayNumber(todayDay - rng.int(30, 240))
   }
-  // A few members away (流动) or out of contact (失联, ≥ 6 months without attending or paying).
-  for (const member of rng.sample(counted, Math.round(counted.length * 0.025))) {
-    const isLost = rng.chance(0.3)
-    member.status = isLost ? 'lostContact' : 'mobile'
-    member.statusSince = fromDayNumber(todayDay - (isLost ? rng.int(200, 420) : rng.int(40, 300)))
-    member.statusNote = isLost
-      ? 'unreachable'
-      : rng.pick(['北京市朝阳区', '上海市浦东新区', '杭州市西湖区', '深圳市南山区'])
+  for (const [status, fromDays, toDays] of ENDED) {
+    for (let index = 0; index < Math.round(ctx.scale); index++) {
+      const entry = rng.pick(memberOrgs)
+      const member = make(entry, rng.pick(entry.seats).firm.id, 'full')
+      member.status = status
+      member.statusSince = fromDayNumber(todayDay - rng.int(fromDays, toDays))
+      member.statusNote = status === 'suspended' ? '失联满 6 个月，经支部大会决定停止党籍' : '病故'
+    }
   }
+  assignStatuses(ctx, counted)
   assignIntroducers(ctx, byOrg)
   return { members, byOrg }
 }
@@ -191,13 +198,94 @@ function developmentFor(ctx: DemoContext, stage: MemberStage, birthDate: IsoDate
     ? addDays(voteOn, -candidateBeforeVote)
     : fromDayNumber(todayDay - rng.int(10, 170))
   applyFrom(addDays(development.candidateOn, -rng.int(366, 540)))
+  development.activistFiledOn = addDays(development.activistOn, rng.int(5, 20))
+  development.candidateFiledOn = upToToday(addDays(development.candidateOn, rng.int(5, 15)))
+  if ((ageOn(birthDate, development.activistOn) ?? 99) <= 28 && rng.chance(0.5)) {
+    development.youthLeagueOn = addDays(development.activistOn, -rng.int(5, 25))
+  }
+  candidateSteps(ctx, development, voteOn || today)
   development.trainingDays = 3
   development.trainingHours = 24
   if (!voteOn) return development
   development.branchVoteOn = voteOn
   development.approvedOn = upToToday(addDays(voteOn, rng.int(20, 80)))
-  if (stage === 'full') development.fullOn = addYears(voteOn, 1)
+  development.upperTalkOn = upToToday(addDays(voteOn, rng.int(8, 18)))
+  if (development.approvedOn) {
+    development.oathOn = upToToday(addDays(development.approvedOn, rng.int(3, 20)))
+  }
+  if (stage === 'full') {
+    // 转正: applied before probation ends, voted soon after, approved within three months;
+    // 党龄 from the end of probation (党章 第七条).
+    development.fullOn = addYears(voteOn, 1)
+    development.fullAppliedOn = addDays(development.fullOn, -rng.int(5, 15))
+    development.fullVoteOn = addDays(development.fullOn, rng.int(3, 25))
+    development.fullApprovedOn = upToToday(addDays(development.fullVoteOn, rng.int(15, 60)))
+  }
   return development
+}
+
+/**
+ * The steps of a 发展对象 before the branch vote (细则 第十六条、第十七条、第四章): 政审, a 公示
+ * of five working days (Monday to Friday), 预审, 入党志愿书 — counted back from the vote (or,
+ * for a candidate still waiting, taken only as far as today).
+ */
+function candidateSteps(ctx: DemoContext, development: Development, voteOn: IsoDate) {
+  const { rng, today } = ctx
+  const upToToday = (date: IsoDate) => (date <= today ? date : '')
+  const formOn = addDays(voteOn, -rng.int(5, 15))
+  const preReviewOn = addDays(formOn, -rng.int(3, 10))
+  const toOn = addDays(preReviewOn, -rng.int(2, 6))
+  // The last Friday on or before toOn, and the Monday of that week: five working days.
+  const weekday = (toDayNumber(toOn) + 3) % 7 // 1970-01-01 was a Thursday; 0 = Monday
+  const publicityTo = addDays(toOn, -((weekday - 4 + 7) % 7))
+  const publicityFrom = addDays(publicityTo, -4)
+  const reviewOn = addDays(development.candidateOn, rng.int(10, 30))
+  if (reviewOn >= publicityFrom) {
+    development.politicalReviewOn = upToToday(reviewOn)
+    return
+  }
+  development.politicalReviewOn = upToToday(reviewOn)
+  development.publicityFromOn = upToToday(publicityFrom)
+  development.publicityToOn = development.publicityFromOn ? upToToday(publicityTo) : ''
+  development.preReviewOn = development.publicityToOn ? upToToday(preReviewOn) : ''
+  development.applicationFormOn = development.preReviewOn ? upToToday(formOn) : ''
+}
+
+const PLACES = ['北京市朝阳区', '上海市浦东新区', '杭州市西湖区', '深圳市南山区']
+
+/**
+ * Statuses of members on the roll (they stay among the 546): 流动 mostly for a few months, one
+ * away long enough to transfer (an intended gap); 失联 one recent and one past six months (an
+ * intended gap: to be put on 停止党籍); one 出国（境）; one under 留党察看.
+ */
+function assignStatuses(ctx: DemoContext, counted: Member[]) {
+  const { rng, today } = ctx
+  const todayDay = toDayNumber(today)
+  const full = counted.filter((member) => member.stage === 'full')
+  const picked = rng.sample(full, Math.round(full.length * 0.03))
+  picked.forEach((member, index) => {
+    const since = (from: number, to: number) => fromDayNumber(todayDay - rng.int(from, to))
+    if (index === 0) {
+      Object.assign(member, { status: 'lostContact', statusSince: since(200, 300) })
+      member.statusNote = 'unreachable'
+    } else if (index === 1) {
+      Object.assign(member, { status: 'lostContact', statusSince: since(30, 120) })
+      member.statusNote = 'movedAway'
+    } else if (index === 2) {
+      Object.assign(member, { status: 'abroad', statusSince: since(100, 400) })
+      member.statusNote = '出国留学（澳大利亚）'
+    } else if (index === 3) {
+      Object.assign(member, { status: 'disciplinaryProbation', statusSince: since(60, 300) })
+      member.statusNote = '受留党察看一年处分'
+    } else {
+      const long = index === 4
+      Object.assign(member, {
+        status: 'mobile',
+        statusSince: long ? since(200, 300) : since(20, 160),
+      })
+      member.statusNote = rng.pick(PLACES)
+    }
+  })
 }
 
 /** Two full members of the same org introduce each admitted member, where the org has them. */

@@ -85,14 +85,20 @@ export function fillGeneric(
   }
 }
 
-/** History: a dissolved branch of a closed firm, and one that merged into a joint branch. */
+/**
+ * History: a dissolved branch of a closed firm, and one that merged into a joint branch. Both
+ * ended before the meeting history starts (1 January of last year), so no period of that
+ * history asks them for meetings they could not hold.
+ */
 export function addDissolved(
   ctx: DemoContext,
   firmPlan: FirmPlan,
   orgs: Org[],
   memberOrgs: MemberOrg[],
 ) {
-  const closedFirm = firmPlan.closed[0]
+  const historyStart = `${Number(ctx.today.slice(0, 4)) - 1}-01-01`
+  const closedFirm =
+    firmPlan.closed.find((firm) => firm.closedOn < historyStart) ?? firmPlan.closed[0]
   const template = orgs.find((org) => org.type === 'branch')
   if (!closedFirm || !template) return
   const closedOn = closedFirm.closedOn
@@ -109,9 +115,10 @@ export function addDissolved(
     note: '企业注销，党支部撤销，党员组织关系已转出',
     ...stamp(ctx),
   })
-  const joint = memberOrgs.find(
+  const topJoint = memberOrgs.filter(
     (entry) => entry.org.type === 'jointBranch' && entry.org.parentId === '',
   )
+  const joint = topJoint.find((entry) => entry.org.foundedOn < historyStart) ?? topJoint[0]
   const firm = joint?.seats[0]?.firm
   if (!joint || !firm) return
   const dissolvedOn = joint.org.foundedOn

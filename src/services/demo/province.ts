@@ -28,7 +28,7 @@ import { buildAreas } from './areas'
 import { createContext, timestamp } from './context'
 import { addDays, addYears } from './dates'
 import { DEMO_GENERATOR_VERSION, DEFAULT_DEMO_SEED } from './generate'
-import { creditCheckChar, idCheckChar } from './ids'
+import { creditCheckChar, idCheckChar, orgCodeCheckChar } from './ids'
 import { OPEN_ISSUES, RESOLVED_ISSUES } from './joint-issues'
 import { anyName, ethnicityFor, firmName, JOB_TITLES, personName } from './names'
 import { Rng } from './random'
@@ -158,8 +158,10 @@ export function createProvince(options: ProvinceOptions): ProvinceGenerator {
     const industry = INDUSTRIES[rng.weightedIndex([8, 6, 30, 4, 14, 24, 3, 11])] ?? 'other'
     const registeredOn = dayBefore(rng, 20 * 365, 30)
     const closed = rng.chance(0.03)
-    // The body of the organisation code is the index, so credit codes are unique.
-    const first17 = `91${areaIndex.codeOf(area)}${String(index).padStart(8, '0')}${rng.int(0, 9)}`
+    // The body of the organisation code is the index, so credit codes are unique; its GB 11714
+    // check character is computed, as the credit code check (GB 32100 §4) requires.
+    const body = String(index).padStart(8, '0')
+    const first17 = `91${areaIndex.codeOf(area)}${body}${orgCodeCheckChar(body)}`
     const workCovered = rng.chance(0.2)
     const instructor = workCovered && rng.chance(0.8) ? anyName(rng) : ''
     const liaison = workCovered && rng.chance(0.4) ? anyName(rng) : ''
