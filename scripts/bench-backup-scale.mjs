@@ -1,4 +1,4 @@
-// Backup and restore at scale (issue 3), for working on them apart from `npm run bench`:
+// Backup and restore at scale, for working on them apart from `npm run bench`:
 // build the bench entry into its own folder, serve it on its own port, write a share of the
 // province set (every table's first `--fraction`, default 0.25) into a fresh Chromium
 // profile under /tmp, then run zhibuBench.backupRestore() (backup, check and restore, in

@@ -1,4 +1,4 @@
-// First load with a fresh profile (issue 3), measured like scripts/bench.mjs does but on its
+// First load with a fresh profile, measured like scripts/bench.mjs does but on its
 // own port and build folder, so it can run beside the benchmark and the e2e tests.
 // Serves an existing build (`vite build --manifest --outDir <dist>`) with `vite preview`,
 // opens `/` in a fresh browser context RUNS times and prints FCP, TTI, where `/` ended up and

@@ -1,4 +1,4 @@
-// First-route bytes (issue 3): what a visitor downloads before the first page shows: the app
+// First-route bytes: what a visitor downloads before the first page shows: the app
 // entry and everything it imports statically, plus the landing route's chunk and its static
 // imports, JS and CSS gzipped (level 9, as a server would send them).
 // `/` redirects to /dashboard, but the router's guard sends a device with no data yet (a fresh

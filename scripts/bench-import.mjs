@@ -1,4 +1,4 @@
-// The import figures of issue 3 alone, for working on them: build the bench entry into its
+// The import figures of the bench alone, for working on them: build the bench entry into its
 // own folder, serve it on its own port, open it in a fresh Chromium profile under /tmp,
 // run zhibuBench.importXlsx(10000) and importCsv(10000) a few times and zhibuBench.floorWrite('firms', 10000),
 // and print ms, ratio to the floor and the longest main-thread task of each run, with the

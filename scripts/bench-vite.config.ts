@@ -2,7 +2,7 @@ import { fileURLToPath, URL } from 'node:url'
 import { defineConfig, mergeConfig } from 'vite'
 import appConfig from '../vite.config.ts'
 
-// The benchmark's entry (issue 3) built apart from the app, into dist/bench/, so the
+// The benchmark's entry built apart from the app, into dist/bench/, so the
 // app's own build (and its first-route bytes) is exactly what it would be without it.
 // `vite preview` serves files added to dist/ after it started, so the e2e smoke spec can
 // build this next to an already-built app: `vite build -c scripts/bench-vite.config.ts`.

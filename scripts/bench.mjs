@@ -1,4 +1,4 @@
-// `npm run bench` (issue 3): build the app and the bench entry, serve them on 127.0.0.1,
+// `npm run bench`: build the app and the bench entry, serve them on 127.0.0.1,
 // drive Debian's Chromium with the test flags, call the app's own code through
 // `window.zhibuBench` (src/bench/main.ts), print a table and write bench/results.json.
 // The province data set is written once into a cached Chromium profile under
@@ -590,7 +590,7 @@ try {
   })
 
   section('lighthouse')
-  // ─── Lighthouse on a phone (issue 18): first page and meeting list, median of 3 ──
+  // ─── Lighthouse on a phone (390 px, simulated phone): first page and meeting list, median of 3 ──
   // A demo-scale profile of its own (the scores judge the pages, not the province's size;
   // the figures above time the province).
   const lighthouse = await measureLighthouse({ base: BASE, runs: Math.min(RUNS, 3), log })

@@ -6,7 +6,7 @@ import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:f
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 
-/** The Chromium flags used for tests and CI (DEVELOPERS.md / TOOLCHAIN.md). */
+/** The Chromium flags used for tests and CI: without them a closed network stalls Chromium. */
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',

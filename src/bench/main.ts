@@ -1,5 +1,5 @@
 /**
- * The benchmark's entry (bench.html, issue 3): exposes `window.zhibuBench` so
+ * The benchmark's entry (bench.html): exposes `window.zhibuBench` so
  * scripts/bench.mjs and tests/e2e/bench-smoke.spec.ts call the app's own code in real
  * Chromium. Not imported by the app: the first route does not carry it.
  * Every timing is returned to Node, which takes medians and writes bench/results.json.
@@ -290,7 +290,7 @@ async function backupRestore() {
   return restore.ok ? { ...backup, ...restore } : restore
 }
 
-/** The meeting compliance board for 100 branches × 12 months (issue 6), as /meetings/board reads it. */
+/** The meeting compliance board for 100 branches × 12 months, as /meetings/board reads it. */
 async function complianceBoard(orgCount = 100, asOf = PROVINCE_TODAY) {
   const orgIds = await getDb().orgs.where('type').equals('branch').limit(orgCount).primaryKeys()
   const run = await timed(() => readComplianceBoard(orgIds, boardMonths(asOf, 12), asOf))

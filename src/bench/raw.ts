@@ -1,5 +1,5 @@
 /**
- * The floor (issue 3): IndexedDB through its own API, no Dexie and no app code, so each
+ * The floor: IndexedDB through its own API, no Dexie and no app code, so each
  * app figure can be printed as a ratio to what the browser itself can do here.
  */
 

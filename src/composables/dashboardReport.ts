@@ -6,7 +6,7 @@ import { exportDashboard, type ReportSheet } from '@/services/spreadsheet/dashbo
 import { loadTrend } from './dashboardTrend'
 import type { ReportInput } from './useDashboardReport'
 
-/** The dashboard's report (issue 8): fetched when 导出 is clicked, not with the page. */
+/** The dashboard's report: fetched when 导出 is clicked, not with the page. */
 
 type Translate = ReturnType<typeof useI18n>['t']
 

@@ -18,7 +18,7 @@ import { useLiveQuery } from './useLiveQuery'
 
 // The dashboard's first route: where it stands and today's figures. The tabs' reads are in
 // useDashboardPanels.ts and the report in useDashboardReport.ts, each loaded with what uses
-// it, so the figures wait on neither (issue 3).
+// it, so the figures wait on neither.
 export type { DashboardScope } from '@/db'
 
 export interface AreaRow {

@@ -14,7 +14,7 @@ export function useDatabaseGuard(): void {
     if (shown) return
     shown = true
     // Rare, so the message box (and the input it brings) is fetched when needed, not on first
-    // paint (issue 3); its styles are in main.ts.
+    // paint (first paint stays fast); its styles are in main.ts.
     void import('element-plus/es/components/message-box/index.mjs').then(({ ElMessageBox }) =>
       ElMessageBox.alert(t('exchange.db.versionChangeText'), t('exchange.db.versionChange'), {
         type: 'warning',

@@ -1,9 +1,9 @@
 /**
- * The dashboard's figures beyond computeCoverage (issue 8): the area trail of a drill-down,
+ * The dashboard's figures beyond computeCoverage: the area trail of a drill-down,
  * firm figures by industry and size class from the tallies, the 12-month trend; the members'
  * structure, meeting compliance by area and the work-quality counts are in dashboardPanels.ts
  * (re-exported), apart so the first route's figures do not bring the joint, study and term
- * rules (issue 3). Pure: records in, counts out; the repositories read, the UI formats.
+ * rules. Pure: records in, counts out; the repositories read, the UI formats.
  */
 import { computeCoverage, firmOrgStatus, isFirmOperating, isOrgActive } from './coverage'
 import type { CoverageFigures } from './coverage'

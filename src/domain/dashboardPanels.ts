@@ -1,5 +1,5 @@
 /**
- * The dashboard's tabs beyond the figures (issue 8): the members' structure, meeting
+ * The dashboard's tabs beyond the figures: the members' structure, meeting
  * compliance by area and the work-quality counts. Moved from dashboard.ts (which re-exports
  * them). Pure: records in, counts out.
  */

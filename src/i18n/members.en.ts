@@ -1,4 +1,4 @@
-/** Members and their development (issue 5); added to en.ts as `members`. */
+/** Members and their development; added to en.ts as `members`. */
 export default {
   title: 'Members',
   subtitle: 'Roster, development, transfers, mobile and lost-contact members',

@@ -1,4 +1,4 @@
-/** Members and their development (issue 5); added to zh-CN.ts as `members`. */
+/** Members and their development; added to zh-CN.ts as `members`. */
 export default {
   title: '党员',
   subtitle: '花名册、发展党员、组织关系转接、流动和失联党员',

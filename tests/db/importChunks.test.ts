@@ -18,7 +18,7 @@ import { tallyRows } from '@/domain/tallies'
 import { area, firm, member, org, useFreshDb } from './helpers'
 
 /**
- * Issue 3: imports write IMPORT_CHUNK records at a time inside ONE transaction, so the
+ * Imports write IMPORT_CHUNK records at a time inside ONE transaction, so the
  * page gets the thread back between chunks. These check what must not change with that:
  * all rows or none, the row named in errors, the tallies, and progress that moves.
  */

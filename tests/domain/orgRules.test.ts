@@ -438,7 +438,7 @@ describe('termDueSoon and termOverdue (换届, remind 6 months ahead)', () => {
   })
 })
 
-describe('firmWithMembersNoOrg (DOMAIN.md Coverage)', () => {
+describe('firmWithMembersNoOrg (coverage: firms with members but no org)', () => {
   const park = org({ id: 'pc', type: 'baseCommittee' })
   it.each([
     ['an operating firm, no org', firm('f1'), [], true],

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { expect, test } from './fixtures'
 
 /**
- * The benchmark at ×1 (issue 3), so `npm run bench` cannot rot: build the bench entry next
+ * The benchmark at ×1, so `npm run bench` cannot rot: build the bench entry next
  * to the built app (vite preview serves files added to dist/ later), call every measured
  * path once on the demo, and check each figure is a finite number of the right shape.
  */

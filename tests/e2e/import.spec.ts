@@ -46,7 +46,7 @@ test('import 200 firms with 3 bad rows, then export and re-import gives the same
   await page.getByTestId('import-next').click()
   await expect(page.getByTestId('import-valid-count')).toContainText('197')
   await page.getByTestId('import-confirm').click()
-  await expect(page.getByText(/新增 0/)).toBeVisible()
+  await expect(page.getByText('导入完成：新增 0 条，更新 0 条，无变化 197 条')).toBeVisible()
   await page.getByTestId('firm-search').fill('')
   await expect(page.getByTestId('pager')).toContainText('共 1078 条')
 })

@@ -95,7 +95,7 @@ test('a register from another tool imports with its own headers and words; a two
   const before = firmRow(page, '北方云数科技有限公司')
   await expect(before).toContainText('软件和信息技术服务')
   await expect(before).toContainText('120')
-  await expect(before.getByTestId('firm-status')).toHaveText('仅党建指导员')
+  await expect(before.getByTestId('firm-status')).toHaveText('仅工作覆盖')
   await page.getByTestId('firm-import').click()
   await page.getByTestId('import-file').setInputFiles(fixture('firm-update-two-columns.xlsx'))
   await expect(page.getByTestId('import-new-record-gaps')).toContainText('企业名称')
@@ -114,7 +114,7 @@ test('a register from another tool imports with its own headers and words; a two
   const after = firmRow(page, '北方云数科技有限公司')
   await expect(after).toContainText('135')
   await expect(after).toContainText('软件和信息技术服务')
-  await expect(after.getByTestId('firm-status')).toHaveText('仅党建指导员')
+  await expect(after.getByTestId('firm-status')).toHaveText('仅工作覆盖')
 
   // The GBK CSV of the same register: read as such, and the words chosen above remembered.
   await page.getByTestId('firm-import').click()

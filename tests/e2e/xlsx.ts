@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 
 /**
- * The import test file of issue 4: a title row, a header row written with synonyms
+ * The import test file: a title row, a header row written with synonyms
  * (单位名称, 信用代码, 旗县区 …), then `count` firms of which three are bad: a wrong
  * credit-code check character, an empty name, an unknown area. Node side (exceljs), for
  * the unit tests and for Playwright's setInputFiles.

@@ -2,7 +2,7 @@ import type { Area } from '@/domain/types'
 import { getDb } from '../connection'
 
 // Writes (and with them valibot's schemas) live in areaWrites.ts, re-exported here: the
-// dashboard's first route reads the areas (listAreas) without the write path (issue 3).
+// dashboard's first route reads the areas (listAreas) without the write path (the first-route budget).
 export * from './areaWrites'
 
 export async function listAreas(): Promise<Area[]> {

@@ -1,5 +1,5 @@
 /**
- * The dashboard's reads beyond the tallies (issue 8). Today's coverage comes from
+ * The dashboard's reads beyond the tallies. Today's coverage comes from
  * readTallies (tallies.ts); these serve the rest and say what they cost:
  * - another date and the trend read an area's firms, orgs and members (whole tables for the
  *   whole register: slow at province scale, acceptable for a chosen date);

@@ -20,7 +20,7 @@ import { nameBigrams } from '@/domain/search'
  * record already in the register updates it (keeping its id and createdAt) instead of
  * adding a second one; if any row fails, nothing is written.
  *
- * Issue 3: no main-thread task over 200 ms while an import runs. Validation runs in chunks
+ * No main-thread task over 200 ms while an import runs. Validation runs in chunks
  * with a yield to the page between them, before the transaction; inside it, the records
  * are read, built and written IMPORT_CHUNK at a time: each awaited bulk write ends a task
  * (IndexedDB answers in events of their own) and keeps the one transaction alive, so the

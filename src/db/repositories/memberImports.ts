@@ -42,7 +42,7 @@ export async function importMembers(
 ): Promise<ImportCounts> {
   const seen = new Map<string, number>()
   const settings = await readSettings()
-  // Validated in chunks before the transaction (issue 3: no long task on the page).
+  // Validated in chunks before the transaction (no main-thread task over 200 ms).
   const values = await validateAll(rows, (row, index) => {
     const checked = validateMember(row)
     if (!checked.ok) return checked

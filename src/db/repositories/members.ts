@@ -8,7 +8,7 @@ import type { MemberInput } from '@/domain/validation'
 import { getDb } from '../connection'
 
 // Writes (and with them valibot's schemas) live in memberWrites.ts, re-exported here: the
-// reads the first route needs (getMember) stay out of the write path's chunk (issue 3).
+// reads the first route needs (getMember) stay out of the write path's chunk (the first-route budget).
 export * from './memberWrites'
 
 const HIGH = '\uffff'

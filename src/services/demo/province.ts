@@ -1,5 +1,5 @@
 /**
- * The benchmark's "province" data set (issue 3): exact counts, generated in chunks so a
+ * The benchmark's "province" data set: exact counts, generated in chunks so a
  * page can write 900k records without holding them all. Every record is a pure function
  * of (seed, table, index): a chunk can be generated alone, and references to records of
  * other tables (an org's host firm, a meeting's attendees) are recomputed, not looked up.

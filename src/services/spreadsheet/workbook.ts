@@ -15,7 +15,7 @@ export const MAX_COLUMNS = 100
 
 type ExcelModule = typeof import('exceljs')
 
-/** exceljs is ~1 MB: loaded only when an import or export starts (TOOLCHAIN.md). */
+/** exceljs is ~1 MB: loaded only when an import or export starts. */
 async function loadExcel(): Promise<ExcelModule> {
   const module = (await import('exceljs')) as ExcelModule & { default?: ExcelModule }
   return module.default ?? module
