@@ -25,7 +25,7 @@ import {
 import { todayIso } from '@/domain/dates'
 import { boardMonths, checkQuorum } from '@/domain/meetings'
 import type { Settings } from '@/domain/settings'
-import type { MeetingRoll, MeetingType, Member, Photo } from '@/domain/types'
+import type { Meeting, MeetingRoll, MeetingType, Member, Photo } from '@/domain/types'
 import type { MeetingInput } from '@/domain/validation'
 import { resizePhoto } from '@/services/photos'
 import { exportMeetings } from '@/services/spreadsheet/meetingsExport'
@@ -114,17 +114,35 @@ export function usePhotoUrls(photos: () => readonly Pick<Photo, 'id' | 'blob'>[]
  * The people and groups the form picks from: the org's roll on the meeting's date (who was a
  * member then, with a vote or not, and the committee in office), not today's roster.
  */
-export function useMeetingRoster(orgId: () => string, heldOn: () => string) {
+/**
+ * The roll a meeting form offers: the one stored with the meeting while its org and date stay
+ * as recorded (the roll its save is checked against), else the roll of the date from the
+ * members' histories.
+ */
+export function useMeetingRoster(
+  orgId: () => string,
+  heldOn: () => string,
+  stored: () => Pick<Meeting, 'orgId' | 'heldOn' | 'roll'> | null = () => null,
+) {
   return useLiveQuery(async () => {
     const id = orgId()
     const date = heldOn() || todayIso()
     if (!id) return { org: undefined, members: [] as Member[], groups: [], roll: null }
+    const kept = stored()
+    if (kept?.roll && kept.orgId === id && kept.heldOn === date) {
+      const [org, members, groups] = await Promise.all([
+        getOrg(id),
+        getMembers(kept.roll.memberIds),
+        listPartyGroupsOfOrg(id),
+      ])
+      return { org, members, groups, roll: kept.roll as MeetingRoll | null }
+    }
     const [{ org, roll, members }, groups] = await Promise.all([
       readRollOn(id, date),
       listPartyGroupsOfOrg(id),
     ])
     return { org, members, groups, roll: roll as MeetingRoll | null }
-  }, [orgId, heldOn])
+  }, [orgId, heldOn, stored])
 }
 
 /**

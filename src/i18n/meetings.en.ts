@@ -80,6 +80,8 @@ export default {
     probationary: 'Probationary',
     rosterEmpty: 'Pick an organisation; one without members cannot record attendance',
     presentCount: '{present} present, {absent} absent',
+    unrecordedCount: ', {count} not recorded',
+    unrecorded: 'not recorded either way',
     addPhoto: 'Add photos',
     photoHint: 'Photos are shrunk on this device to at most 1600 px before saving',
     saveDraft: 'Save as draft',

@@ -80,6 +80,8 @@ export default {
     probationary: '预备党员',
     rosterEmpty: '请先选择党组织；该组织暂无党员时无法登记出勤',
     presentCount: '出席 {present} 人，缺席 {absent} 人',
+    unrecordedCount: '，{count} 人未登记',
+    unrecorded: '记录中未登记出缺席',
     addPhoto: '添加照片',
     photoHint: '照片在本机缩小到最长边 1600 像素后保存',
     saveDraft: '存为草稿',

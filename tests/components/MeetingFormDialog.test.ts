@@ -1,6 +1,7 @@
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createArea, createMember, createOrg } from '@/db'
+import { createArea, createMember, createOrg, getDb } from '@/db'
+import type { MeetingInput } from '@/domain/validation'
 import MeetingFormDialog from '@/components/meeting/MeetingFormDialog.vue'
 import { area, meeting, member, org, useFreshDb } from '../db/helpers'
 import { mountWithApp } from './mount'
@@ -100,7 +101,11 @@ describe('MeetingFormDialog', { timeout: 30_000 }, () => {
       props: {
         modelValue: false,
         meeting: {
-          ...meeting(orgId, { type: 'appraisal', heldOn: '2026-12-01' }),
+          ...meeting(orgId, {
+            type: 'appraisal',
+            heldOn: '2026-12-01',
+            attendeeIds: await getDb().members.toCollection().primaryKeys(),
+          }),
           id: 'm1',
           createdAt: '',
           updatedAt: '',
@@ -126,6 +131,55 @@ describe('MeetingFormDialog', { timeout: 30_000 }, () => {
     // 4 full members: one 优秀 is within the share; no warning.
     expect(share()?.textContent).toContain('正式党员 4 人（含缺席），优秀一般不超过 1 人')
     expect(document.querySelector('[data-testid="meeting-appraisal-over"]')).toBeNull()
+  })
+
+  it('keeps a recorded attendance as it was: nobody the record omits turns up present', async () => {
+    const orgId = await seed()
+    const byName = new Map(
+      (await getDb().members.where('orgId').equals(orgId).toArray()).map((m) => [m.name, m.id]),
+    )
+    const id = (name: string) => byName.get(name)!
+    // Recorded elsewhere (an import, an older version): 王芳 came, 李强 was ill, 张伟 and 赵敏
+    // are in neither list.
+    const recorded = {
+      ...meeting(orgId, {
+        type: 'groupMeeting',
+        heldOn: '2026-11-20',
+        attendeeIds: [id('王芳')],
+        absentees: [{ memberId: id('李强'), reason: 'sick', note: '' }],
+      }),
+      id: 'm2',
+      createdAt: '',
+      updatedAt: '',
+    }
+    const wrapper = mountWithApp(MeetingFormDialog, {
+      props: {
+        modelValue: false,
+        meeting: recorded,
+        photos: [],
+        defaultOrgId: orgId,
+        saving: false,
+        serverProblems: [],
+      },
+      attachTo: document.body,
+    })
+    await wrapper.setProps({ modelValue: true })
+    await until(() => rows().length === 4 && quorum() !== null)
+    const ticked = (name: string) =>
+      (
+        document.querySelector(
+          `[data-testid="attendee-${name}"] input[type="checkbox"]`,
+        ) as HTMLInputElement
+      ).checked
+    expect(['王芳', '李强', '张伟', '赵敏'].map(ticked)).toEqual([true, false, false, false])
+    expect(attendees()?.textContent).toContain('出席 1 人，缺席 1 人，2 人未登记')
+    expect(document.querySelectorAll('[data-testid="attendee-unrecorded"]')).toHaveLength(2)
+    ;(document.querySelector('[data-testid="meeting-save"]') as HTMLButtonElement).click()
+    await until(() => (wrapper.emitted('save')?.length ?? 0) > 0)
+    const [input] = wrapper.emitted('save')![0] as [MeetingInput, unknown]
+    expect(input.attendeeIds).toEqual([id('王芳')])
+    // Saved unchanged, the record says what it said: nobody added to either list.
+    expect(input.absentees).toEqual([{ memberId: id('李强'), reason: 'sick', note: '' }])
   })
 
   it('shows no quorum for an org with no members, and says why no attendance', async () => {

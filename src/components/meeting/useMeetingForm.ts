@@ -18,7 +18,14 @@ import type { PhotoThumb } from './MeetingFormPhotos.vue'
 
 // Lives beside the meeting form (not in composables/) because only MeetingFormDialog uses it.
 
-export type Absence = Record<string, { reason: AbsenceReason; note: string }>
+/**
+ * Who was not present, by member id. `unrecorded`: a meeting opened again lists the member
+ * neither as present nor as absent; they stay out of both lists unless someone decides.
+ */
+export type Absence = Record<
+  string,
+  { reason: AbsenceReason; note: string; unrecorded?: boolean }
+>
 
 function blank(orgId: string): MeetingInput {
   return {
@@ -54,6 +61,13 @@ export function useMeetingForm(serverProblems: () => FieldProblem[]) {
   const model = reactive<MeetingInput>(blank(''))
   const absence = ref<Absence>({})
   const grades = ref<Record<string, AppraisalGrade>>({})
+  // A meeting opened again keeps its recorded attendance: who came stays present even if the
+  // roll no longer lists them, and a member of the roll the record lists neither way shows as
+  // not recorded, never silently present. Null for a new meeting.
+  let recorded: ReadonlySet<string> | null = null
+  const storedMeeting = shallowRef<Meeting | null>(null)
+  const offRoll = ref<string[]>([])
+  const seen = new Set<string>()
 
   function reset(meeting: Meeting | null, defaultOrgId: string): void {
     const source = meeting ?? { ...blank(defaultOrgId), id: '', createdAt: '', updatedAt: '' }
@@ -62,13 +76,18 @@ export function useMeetingForm(serverProblems: () => FieldProblem[]) {
     absence.value = Object.fromEntries(
       input.absentees.map((a) => [a.memberId, { reason: a.reason, note: a.note }]),
     )
+    recorded = meeting ? new Set(meeting.attendeeIds) : null
+    storedMeeting.value = meeting
+    seen.clear()
     grades.value = {}
+    keepRecordedAttendance()
     fillRecordedGrades()
   }
 
   const roster = useMeetingRoster(
     () => model.orgId,
     () => model.heldOn ?? '',
+    () => storedMeeting.value,
   )
   const members = computed(() => roster.data.value?.members ?? [])
   const roll = computed(() => roster.data.value?.roll ?? null)
@@ -86,13 +105,30 @@ export function useMeetingForm(serverProblems: () => FieldProblem[]) {
     }
     if (Object.keys(recorded).length > 0) grades.value = { ...recorded, ...grades.value }
   }
-  watch(members, fillRecordedGrades)
-  const attendeeIds = computed(() =>
-    members.value.filter((m) => !absence.value[m.id]).map((m) => m.id),
-  )
+  function keepRecordedAttendance(): void {
+    const onRoll = new Set(members.value.map((m) => m.id))
+    offRoll.value = recorded ? [...recorded].filter((id) => !onRoll.has(id)) : []
+    if (!recorded || members.value.length === 0) return
+    const next = { ...absence.value }
+    for (const member of members.value) {
+      if (seen.has(member.id)) continue
+      seen.add(member.id)
+      if (!recorded.has(member.id) && !next[member.id])
+        next[member.id] = { reason: 'other', note: '', unrecorded: true }
+    }
+    absence.value = next
+  }
+  watch(members, () => {
+    keepRecordedAttendance()
+    fillRecordedGrades()
+  })
+  const attendeeIds = computed(() => [
+    ...members.value.filter((m) => !absence.value[m.id]).map((m) => m.id),
+    ...offRoll.value,
+  ])
   const absentees = computed(() =>
     members.value
-      .filter((m) => absence.value[m.id])
+      .filter((m) => absence.value[m.id] && !absence.value[m.id]!.unrecorded)
       .map((m) => ({
         memberId: m.id,
         reason: absence.value[m.id]!.reason,
