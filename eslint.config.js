@@ -4,7 +4,7 @@ import { defineConfigWithVueTs, vueTsConfigs } from '@vue/eslint-config-typescri
 import pluginVue from 'eslint-plugin-vue'
 
 /**
- * The architecture is the direction of imports (STYLE.md):
+ * The architecture is the direction of imports (docs/architecture.md):
  * views → components → composables/stores → services → db → domain.
  * Each block forbids what a folder must not reach, so a layering mistake fails lint.
  * @param {string[]} layers folders under src/ that are forbidden
@@ -20,12 +20,12 @@ function forbid(layers, packages = []) {
       `../../${layer}`,
       `../../${layer}/*`,
     ],
-    message: `This folder may not import src/${layer} (see STYLE.md, direction of imports).`,
+    message: `This folder may not import src/${layer} (see docs/architecture.md, the layers).`,
   }))
   if (packages.length > 0) {
     patterns.push({
       group: packages,
-      message: 'This folder may not import this package (see STYLE.md, direction of imports).',
+      message: 'This folder may not import this package (see docs/architecture.md, the layers).',
     })
   }
   return { 'no-restricted-imports': ['error', { patterns }] }

@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium-path.mjs'
 
-// Debian's Chromium through executablePath; never `npx playwright install` (TOOLCHAIN.md).
+// Debian's Chromium through executablePath; never `npx playwright install`.
 // `npm run test:e2e` runs scripts/ensure-chromium.mjs and `vite build` first.
 const executablePath = findChromium()
 if (!executablePath) {

@@ -6,14 +6,14 @@ import Components from 'unplugin-vue-components/vite'
 import { defineConfig, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 
-// Element Plus on demand: ~half the entry bundle of the whole library (TOOLCHAIN.md).
+// Element Plus on demand: ~half the entry bundle of the whole library.
 // Off under vitest: Node cannot load the .css side imports the resolver adds.
 const isVitest = process.env.VITEST === 'true'
 
 /**
  * The stylesheets Vite links in index.html's head would hold the first paint (the app shell,
  * inline in index.html) until they arrive: load them without blocking (media="print" until
- * loaded); main.ts mounts the app only once they apply (issue 3).
+ * loaded); main.ts mounts the app only once they apply.
  */
 const nonBlockingStyles: Plugin = {
   name: 'zhibu-non-blocking-styles',
@@ -80,7 +80,7 @@ export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   // vue-i18n's esm-bundler feature flags (its "Optimization" guide): the app uses the
   // Composition API only (legacy: false) and neither <i18n-t> nor v-t, so their code drops out
-  // of the first route (issue 3).
+  // of the first route.
   define: {
     __VUE_I18N_FULL_INSTALL__: false,
     __VUE_I18N_LEGACY_API__: false,
@@ -94,7 +94,7 @@ export default defineConfig({
     rolldownOptions: {
       // db/ and domain/ hold declarations only, no top-level effects: a module none of whose
       // exports is used is dropped, so the '@/db' barrel no longer puts every repository (backup,
-      // exchange, imports…) in the first route's chunks (issue 3: -5 kB gzip).
+      // exchange, imports…) in the first route's chunks (-5 kB gzip).
       treeshake: { moduleSideEffects: [{ test: /\/src\/(db|domain)\//, sideEffects: false }] },
     },
   },

@@ -17,7 +17,7 @@ export default mergeConfig(
             include: ['tests/**/*.test.ts'],
             exclude: ['tests/e2e/**', 'tests/sync/**', 'node_modules/**'],
             environment: 'happy-dom',
-            // fake-indexeddb must be global before any db module loads (TOOLCHAIN.md).
+            // fake-indexeddb must be global before any db module loads.
             setupFiles: ['tests/setup.ts'],
             server: { deps: { inline: ['element-plus'] } },
           },

@@ -814,7 +814,6 @@ try {
     execFileSync('git', ['status', '--porcelain', '--', 'src'], { encoding: 'utf8' }).trim() !== ''
   const finishedAt = new Date()
   const results = {
-    issue: 3,
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
     durationSeconds: Math.round((finishedAt - startedAt) / 1000),
