@@ -1,6 +1,7 @@
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createArea, createMember, createOrg, getDb } from '@/db'
+import type { Meeting } from '@/domain/types'
 import type { MeetingInput } from '@/domain/validation'
 import MeetingFormDialog from '@/components/meeting/MeetingFormDialog.vue'
 import { area, meeting, member, org, useFreshDb } from '../db/helpers'
@@ -25,11 +26,11 @@ async function seed(): Promise<string> {
   return o.id
 }
 
-async function open(orgId: string) {
+async function open(orgId: string, meeting: Meeting | null = null, rowCount = 4) {
   const wrapper = mountWithApp(MeetingFormDialog, {
     props: {
       modelValue: false,
-      meeting: null,
+      meeting,
       photos: [],
       defaultOrgId: orgId,
       saving: false,
@@ -38,7 +39,7 @@ async function open(orgId: string) {
     attachTo: document.body,
   })
   await wrapper.setProps({ modelValue: true })
-  await until(() => rows().length === 4 && quorum() !== null)
+  await until(() => rows().length === rowCount && quorum() !== null)
   return wrapper
 }
 
@@ -152,19 +153,7 @@ describe('MeetingFormDialog', { timeout: 30_000 }, () => {
       createdAt: '',
       updatedAt: '',
     }
-    const wrapper = mountWithApp(MeetingFormDialog, {
-      props: {
-        modelValue: false,
-        meeting: recorded,
-        photos: [],
-        defaultOrgId: orgId,
-        saving: false,
-        serverProblems: [],
-      },
-      attachTo: document.body,
-    })
-    await wrapper.setProps({ modelValue: true })
-    await until(() => rows().length === 4 && quorum() !== null)
+    const wrapper = await open(orgId, recorded)
     const ticked = (name: string) =>
       (
         document.querySelector(
