@@ -11,7 +11,12 @@ import {
   type VerdictCounts,
 } from '@/domain/exchange'
 import { leavesOf } from '@/domain/leafRows'
-import { judgeScope, scopeRefOf, type ScopeView } from '@/domain/replicationScope'
+import {
+  judgeScope,
+  REFERENCE_TABLES,
+  scopeRefOf,
+  type ScopeView,
+} from '@/domain/replicationScope'
 import { expandRevision, winnerOf } from '@/domain/revisions'
 import type { LeafRecord, Org, Tombstone } from '@/domain/types'
 import { getDb, newId, nowIso } from '../connection'
@@ -337,6 +342,8 @@ async function scopeView(
 
 function judged(view: ScopeView, merge: RecordMerge): Verdict {
   if (merge.verdict === 'unchanged') return 'unchanged'
+  // The department's register (root ''): its areas and firms, nothing of any org.
+  if (view.root === '') return REFERENCE_TABLES.has(merge.table) ? merge.verdict : 'refused'
   const { before } = merge
   const here = before.record
     ? { record: before.record }
