@@ -23,7 +23,8 @@ import { RECORD_TABLES } from './tables'
  * Which database a record belongs to (docs/sync.md): its org's (`zhibu-org-<id>`): an org is
  * its own, a member, meeting, dues … their org's, a photo its meeting's, a transfer its
  * member's, joint committee records their committee's; areas and firms the department's
- * register (REGISTER_DB). A record that moves to another org gets a row in the old one's
+ * register (REGISTER_DB). An org is in the register too, so the department's device finds
+ * every org's database from the register alone (a new device knows no org yet). A record that moves to another org gets a row in the old one's
  * feed too (its move mark), so both the old and the new scope receive that revision.
  */
 
@@ -150,11 +151,18 @@ async function homesOfRecords(
     const found = (await core.table(via).getMany({ trans, keys: ids })) as (Row | undefined)[]
     found.forEach((row, i) => owners.set(`${via}:${ids[i]}`, text(row?.orgId)))
   }
-  return values.map((value, i) => {
+  return values.flatMap((value, i) => {
     const ref = refs[i]!
     const db = 'db' in ref ? ref.db : (owners.get(`${ref.via}:${ref.id}`) ?? REGISTER_DB)
-    return { db, doc: `${table}:${text(value.id)}` }
+    return withRegister(table, { db, doc: `${table}:${text(value.id)}` })
   })
+}
+
+/** An org's row, and its row in the register (the department's index of every org). */
+function withRegister(table: string, entry: Entry): Entry[] {
+  return table === 'orgs' && entry.db !== REGISTER_DB
+    ? [entry, { db: REGISTER_DB, doc: entry.doc }]
+    : [entry]
 }
 
 /** A record whose other leaves changed: every database feed it is in moves it up. */
@@ -196,10 +204,9 @@ async function entriesOf(
   const values = succeededValues(request, response)
   if (RECORDS.has(name)) return values.length > 0 ? homesOfRecords(core, trans, name, values) : []
   if (name === 'tombstones') {
-    return (values as unknown as Tombstone[]).map((row) => ({
-      db: homeOfTombstone(row),
-      doc: row.id,
-    }))
+    return (values as unknown as Tombstone[]).flatMap((row) =>
+      withRegister(row.table, { db: homeOfTombstone(row), doc: row.id }),
+    )
   }
   if (name === 'moves') {
     return (values as unknown as MoveMark[]).map((mark) => ({
@@ -327,16 +334,18 @@ export async function upgradeToV4(tx: Transaction): Promise<void> {
         found.forEach((row, i) => owners.set(`${via}:${ids[i]}`, text(row?.orgId)))
       }
       await add(
-        page.map((row, i) => {
+        page.flatMap((row, i) => {
           const ref = refs[i]!
           const db = 'db' in ref ? ref.db : (owners.get(`${ref.via}:${ref.id}`) ?? REGISTER_DB)
-          return { db, doc: `${name}:${text(row.id)}` }
+          return withRegister(name, { db, doc: `${name}:${text(row.id)}` })
         }),
       )
     }
   }
   const tombstones = await tx.table<Tombstone, string>('tombstones').toArray()
-  await add(tombstones.map((row) => ({ db: homeOfTombstone(row), doc: row.id })))
+  await add(
+    tombstones.flatMap((row) => withRegister(row.table, { db: homeOfTombstone(row), doc: row.id })),
+  )
   const moves = await tx.table<MoveMark, string>('moves').toArray()
   await add(moves.map((mark) => ({ db: homeOfMove(mark), doc: `${mark.table}:${mark.recordId}` })))
   await tx.table('syncState').put({ key: SEQ_KEY, value: seq })

@@ -75,8 +75,13 @@ describe('the changes feed', () => {
     ])
     // The sibling's feed holds only the sibling.
     expect((await feedOf(sibling.id)).map((row) => row.id)).toEqual([`orgs:${sibling.id}`])
-    // Areas go to the register.
-    expect((await feedOf('')).map((row) => row.id.split(':')[0])).toEqual(['areas'])
+    // Areas go to the register, and the orgs too (the department finds every database there).
+    expect((await feedOf('')).map((row) => row.id.split(':')[0])).toEqual([
+      'areas',
+      'orgs',
+      'orgs',
+      'orgs',
+    ])
     const seqs = (await db().syncChanges.toArray()).map((row) => row.seq).sort((x, y) => x - y)
     expect(new Set(seqs).size).toBe(seqs.length)
     expect((await db().syncState.get('seq'))!.value).toBe(seqs.at(-1))

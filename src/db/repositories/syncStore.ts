@@ -270,7 +270,10 @@ export async function writeFeedDocs(
   const { payload, bad } = payloadOf(docs)
   const db = getDb()
   const refused = await replicatedTransaction(db, db.tables, async () => {
-    const prepared = await prepareMerge(payload, dbOrg)
+    // A photo or transfer may arrive before its meeting or member (another batch, or a read
+    // group of the same one): its owner is then placed where the database is, and the
+    // owner itself is judged when it arrives.
+    const prepared = await prepareMerge(payload, dbOrg, { ownerFallback: dbOrg || undefined })
     const entry = auditEntry('import', '*', '', `sync:${label}`)
     const applied = await applyMerges(prepared.accepted, entry.id)
     if (applied.written > 0) await db.auditLog.add(entry)
@@ -303,4 +306,9 @@ export function onFeedChange(listener: () => void): () => void {
   }
   Dexie.on('storagemutated', handler)
   return () => Dexie.on('storagemutated').unsubscribe(handler)
+}
+
+/** Every org id here (the department syncs each org's database). Keys only. */
+export async function listAllOrgIds(): Promise<string[]> {
+  return (await getDb().orgs.toCollection().primaryKeys()) as string[]
 }

@@ -13,3 +13,11 @@ export { Replication, type ReplicationOptions, type ReplicationProgress } from '
 export { LiveSync, type LiveSyncOptions, type SyncState, type SyncStatus } from './live'
 export * from './names'
 export { DeviceStore, type DeviceStoreOptions } from './deviceStore'
+export {
+  DeviceSync,
+  type DeviceSyncOptions,
+  type DeviceSyncStatus,
+  type SyncTarget,
+  type TargetState,
+  type TargetStatus,
+} from './deviceSync'
