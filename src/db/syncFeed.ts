@@ -8,8 +8,9 @@ import type {
   Transaction,
 } from 'dexie'
 import { scopeRefOf, type Row } from '@/domain/replicationScope'
+import { contentText } from '@/domain/revisions'
 import type { LeafRecord, MoveMark, Tombstone } from '@/domain/types'
-import { noteTablesChanged } from './observe'
+import { noteTablesChanged, storedBefore } from './observe'
 import { RECORD_TABLES } from './tables'
 
 /**
@@ -187,11 +188,30 @@ async function bumpDocs(
   return out
 }
 
-function succeededValues(request: DBCoreMutateRequest, response: DBCoreMutateResponse): Row[] {
+/**
+ * The values written, but not a record whose revision stayed (a derived field refreshed, a
+ * save of unchanged content): the revisions layer kept its `_rev` fields as stored, and
+ * handed over what was stored (observe.ts storedBefore).
+ */
+function succeededValues(
+  table: string,
+  request: DBCoreMutateRequest,
+  response: DBCoreMutateResponse,
+): Row[] {
   if (request.type !== 'put' && request.type !== 'add') return []
   const values = request.values as Row[]
-  if (response.numFailures === 0) return values
-  return values.filter((_, i) => !(i in response.failures))
+  const before = storedBefore.get(request) as (Row | undefined)[] | undefined
+  return values.filter((value, i) => {
+    if (response.numFailures > 0 && i in response.failures) return false
+    const stored = before?.[i]
+    if (!stored || stored._rev !== value._rev || !sameRevisions(stored, value)) return true
+    // Both a first revision stored as nothing: the same one only if the content is.
+    return stored._rev === undefined && contentText(table, stored) !== contentText(table, value)
+  })
+}
+
+function sameRevisions(a: Row, b: Row): boolean {
+  return JSON.stringify(a._revisions ?? null) === JSON.stringify(b._revisions ?? null)
 }
 
 async function entriesOf(
@@ -201,7 +221,7 @@ async function entriesOf(
   response: DBCoreMutateResponse,
 ): Promise<Entry[]> {
   const { trans } = request
-  const values = succeededValues(request, response)
+  const values = succeededValues(name, request, response)
   if (RECORDS.has(name)) return values.length > 0 ? homesOfRecords(core, trans, name, values) : []
   if (name === 'tombstones') {
     return (values as unknown as Tombstone[]).flatMap((row) =>

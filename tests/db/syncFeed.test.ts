@@ -69,6 +69,10 @@ describe('the changes feed', () => {
     expect(second.map((row) => row.id)).toEqual([`orgs:${branch.id}`, `members:${m.id}`])
     expect(second[1]!.seq).toBeGreaterThan(first[1]!.seq)
     expect(second[1]!.changes).toEqual([{ rev: (await db().members.get(m.id))!._rev }])
+    // A derived field refreshed keeps the revision: no new row, nothing to push.
+    const stored = (await db().members.get(m.id))!
+    await db().members.put({ ...stored, lastAttendedOn: '2026-10-01' })
+    expect((await feedOf(branch.id))[1]!.seq).toBe(second[1]!.seq)
     // Keyset: after the org's row only the member's.
     expect((await feedOf(branch.id, second[0]!.seq)).map((row) => row.id)).toEqual([
       `members:${m.id}`,

@@ -232,7 +232,7 @@ describe('the Dexie store with the server', () => {
     { timeout: 120_000 },
     async () => {
       const dir = mkdtempSync(join(tmpdir(), 'zhibu-device-fault-'))
-      const port = await findFreePort(5980, 5989)
+      const port = await findFreePort(5985, 5989)
       let server = await startServer({ port, dir, admin: couchAdmin })
       const db = await device()
       try {

@@ -97,8 +97,10 @@ export class DeviceSync {
 
   get status(): DeviceSyncStatus {
     const targets = [...this.#channels.values()].map((channel) => ({ ...channel.status }))
-    const sum = (pick: (t: TargetStatus) => number) => targets.reduce((n, t) => n + pick(t), 0)
-    const synced = targets.map((t) => t.lastSyncedAt)
+    // A refused database waits for nobody: its changes are not "waiting to upload".
+    const working = targets.filter((t) => t.state !== 'failed')
+    const sum = (pick: (t: TargetStatus) => number) => working.reduce((n, t) => n + pick(t), 0)
+    const synced = working.map((t) => t.lastSyncedAt)
     return {
       state: this.#derive(targets),
       targets,
@@ -109,7 +111,7 @@ export class DeviceSync {
       waiting: sum((t) => t.waiting),
       read: sum((t) => t.read),
       pending: sum((t) => t.pending),
-      denied: sum((t) => t.denied),
+      denied: targets.reduce((n, t) => n + t.denied, 0),
     }
   }
 
