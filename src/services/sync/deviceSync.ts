@@ -62,6 +62,8 @@ export interface DeviceSyncOptions {
 }
 
 interface Channel {
+  /** A local write since this database's last push (or never pushed): push this round. */
+  pushDue: boolean
   target: SyncTarget
   remote: RemoteDatabase
   push: Replication
@@ -90,6 +92,7 @@ export class DeviceSync {
   #failures = 0
   #unsubscribe: (() => void) | null = null
   #running = false
+  #reportTimer: ReturnType<typeof setTimeout> | null = null
 
   constructor(options: DeviceSyncOptions) {
     this.#options = options
@@ -133,13 +136,16 @@ export class DeviceSync {
     this.#wake?.()
     await this.#loop
     this.#loop = null
-    this.#report()
+    if (this.#reportTimer !== null) clearTimeout(this.#reportTimer)
+    this.#reportTimer = null
+    this.#options.onStatus?.(this.status)
   }
 
   /** Try again now: after signing in again, when the browser says it is online, or by hand. */
   retryNow(): void {
     this.#failures = 0
     for (const channel of this.#channels.values()) {
+      channel.pushDue = true
       if (channel.status.state !== 'idle') channel.status.state = 'waiting'
     }
     this.#dirty = true
@@ -147,6 +153,7 @@ export class DeviceSync {
   }
 
   #localWrite(): void {
+    for (const channel of this.#channels.values()) channel.pushDue = true
     if (this.#dirty) return
     this.#dirty = true
     setTimeout(() => this.#wake?.(), this.#options.pushDelayMs ?? 300)
@@ -178,7 +185,7 @@ export class DeviceSync {
     }
     const push = new Replication(store, remote, { onProgress })
     const pull = new Replication(remote, store, { onProgress, onDenied })
-    const channel = { target, remote, push, pull, status }
+    const channel = { pushDue: true, target, remote, push, pull, status }
     this.#channels.set(target.database, channel)
     return channel
   }
@@ -197,7 +204,7 @@ export class DeviceSync {
     const queue = targets
       .map((target) => this.#channel(target))
       .filter((channel) => channel.status.state !== 'failed')
-    const workers = Array.from({ length: this.#options.concurrency ?? 4 }, async () => {
+    const workers = Array.from({ length: this.#options.concurrency ?? 5 }, async () => {
       for (let channel = queue.shift(); channel && !signal.aborted; channel = queue.shift()) {
         await this.#sync(channel, signal)
       }
@@ -210,14 +217,19 @@ export class DeviceSync {
     status.state = 'syncing'
     this.#report()
     try {
-      await channel.push.run(signal)
+      // An idle database costs one _changes request a round: its push is due only after a write.
+      if (channel.pushDue) {
+        channel.pushDue = false
+        await channel.push.run(signal)
+        status.waiting = await countFeedAfter(channel.target.orgId, Number(channel.push.lastSeq))
+      }
       await channel.pull.run(signal)
-      status.waiting = await countFeedAfter(channel.target.orgId, Number(channel.push.lastSeq))
       status.error = null
       status.state = 'idle'
       status.pending = 0
       status.lastSyncedAt = new Date().toISOString()
     } catch (error) {
+      channel.pushDue = true
       if (signal.aborted || isAbort(error)) return
       const problem = asSyncError(error)
       status.error = problem
@@ -248,7 +260,7 @@ export class DeviceSync {
     const channels = [...this.#channels.values()]
     const states = channels.map((channel) => channel.status.state)
     const { firstMs, maxMs } = this.#options.retry ?? { firstMs: 1_000, maxMs: 30_000 }
-    let ms = this.#options.pollMs ?? 2_000
+    let ms = this.#options.pollMs ?? 1_000
     if (states.includes('signedOut')) ms = Infinity
     else if (states.includes('offline')) ms = Math.min(maxMs, firstMs * 2 ** this.#failures++)
     else this.#failures = 0
@@ -292,7 +304,15 @@ export class DeviceSync {
     return 'idle'
   }
 
+  /**
+   * At most a few status reports a second: a round over many databases changes each one twice,
+   * and every report copies them all for the page.
+   */
   #report(): void {
-    this.#options.onStatus?.(this.status)
+    if (this.#reportTimer !== null) return
+    this.#reportTimer = setTimeout(() => {
+      this.#reportTimer = null
+      this.#options.onStatus?.(this.status)
+    }, 200)
   }
 }
