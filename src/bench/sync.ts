@@ -52,7 +52,8 @@ export async function syncBench(
   let start = performance.now()
   await pool(orgIds, 4, async (orgId) => {
     const { store, remote } = pair(orgId)
-    pushed += (await new Replication(store, remote).run()).docsWritten
+    const { docsWritten } = await new Replication(store, remote).run()
+    pushed += docsWritten
   })
   const push = { ms: performance.now() - start, records: pushed }
 
@@ -68,7 +69,8 @@ export async function syncBench(
     for (const group of [orgIds.slice(0, 1), orgIds.slice(1)]) {
       await pool(group, 4, async (orgId) => {
         const { store, remote } = pair(orgId)
-        pulled += (await new Replication(remote, store).run()).docsWritten
+        const { docsWritten } = await new Replication(remote, store).run()
+        pulled += docsWritten
       })
     }
     const pull = { ms: performance.now() - start, records: pulled }
