@@ -95,7 +95,8 @@ async function start(): Promise<void> {
     targets: () => targetsOf(saved.value?.roles ?? [], saved.value?.extraOrgIds ?? []),
     onStatus: (next) => {
       status.value = next
-      needsSignIn.value = next.state === 'signedOut'
+      // Cleared only by signing in: a round starting again does not end the request.
+      if (next.state === 'signedOut') needsSignIn.value = true
     },
   })
   engine.start()
@@ -143,11 +144,8 @@ async function resume(): Promise<void> {
   if (!current || current.roles.length === 0 || engine) return
   client = new CouchClient({ url: current.url })
   try {
-    const session = await client.session()
-    if (!session.name) {
-      needsSignIn.value = true
-      return
-    }
+    // An ended session: the page asks to sign in; the databases show as waiting for it.
+    if (!(await client.session()).name) needsSignIn.value = true
   } catch (error) {
     // Offline: sync with the roles kept; it goes on by itself once the server answers.
     if (!(error instanceof SyncError)) throw error

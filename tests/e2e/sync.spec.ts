@@ -319,6 +319,21 @@ test('two profiles sync through one server: offline meeting, conflict, deletion,
     )
     .toBe(false)
 
+  // ── The session ends: the page asks to sign in again, and nothing made meanwhile is lost ──
+  await branch.context.clearCookies()
+  await editMeetingTopic(branch.page, edited!, '会后补记的主题')
+  await branch.page.goto('/data/sync')
+  await expect(branch.page.getByTestId('sync-session-ended')).toBeVisible({ timeout: 20_000 })
+  await expect(branch.page.getByTestId('sync-name')).toHaveValue(own.name)
+  await expect(branch.page.getByTestId('sync-state')).toHaveAttribute('data-state', 'signedOut')
+  await screenshot(branch.page, 'sync-session-ended')
+  await branch.page.getByTestId('sync-password').fill(own.password)
+  await branch.page.getByTestId('sync-sign-in').click()
+  await expect(branch.page.getByTestId('sync-signed-in')).toBeVisible()
+  await expect
+    .poll(() => idb(dept.page, topicOf, edited), { timeout: 15_000 })
+    .toBe('会后补记的主题')
+
   // ── A new department device pulls everything; the server is killed mid-sync, restarted ──
   const fresh = await profile(browser, errors)
   await fresh.page.goto('/')

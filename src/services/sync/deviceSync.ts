@@ -234,10 +234,13 @@ export class DeviceSync {
       const problem = asSyncError(error)
       status.error = problem
       status.state = stateOf(problem)
-      status.waiting = await countFeedAfter(
-        channel.target.orgId,
-        Number(channel.push.lastSeq),
-      ).catch(() => status.waiting)
+      // Counted only where the push's checkpoint is known: before, it would be the whole feed.
+      if (Number(channel.push.lastSeq) > 0) {
+        status.waiting = await countFeedAfter(
+          channel.target.orgId,
+          Number(channel.push.lastSeq),
+        ).catch(() => status.waiting)
+      }
     }
     this.#report()
   }
