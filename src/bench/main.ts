@@ -42,6 +42,7 @@ import {
 import { backupInWorker, readInWorker, restoreInWorker } from '@/services/backup'
 import { loadDemoData } from '@/services/demoLoader'
 import { mergeBench, revisionShare } from './merge'
+import { syncBench } from './sync'
 import {
   deleteDatabase,
   openRawDatabase,
@@ -572,6 +573,7 @@ const api = {
   floorIndexCount,
   mergeBench,
   revisionShare,
+  syncBench,
   smoke,
 }
 

@@ -34,7 +34,7 @@ function bytesOf(rows: readonly unknown[]): number {
 }
 
 /** The org whose subtree holds the most records without going over `target`. */
-async function subtreeNear(target: number): Promise<{ id: string; name: string; records: number }> {
+export async function subtreeNear(target: number): Promise<{ id: string; name: string; records: number }> {
   const db = getDb()
   const orgs = await db.orgs.toArray()
   const own = new Map<string, number>()

@@ -19,6 +19,7 @@ export {
   SCHEMA_V1,
   SCHEMA_V2,
   SCHEMA_V3,
+  SCHEMA_V4,
   RECORD_TABLES,
   REPLICATION_TABLES,
   type RecordTable,
@@ -52,3 +53,5 @@ export * from './repositories/studyImports'
 export * from './repositories/todoReads'
 export * from './repositories/conflicts'
 export * from './repositories/probation'
+export * from './repositories/syncStore'
+export { REGISTER_DB } from './syncFeed'

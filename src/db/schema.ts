@@ -9,8 +9,9 @@ import {
   type Tally,
 } from '@/domain/tallies'
 import { revisionsMiddleware } from './revisions'
+import { syncFeedMiddleware, upgradeToV4 } from './syncFeed'
 import { talliesMiddleware } from './tallies'
-import { RECORD_TABLES, REPLICATION_TABLES, type RecordTable } from './tables'
+import { DEVICE_TABLES, RECORD_TABLES, REPLICATION_TABLES, type RecordTable } from './tables'
 import type {
   Area,
   AuditEntry,
@@ -34,6 +35,7 @@ import type {
   Tombstone,
   Transfer,
 } from '@/domain/types'
+import type { SyncChange, SyncStateRow } from './syncFeed'
 
 export const DB_NAME = 'zhibu'
 
@@ -116,8 +118,25 @@ export const SCHEMA_V3_CHANGES = {
 
 export const SCHEMA_V3 = { ...SCHEMA_V2, ...SCHEMA_V3_CHANGES }
 
-export type TableName = keyof typeof SCHEMA_V3
-export const SCHEMA_VERSION = 3
+/**
+ * Version 4 (live sync, db/syncFeed.ts): this device's changes feed and sync bookkeeping.
+ * - syncChanges: one row per (server database, record) at the record's latest write, with a
+ *   local sequence strictly increasing across the device; `[db+seq]` pages one database's
+ *   feed by keyset, `doc` finds a record's rows when only its other leaves change.
+ * - syncState: the sequence counter and the replication checkpoints (device facts: never in
+ *   a backup, never in a package).
+ * The upgrade gives every stored record and tombstone its row (upgradeToV4), so the first
+ * sync after the upgrade sends what was there.
+ */
+export const SCHEMA_V4_CHANGES = {
+  syncChanges: 'key, [db+seq], doc',
+  syncState: 'key',
+} as const satisfies Record<(typeof DEVICE_TABLES)[number], string>
+
+export const SCHEMA_V4 = { ...SCHEMA_V3, ...SCHEMA_V4_CHANGES }
+
+export type TableName = keyof typeof SCHEMA_V4
+export const SCHEMA_VERSION = 4
 
 /**
  * v1 → v2: every member gets `lastAttendedOn` from the meetings on record. The meetings are
@@ -178,17 +197,21 @@ export class ZhibuDb extends Dexie {
   leaves!: Table<LeafRecord, string>
   revisionBodies!: Table<RevisionBody, string>
   moves!: Table<MoveMark, string>
+  syncChanges!: Table<SyncChange, string>
+  syncState!: Table<SyncStateRow, string>
 
   constructor(name = DB_NAME) {
     super(name)
     this.version(1).stores(SCHEMA_V1)
     this.version(2).stores(SCHEMA_V2_CHANGES).upgrade(upgradeToV2)
     this.version(3).stores(SCHEMA_V3_CHANGES)
+    this.version(4).stores(SCHEMA_V4_CHANGES).upgrade(upgradeToV4)
+    this.use(syncFeedMiddleware)
     this.use(talliesMiddleware)
     this.use(revisionsMiddleware)
   }
 }
 
 /** The tables that hold the organisation's records (not bookkeeping): tables.ts. */
-export { RECORD_TABLES, REPLICATION_TABLES, type RecordTable }
+export { DEVICE_TABLES, RECORD_TABLES, REPLICATION_TABLES, type RecordTable }
 RECORD_TABLES satisfies readonly TableName[]

@@ -12,3 +12,10 @@ export { RECORD_TABLES, type RecordTable } from '@/domain/recordTables'
  */
 export const REPLICATION_TABLES = ['tombstones', 'leaves', 'revisionBodies', 'moves'] as const
 export type ReplicationTable = (typeof REPLICATION_TABLES)[number]
+
+/**
+ * This device's sync bookkeeping (schema v4): its changes feed and its checkpoints. Facts
+ * about this device, not data: never in a backup or a package, never restored.
+ */
+export const DEVICE_TABLES = ['syncChanges', 'syncState'] as const
+export type DeviceTable = (typeof DEVICE_TABLES)[number]

@@ -108,7 +108,13 @@ export const routes: RouteRecordRaw[] = [
     path: '/data',
     name: 'data',
     component: () => import('@/views/DataView.vue'),
-    meta: { messages: ['backup', 'exchange'] },
+    meta: { messages: ['backup', 'exchange', 'sync'] },
+  },
+  {
+    path: '/data/sync',
+    name: 'sync',
+    component: () => import('@/views/SyncView.vue'),
+    meta: { messages: ['sync', 'phone'] },
   },
   {
     path: '/data/conflicts',

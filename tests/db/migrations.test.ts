@@ -1,7 +1,16 @@
 import { Blob as NodeBlob } from 'node:buffer'
 import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSION, setDb, updateMember, ZhibuDb } from '@/db'
+import {
+  readFeed,
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  SCHEMA_VERSION,
+  setDb,
+  updateMember,
+  ZhibuDb,
+} from '@/db'
 import { ancestryOf, firstRevision, revisionOf } from '@/domain/revisions'
 import { lastAttendedByMember } from '@/domain/attendance'
 import { tallyRows } from '@/domain/tallies'
@@ -98,9 +107,65 @@ function v2Rows(): Rows {
   return rows
 }
 
+/** What a v3 database held: v2's tables and the replication state (a tombstone, a leaf …). */
+function v3Rows(): Rows {
+  const rows = v2Rows()
+  const member = rows.members![1]!
+  const rev = (char: string, generation: number) => `${generation}-${char.repeat(32)}`
+  rows.tombstones = [
+    {
+      id: 'members:gone',
+      table: 'members',
+      recordId: 'gone',
+      _rev: rev('a', 2),
+      _revisions: { start: 2, ids: ['a'.repeat(32), 'b'.repeat(32)] },
+      closed: false,
+      orgIds: [String(member.orgId)],
+      deletedAt: '2026-01-02T00:00:00.000Z',
+      deletedBy: '测试员',
+    },
+  ]
+  rows.leaves = [
+    {
+      id: `members:${String(member.id)}:${rev('c', 1)}`,
+      table: 'members',
+      recordId: member.id,
+      _rev: rev('c', 1),
+      _revisions: { start: 1, ids: ['c'.repeat(32)] },
+      deleted: false,
+      closed: false,
+      state: 'open',
+      body: { ...member, jobTitle: '别处改的' },
+      at: '2026-01-02T00:00:00.000Z',
+    },
+  ]
+  rows.revisionBodies = [
+    {
+      id: `members:${String(member.id)}:000000001-${'d'.repeat(32)}`,
+      table: 'members',
+      recordId: member.id,
+      rev: rev('d', 1),
+      body: member,
+      mergeId: '',
+      keptAt: '2026-01-02T00:00:00.000Z',
+    },
+  ]
+  rows.moves = [
+    {
+      id: `members:${String(member.id)}:old-org`,
+      table: 'members',
+      recordId: member.id,
+      orgIds: ['old-org'],
+      movedAt: '2026-01-02T00:00:00.000Z',
+    },
+  ]
+  return rows
+}
+
 const RELEASED: { version: number; stores: Record<string, string>; rows: () => Rows }[] = [
   { version: 1, stores: SCHEMA_V1, rows: v1Rows },
   { version: 2, stores: SCHEMA_V2, rows: v2Rows },
+  { version: 3, stores: SCHEMA_V3, rows: v3Rows },
 ]
 
 async function writeOldDatabase(
@@ -232,6 +297,54 @@ describe('schema migrations', { timeout: 60_000 }, () => {
       const kept = await db.revisionBodies.where('id').startsWith(`members:${old.id}:`).toArray()
       expect(kept.map((body) => body.rev)).toEqual([first])
       expect(kept[0]!.body).toMatchObject(old as unknown as Record<string, unknown>)
+    } finally {
+      db.close()
+      await db.delete()
+    }
+  })
+
+  it('v4 gives every record, tombstone and move its row in its org’s changes feed', async () => {
+    const name = `migrate-v4-${crypto.randomUUID()}`
+    const rows = v3Rows()
+    await writeOldDatabase(name, 3, SCHEMA_V3, rows)
+    const db = new ZhibuDb(name)
+    await db.open()
+    setDb(db)
+    try {
+      const changes = await db.syncChanges.toArray()
+      const docs = new Set(changes.map((row) => row.doc))
+      for (const table of ['areas', 'firms', 'orgs', 'members', 'meetings', 'dues', 'photos']) {
+        for (const record of rows[table] ?? []) {
+          expect(docs.has(`${table}:${String(record.id)}`), `${table} ${String(record.id)}`).toBe(
+            true,
+          )
+        }
+      }
+      expect(docs.has('members:gone')).toBe(true)
+      // Strictly increasing, one counter, and the counter is the last seq.
+      const seqs = changes.map((row) => row.seq).sort((a, b) => a - b)
+      expect(new Set(seqs).size).toBe(seqs.length)
+      expect((await db.syncState.get('seq'))?.value).toBe(seqs.at(-1))
+      // A member is in its org's feed with both its leaves (the v3 conflict travels).
+      const member = rows.members![1]!
+      const orgId = String(member.orgId)
+      const feed = (await readFeed(orgId, 0, 100_000)).results
+      const row = feed.find((each) => each.id === `members:${String(member.id)}`)!
+      expect(row.changes).toHaveLength(2)
+      expect(feed.find((each) => each.id === 'members:gone')?.deleted).toBe(true)
+      // The photo follows its meeting's org; firms and areas are the register's.
+      const photo = rows.photos![0]!
+      const meeting = rows.meetings!.find((each) => each.id === photo.meetingId)!
+      expect(changes.find((each) => each.doc === `photos:${String(photo.id)}`)?.db).toBe(
+        meeting.orgId,
+      )
+      expect(changes.find((each) => each.doc.startsWith('firms:'))?.db).toBe('')
+      // The move mark puts the member in the feed of the org it left.
+      expect(
+        changes.some(
+          (each) => each.db === 'old-org' && each.doc === `members:${String(member.id)}`,
+        ),
+      ).toBe(true)
     } finally {
       db.close()
       await db.delete()

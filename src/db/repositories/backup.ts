@@ -4,7 +4,15 @@ import Dexie, { type Table } from 'dexie'
 import { getDb, newId, nowIso } from '../connection'
 import { auditEntry } from '../records'
 import { replicatedTransaction } from '../revisions'
-import { RECORD_TABLES, REPLICATION_TABLES, SCHEMA_V1, SCHEMA_V2, ZhibuDb } from '../schema'
+import {
+  DEVICE_TABLES,
+  RECORD_TABLES,
+  REPLICATION_TABLES,
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  ZhibuDb,
+} from '../schema'
 import { keepSnapshot } from './bulk'
 import { DEVICE_MARK_PREFIX } from './exchange'
 import { readMeta, writeMeta } from './meta'
@@ -95,6 +103,14 @@ export async function splitByNewer(
 export const RELEASED_STORES: Readonly<Record<number, Readonly<Record<string, string>>>> = {
   1: SCHEMA_V1,
   2: SCHEMA_V2,
+  3: SCHEMA_V3,
+}
+
+const DEVICE_TABLE_SET: ReadonlySet<string> = new Set(DEVICE_TABLES)
+
+/** The tables a backup holds: all but this device's sync bookkeeping (tables.ts DEVICE_TABLES). */
+export function backupTablesOf(db: Dexie): Table[] {
+  return db.tables.filter((table) => !DEVICE_TABLE_SET.has(table.name))
 }
 
 /**
@@ -125,8 +141,9 @@ export async function upgradeBackupTables(
     try {
       await current.open()
       const out: AllTables = {}
-      await current.transaction('r', current.tables, async () => {
-        for (const table of current.tables) out[table.name] = (await table.toArray()) as Row[]
+      await current.transaction('r', backupTablesOf(current), async () => {
+        for (const table of backupTablesOf(current))
+          out[table.name] = (await table.toArray()) as Row[]
       })
       return out
     } finally {
@@ -145,15 +162,15 @@ export function backupTableNamesOf(version: number): string[] | null {
 }
 
 export function backupTableNames(): string[] {
-  return getDb()
-    .tables.map((table) => table.name)
+  return backupTablesOf(getDb())
+    .map((table) => table.name)
     .sort()
 }
 
 /** Each table's primary key and indexes, for the pure shape checks of domain/backupFormat. */
 export function backupTableSpecs(): TableSpec[] {
-  return getDb()
-    .tables.map((table) => ({
+  return backupTablesOf(getDb())
+    .map((table) => ({
       name: table.name,
       primaryKey: String(table.schema.primKey.keyPath),
       stamped: RECORD_TABLE_SET.has(table.name),
@@ -172,8 +189,8 @@ export function backupTableSpecs(): TableSpec[] {
 export async function readAllTables(): Promise<AllTables> {
   const db = getDb()
   const out: AllTables = {}
-  await db.transaction('r', db.tables, async () => {
-    for (const table of db.tables) out[table.name] = (await table.toArray()) as Row[]
+  await db.transaction('r', backupTablesOf(db), async () => {
+    for (const table of backupTablesOf(db)) out[table.name] = (await table.toArray()) as Row[]
   })
   return out
 }

@@ -13,6 +13,7 @@ import {
   type RestoreMode,
   type RestoreResult,
 } from './backup'
+import { backupTablesOf } from './backup'
 import { keepSnapshot } from './bulk'
 import { writeMeta } from './meta'
 
@@ -50,7 +51,7 @@ export async function visitAllTables(
   chunk: number = BACKUP_READ_CHUNK,
 ): Promise<void> {
   const db = getDb()
-  const tables = [...db.tables].sort((a, b) => a.name.localeCompare(b.name))
+  const tables = backupTablesOf(db).sort((a, b) => a.name.localeCompare(b.name))
   await db.transaction('r', tables, async () => {
     if (visitor.counts) {
       const counts: Record<string, number> = {}

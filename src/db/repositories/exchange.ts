@@ -11,7 +11,7 @@ import {
   type VerdictCounts,
 } from '@/domain/exchange'
 import { leavesOf } from '@/domain/leafRows'
-import { judgeScope, scopeRefOf, type ScopeView } from '@/domain/replicationScope'
+import { judgeScope, REFERENCE_TABLES, scopeRefOf, type ScopeView } from '@/domain/replicationScope'
 import { expandRevision, winnerOf } from '@/domain/revisions'
 import type { LeafRecord, Org, Tombstone } from '@/domain/types'
 import { getDb, newId, nowIso } from '../connection'
@@ -265,6 +265,7 @@ async function scopeView(
   root: string,
   rows: ExchangePayload,
   merges: RecordMerge[],
+  ownerFallback?: string,
 ): Promise<ScopeView> {
   const db = getDb()
   const packageParent = new Map<string, string>()
@@ -330,13 +331,18 @@ async function scopeView(
     parentInPackage: (id) => packageParent.get(id),
     hostsHere: (id) => hosts.get(id) ?? [],
     ownerHere: (table, id) => ownerHere[table].get(id),
-    ownerInPackage: (table, id) => ownerInPackage[table].get(id),
+    ownerInPackage: (table, id) => ownerInPackage[table].get(id) ?? ownerFallback,
     referencedOrgIds: referenced,
   }
 }
 
 function judged(view: ScopeView, merge: RecordMerge): Verdict {
   if (merge.verdict === 'unchanged') return 'unchanged'
+  // The department's register (root ''): areas, firms and the org tree. Only the department
+  // reads or writes it on the server; it holds no org's own records.
+  if (view.root === '') {
+    return REFERENCE_TABLES.has(merge.table) || merge.table === 'orgs' ? merge.verdict : 'refused'
+  }
   const { before } = merge
   const here = before.record
     ? { record: before.record }
@@ -356,10 +362,11 @@ function judged(view: ScopeView, merge: RecordMerge): Verdict {
 export async function prepareMerge(
   payload: ExchangePayload,
   rootId: string,
+  options: { ownerFallback?: string } = {},
 ): Promise<PreparedMerge> {
   const { rows, matched } = await incomingOf(payload)
   const merges = await planMerges(leavesOfPayload(rows))
-  const view = await scopeView(rootId, rows, merges)
+  const view = await scopeView(rootId, rows, merges, options.ownerFallback)
   const plan: ExchangePlan = { counts: {}, totals: emptyCounts(), refused: [], conflicts: [] }
   for (const table of EXCHANGE_TABLES) plan.counts[table] = emptyCounts()
   const accepted: RecordMerge[] = []

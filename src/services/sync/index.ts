@@ -12,3 +12,12 @@ export { LOWEST_SEQ, replicationId, seqNumber, startingSeq } from './checkpoint'
 export { Replication, type ReplicationOptions, type ReplicationProgress } from './replicate'
 export { LiveSync, type LiveSyncOptions, type SyncState, type SyncStatus } from './live'
 export * from './names'
+export { DeviceStore, type DeviceStoreOptions } from './deviceStore'
+export {
+  DeviceSync,
+  type DeviceSyncOptions,
+  type DeviceSyncStatus,
+  type SyncTarget,
+  type TargetState,
+  type TargetStatus,
+} from './deviceSync'
