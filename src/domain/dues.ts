@@ -160,22 +160,26 @@ export function isSettled(record: PaidFacts): boolean {
 }
 
 export interface DuesClock {
-  /** Every month from the start to this one is settled ('' = unknown start, nothing settled). */
+  /** Every month from the book's first to this one is settled ('' = no record: not judged). */
   paidThrough: Month
   /** The latest settled month ('' = none). */
   lastPaid: Month
 }
 
 /**
- * How far a member's dues are paid, from their records and start month: arrears are carried,
- * so a later month paid does not settle an earlier one.
+ * How far a member's dues are paid, from their records: the member's book begins at the later
+ * of their start month and their first record (months before the app held any record are not
+ * known, so not counted as arrears; a member with no record yet is shown "no base yet" on the
+ * register instead). Arrears are carried: a later month paid does not settle an earlier one.
  */
 export function duesClock(records: readonly PaidFacts[], startMonth: Month): DuesClock {
+  const months = records.map((record) => record.month).filter((month) => month >= startMonth)
+  if (months.length === 0) return { paidThrough: '', lastPaid: '' }
+  const first = months.reduce((a, b) => (a < b ? a : b))
   const settled = new Set(records.filter(isSettled).map((record) => record.month))
   let lastPaid = ''
-  for (const month of settled) if (month >= startMonth && month > lastPaid) lastPaid = month
-  if (startMonth === '') return { paidThrough: '', lastPaid }
-  let paidThrough = addMonthsTo(startMonth, -1)
+  for (const month of settled) if (month >= first && month > lastPaid) lastPaid = month
+  let paidThrough = addMonthsTo(first, -1)
   while (settled.has(addMonthsTo(paidThrough, 1))) paidThrough = addMonthsTo(paidThrough, 1)
   return { paidThrough, lastPaid }
 }
@@ -191,11 +195,11 @@ export function arrearsMonths(paidThrough: Month, today: IsoDate): number {
 
 /**
  * The dues clock of the six-month rule (党章 第九条) as a date: the last day of the latest
- * settled month, or the day before the start month when nothing is settled — so six whole
- * months unpaid raise the alarm on the first day of the seventh.
+ * settled month, or of the month before the book began when nothing is settled — so six whole
+ * months unpaid raise the alarm on the first day of the seventh. '' = not judged.
  */
-export function duesClockDate(clock: DuesClock, startMonth: Month): IsoDate {
-  const month = clock.lastPaid || addMonthsTo(startMonth, -1)
+export function duesClockDate(clock: DuesClock): IsoDate {
+  const month = clock.lastPaid || clock.paidThrough
   return month === '' ? '' : lastDayOf(month)
 }
 

@@ -5,7 +5,7 @@
  * reports it for approval. Three clocks, each alarming on its own (memberRules.ts
  * sixMonthAlarms judges them); this file says what resets each one.
  */
-import { duesClockDate, duesStartMonth, type DuesClock } from './dues'
+import { duesClockDate, type DuesClock } from './dues'
 import {
   sixMonthAlarms,
   type AlarmFacts,
@@ -54,9 +54,8 @@ export function sixMonthClocks(member: SixMonthFacts, inputs: ClockInputs): Trig
   const clocks: TriggerClocks = {
     attendance: inputs.excusedOn > attended ? inputs.excusedOn : attended,
   }
-  if (inputs.dues && paysDues(member)) {
-    clocks.dues = duesClockDate(inputs.dues, duesStartMonth(member))
-  }
+  const duesOn = inputs.dues && paysDues(member) ? duesClockDate(inputs.dues) : ''
+  if (duesOn !== '') clocks.dues = duesOn
   if (member.workNotDone) clocks.work = member.workNotDone.since
   return clocks
 }

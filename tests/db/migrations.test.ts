@@ -1,7 +1,10 @@
 import { Blob as NodeBlob } from 'node:buffer'
 import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSION, setDb, updateMember, ZhibuDb } from '@/db'
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_VERSION, setDb, updateMember, ZhibuDb } from '@/db'
+import { upgradeDuesRecord } from '@/domain/duesRecords'
+import { recountDuesTallies } from '@/domain/duesTallies'
+import type { Dues } from '@/domain/types'
 import { ancestryOf, firstRevision, revisionOf } from '@/domain/revisions'
 import { lastAttendedByMember } from '@/domain/attendance'
 import { tallyRows } from '@/domain/tallies'
@@ -98,9 +101,34 @@ function v2Rows(): Rows {
   return rows
 }
 
+/** What a v3 database held: v2's tables and the (empty at first) replication tables. */
+function v3Rows(): Rows {
+  const rows = v2Rows()
+  const member = rows.members![0]!
+  rows.tombstones = [
+    {
+      id: 'members:gone',
+      table: 'members',
+      recordId: 'gone',
+      orgIds: [String(member.orgId)],
+      deletedAt: '2026-10-01T00:00:00.000Z',
+      rev: '2-aa',
+      revisions: { start: 2, ids: ['aa', 'bb'] },
+    },
+  ]
+  rows.leaves = [
+    { id: 'members:x:2-cc', state: 'open', table: 'members', recordId: 'x', rev: '2-cc', body: {} },
+  ]
+  rows.revisionBodies = [{ id: 'members:x:1-dd', mergeId: '', rev: '1-dd', body: {} }]
+  rows.moves = [{ id: 'members:y', orgIds: [String(member.orgId)] }]
+  return rows
+}
+
+// Version 4 belongs to live sync, merged separately: its row joins here with it.
 const RELEASED: { version: number; stores: Record<string, string>; rows: () => Rows }[] = [
   { version: 1, stores: SCHEMA_V1, rows: v1Rows },
   { version: 2, stores: SCHEMA_V2, rows: v2Rows },
+  { version: 3, stores: SCHEMA_V3, rows: v3Rows },
 ]
 
 async function writeOldDatabase(
@@ -122,7 +150,9 @@ async function writeOldDatabase(
 describe('schema migrations', { timeout: 60_000 }, () => {
   it('declares a released version for every version but the current one', () => {
     expect(RELEASED.map((entry) => entry.version)).toEqual(
-      Array.from({ length: SCHEMA_VERSION - 1 }, (_, index) => index + 1),
+      Array.from({ length: SCHEMA_VERSION - 1 }, (_, index) => index + 1).filter(
+        (version) => version !== 4,
+      ),
     )
   })
 
@@ -141,16 +171,23 @@ describe('schema migrations', { timeout: 60_000 }, () => {
         expect(db.verno).toBe(SCHEMA_VERSION)
         for (const [table, records] of Object.entries(rows)) {
           const key = ['settings', 'meta', 'tallies'].includes(table) ? 'key' : 'id'
+          // v5 rewrites an old dues record into its full shape: a new revision (the same on
+          // every device, content-addressed), whose replaced body is kept.
+          const stored = (await db.table(table).toArray()).filter(
+            (record: Record<string, unknown>) =>
+              table !== 'revisionBodies' || !String(record.id).startsWith('dues:'),
+          )
           const after = new Map(
-            (await db.table(table).toArray()).map((record: Record<string, unknown>) => [
-              record[key],
-              record,
-            ]),
+            stored.map((record: Record<string, unknown>) => [record[key], record]),
           )
           expect(after.size, table).toBe(records.length)
           for (const record of records) {
-            // Every old field survives unchanged; upgrades may only add fields.
-            expect(after.get(record[key]), `${table} ${String(record[key])}`).toMatchObject(record)
+            // Every old field survives unchanged; upgrades may only add fields — except a dues
+            // record of before v5, which takes its full shape (checked below).
+            const expected = table === 'dues' ? upgradeDuesRecord(record) : record
+            expect(after.get(record[key]), `${table} ${String(record[key])}`).toMatchObject(
+              expected,
+            )
           }
         }
         // No record was rewritten to give it a revision: each counts as its first one.
@@ -216,7 +253,9 @@ describe('schema migrations', { timeout: 60_000 }, () => {
     setDb(db)
     try {
       for (const table of ['tombstones', 'leaves', 'revisionBodies', 'moves']) {
-        expect(await db.table(table).count(), table).toBe(0)
+        // Only the old dues record rewritten by v5 keeps its replaced body.
+        const rows = (await db.table(table).toArray()) as { id: string }[]
+        expect(rows.filter((row) => !row.id.startsWith('dues:')).length, table).toBe(0)
       }
       const old = rows.members![0] as unknown as Member
       const first = firstRevision('members', old)
@@ -232,6 +271,38 @@ describe('schema migrations', { timeout: 60_000 }, () => {
       const kept = await db.revisionBodies.where('id').startsWith(`members:${old.id}:`).toArray()
       expect(kept.map((body) => body.rev)).toEqual([first])
       expect(kept[0]!.body).toMatchObject(old as unknown as Record<string, unknown>)
+    } finally {
+      db.close()
+      await db.delete()
+    }
+  })
+
+  it('v5 gives old dues records their full shape (元 → 分) and counts the dues tallies', async () => {
+    const name = `migrate-v5-${crypto.randomUUID()}`
+    const rows = v3Rows()
+    await writeOldDatabase(name, 3, SCHEMA_V3, rows)
+    const db = new ZhibuDb(name)
+    await db.open()
+    try {
+      const [record] = await db.dues.toArray()
+      expect(record).toMatchObject({
+        id: 'd1',
+        month: '2026-10',
+        category: 'employed',
+        base: 800000,
+        due: 8000,
+        paid: 8000,
+        paidOn: '2026-10-08',
+        reduction: null,
+        corrections: [],
+      })
+      expect(record).not.toHaveProperty('amount')
+      const members = await db.members.toArray()
+      const dues = (await db.dues.toArray()) as Dues[]
+      expect(await db.duesTallies.orderBy('key').toArray()).toEqual(
+        recountDuesTallies(members, dues),
+      )
+      expect(await db.duesTallies.count()).toBeGreaterThan(members.length)
     } finally {
       db.close()
       await db.delete()

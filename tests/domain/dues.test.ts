@@ -181,7 +181,14 @@ describe('how far dues are paid: arrears carried, the six-month dues clock', () 
       '2026-02',
       '2026-02',
     ],
-    ['nothing paid', [], '2025-12', ''],
+    ['nothing recorded: not judged', [], '', ''],
+    ['recorded unpaid from the start', [paid('2026-01', 100, 0)], '2025-12', ''],
+    [
+      'the book begins with the first record',
+      [paid('2026-04'), paid('2026-06')],
+      '2026-04',
+      '2026-06',
+    ],
   ] as const)('%s', (_label, records, paidThrough, lastPaid) => {
     expect(duesClock(records, '2026-01')).toEqual({ paidThrough, lastPaid })
   })
@@ -194,11 +201,9 @@ describe('how far dues are paid: arrears carried, the six-month dues clock', () 
   ] as const)('paid through %s, on %s: %s months in arrears', (through, on, months) => {
     expect(arrearsMonths(through, on)).toBe(months)
   })
-  it('the clock date is the last day of the last settled month, or before the start', () => {
-    expect(duesClockDate({ paidThrough: '2026-01', lastPaid: '2026-02' }, '2025-01')).toBe(
-      '2026-02-28',
-    )
-    expect(duesClockDate({ paidThrough: '2026-03', lastPaid: '' }, '2026-04')).toBe('2026-03-31')
+  it('the clock date is the last day of the last settled month, or before the book began', () => {
+    expect(duesClockDate({ paidThrough: '2026-01', lastPaid: '2026-02' })).toBe('2026-02-28')
+    expect(duesClockDate({ paidThrough: '2026-03', lastPaid: '' })).toBe('2026-03-31')
   })
 })
 

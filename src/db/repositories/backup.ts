@@ -4,7 +4,7 @@ import Dexie, { type Table } from 'dexie'
 import { getDb, newId, nowIso } from '../connection'
 import { auditEntry } from '../records'
 import { replicatedTransaction } from '../revisions'
-import { RECORD_TABLES, REPLICATION_TABLES, SCHEMA_V1, SCHEMA_V2, ZhibuDb } from '../schema'
+import { RECORD_TABLES, REPLICATION_TABLES, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, ZhibuDb } from '../schema'
 import { keepSnapshot } from './bulk'
 import { DEVICE_MARK_PREFIX } from './exchange'
 import { readMeta, writeMeta } from './meta'
@@ -95,6 +95,7 @@ export async function splitByNewer(
 export const RELEASED_STORES: Readonly<Record<number, Readonly<Record<string, string>>>> = {
   1: SCHEMA_V1,
   2: SCHEMA_V2,
+  3: SCHEMA_V3,
 }
 
 /**
