@@ -140,7 +140,8 @@ type StartFacts = Pick<Member, 'stage' | 'fullMemberOn' | 'development'>
  * 规定 一、党费的收缴); older records without the vote from the full-member date. '' when unknown.
  */
 export function duesStartMonth(member: StartFacts): Month {
-  return monthKey(member.development.branchVoteOn || member.fullMemberOn)
+  // A partial body (a merge's update of derived fields) may lack the development steps.
+  return monthKey(member.development?.branchVoteOn || member.fullMemberOn || '')
 }
 
 type PayerFacts = StartFacts & Pick<Member, 'status'>

@@ -83,6 +83,7 @@ const en: Messages<typeof zhCN> = {
     meetings: 'Meetings',
     joint: 'Joint committees',
     study: 'Study',
+    dues: 'Dues',
     data: 'Data',
     settings: 'Rules',
     menu: 'Main menu',

@@ -78,6 +78,7 @@ export default {
     meetings: '三会一课',
     joint: '联合党委',
     study: '学习记录',
+    dues: '党费收缴',
     data: '数据管理',
     settings: '规则设置',
     menu: '主菜单',

@@ -15,6 +15,7 @@ import { lastExcusedOn, type ClockInputs, type SixMonthFacts } from '@/domain/si
 import { orgDuties } from '@/domain/terms'
 import type { Id, IsoDate, Member, Org } from '@/domain/types'
 import { getDb } from '../connection'
+import { listScopeOrgs, type DashboardScope } from './dashboard'
 
 const HIGH = '\uffff'
 
@@ -160,4 +161,38 @@ export async function readSixMonthCandidates(
       }
     })
   })
+}
+
+export interface DuesQualityRecords {
+  figures: (OrgMonthRow & { name: string })[]
+  arrears3: number
+  arrears6: number
+}
+
+/**
+ * The department's dues figures for a dashboard scope: each org's collection of the month
+ * (kept org-month rows) and the members in arrears ≥ 3 and ≥ 6 months (kept clocks).
+ */
+export async function readDuesQuality(
+  scope: DashboardScope,
+  month: Month,
+  today: IsoDate,
+): Promise<DuesQualityRecords> {
+  const whole = scope.kind === 'area' && scope.areaPath === ''
+  const orgs = await listScopeOrgs(scope)
+  const orgIds = whole ? null : orgs.map((org) => org.id)
+  const [figures, arrears] = await Promise.all([
+    readDuesFigures(orgIds, month),
+    readArrears(orgIds, today, 3),
+  ])
+  const names = new Map(orgs.map((org) => [org.id, org.name]))
+  return {
+    figures: figures
+      .map((row) => ({ ...row, name: names.get(row.orgId) ?? '' }))
+      .sort(
+        (a, b) => a.paid / (a.due || 1) - b.paid / (b.due || 1) || a.name.localeCompare(b.name),
+      ),
+    arrears3: arrears.length,
+    arrears6: arrears.filter((row) => row.months >= 6).length,
+  }
 }
