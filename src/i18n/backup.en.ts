@@ -86,7 +86,8 @@ export default {
   todo: {
     due: 'The last backup was {days} days ago (reminder after {limit} days): download one under Data',
     never: 'The data on this computer has never been backed up: download a backup under Data',
-    conflicts: '{n} records were changed on two devices; both versions are kept: choose on the conflicts page',
+    conflicts:
+      '{n} records were changed on two devices; both versions are kept: choose on the conflicts page',
   },
   recycle: {
     count: '{n} items',
