@@ -106,7 +106,8 @@ test('a secretary records a month of dues in one action, corrects one, prints; å
   await expect(figures).toBeVisible()
   await expect(page.getByTestId('quality-dues-arrears6')).not.toHaveText('0')
   const monthInput = page
-    .locator('input[data-testid="quality-dues-month"], [data-testid="quality-dues-month"] input')
+    .locator('.el-card', { has: page.getByTestId('quality-dues-table') })
+    .locator('.el-date-editor input')
     .first()
   await monthInput.fill(new Date().toISOString().slice(0, 7))
   await page.keyboard.press('Enter')
