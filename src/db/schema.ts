@@ -8,6 +8,9 @@ import {
   orgTally,
   type Tally,
 } from '@/domain/tallies'
+import { upgradeDuesRecord } from '@/domain/duesRecords'
+import type { DuesTally } from '@/domain/duesTallies'
+import { duesTalliesMiddleware, rebuildDuesTallies } from './duesTallies'
 import { revisionsMiddleware } from './revisions'
 import { syncFeedMiddleware, upgradeToV4 } from './syncFeed'
 import { talliesMiddleware } from './tallies'
@@ -135,8 +138,33 @@ export const SCHEMA_V4_CHANGES = {
 
 export const SCHEMA_V4 = { ...SCHEMA_V3, ...SCHEMA_V4_CHANGES }
 
-export type TableName = keyof typeof SCHEMA_V4
-export const SCHEMA_VERSION = 4
+/**
+ * Version 5 (dues):
+ * - dues: the payment record of one member and month takes its full shape (category, base,
+ *   due, paid, receipt, corrections: domain/duesRecords.ts upgradeDuesRecord).
+ * - duesTallies (new): the kept dues figures (domain/duesTallies.ts), org-month rows by key and
+ *   member rows by `clock` (paid through), kept by db/duesTallies.ts in every write
+ *   transaction; derived, so never backed up or exchanged, rebuilt from the records.
+ */
+export const SCHEMA_V5_CHANGES = {
+  duesTallies: 'key, clock',
+} as const
+
+export const SCHEMA_V5 = { ...SCHEMA_V4, ...SCHEMA_V5_CHANGES }
+
+export type TableName = keyof typeof SCHEMA_V5
+export const SCHEMA_VERSION = 5
+
+/** v4 → v5: old dues records get their full shape; the dues tallies are counted. */
+export async function upgradeToV5(tx: Transaction): Promise<void> {
+  await tx
+    .table<Dues, string>('dues')
+    .toCollection()
+    .modify((record, ref) => {
+      ref.value = upgradeDuesRecord(record as unknown as Record<string, unknown>) as unknown as Dues
+    })
+  await rebuildDuesTallies(tx)
+}
 
 /**
  * v1 → v2: every member gets `lastAttendedOn` from the meetings on record. The meetings are
@@ -193,6 +221,7 @@ export class ZhibuDb extends Dexie {
   recycleBin!: Table<RecycleEntry, string>
   meta!: Table<MetaEntry, string>
   tallies!: Table<Tally, string>
+  duesTallies!: Table<DuesTally, string>
   tombstones!: Table<Tombstone, string>
   leaves!: Table<LeafRecord, string>
   revisionBodies!: Table<RevisionBody, string>
@@ -206,8 +235,10 @@ export class ZhibuDb extends Dexie {
     this.version(2).stores(SCHEMA_V2_CHANGES).upgrade(upgradeToV2)
     this.version(3).stores(SCHEMA_V3_CHANGES)
     this.version(4).stores(SCHEMA_V4_CHANGES).upgrade(upgradeToV4)
+    this.version(5).stores(SCHEMA_V5_CHANGES).upgrade(upgradeToV5)
     this.use(syncFeedMiddleware)
     this.use(talliesMiddleware)
+    this.use(duesTalliesMiddleware)
     this.use(revisionsMiddleware)
   }
 }

@@ -22,3 +22,8 @@ export function maskIdNumber(idNumber: string): string {
 export function maskPhone(phone: string): string {
   return maskMiddle(phone, 3, 4)
 }
+
+/** A private amount (党费 base) in lists: hidden whole, shown only in the member's own dialog. */
+export function maskAmount(text: string): string {
+  return text === '' ? '' : '****'
+}

@@ -323,6 +323,20 @@ export interface Member extends Stamped {
    * hand. Stored so the six-month alarm is one index range, not a scan of all meetings.
    */
   lastAttendedOn: IsoDate
+  /**
+   * 党章 第九条, the third clock: the secretary's flag that the member has not done the work
+   * the party assigned, since when and why (absent or null = not flagged).
+   */
+  workNotDone?: { since: IsoDate; note: string } | null
+  /** What the branch did about a six-month alarm: the talk (谈话) or the 支部大会 decision. */
+  sixMonthSteps?: SixMonthStep[]
+}
+
+export interface SixMonthStep {
+  on: IsoDate
+  kind: 'talk' | 'decision'
+  trigger: 'attendance' | 'dues' | 'work'
+  note: string
 }
 
 export const TRANSFER_STATUSES = ['pending', 'completed', 'cancelled'] as const
@@ -342,15 +356,60 @@ export interface Transfer extends Stamped {
   status: TransferStatus
 }
 
-/** 党费: one month's dues of one member. */
+/** 党费 category (关于中国共产党党费收缴、使用和管理的规定 2008): which rate applies. */
+export const DUES_CATEGORIES = [
+  'employed', // 在职: after-tax fixed monthly pay (年薪制: actual monthly pay; self-employed: last quarter's average)
+  'retired', // 离退休: the monthly pension
+  'student', // 学生
+  'unemployed', // 下岗失业
+  'hardship', // 生活困难 (最低生活保障)
+  'farmer', // 农牧民
+] as const
+export type DuesCategory = (typeof DUES_CATEGORIES)[number]
+
+/** 减免: a branch decision with the upper org's approval, for a member in hardship. */
+export interface DuesReduction {
+  kind: 'reduced' | 'waived'
+  /** The monthly amount while reduced, in 分 (0 when waived). */
+  due: number
+  decidedOn: IsoDate
+  approvedOn: IsoDate
+  /** Last month it applies to, 'YYYY-MM'. */
+  until: string
+  note: string
+}
+
+/** One correction of a recorded payment: the values it replaced, with who, when and why. */
+export interface DuesCorrection {
+  at: IsoDateTime
+  actor: string
+  reason: string
+  paid: number
+  paidOn: IsoDate
+  receiptNo: string
+}
+
+/**
+ * 党费: one month's dues of one member (党费收缴登记). Money in 分. The base and category are
+ * those of the month: a new base applies from the month it is paid with, and the next
+ * months carry the latest terms until they change.
+ */
 export interface Dues extends Stamped {
   memberId: Id
   orgId: Id
   /** 'YYYY-MM' */
   month: string
+  category: DuesCategory
+  /** Monthly base (after-tax pay, pension …) in 分; private, masked in lists. */
   base: number
-  amount: number
+  reduction: DuesReduction | null
+  /** What the month owes, in 分 (dues.ts monthlyDue), fixed when recorded. */
+  due: number
+  paid: number
   paidOn: IsoDate
+  receiptNo: string
+  note: string
+  corrections: DuesCorrection[]
 }
 
 // ─── Meetings ───────────────────────────────────────────────────────────────

@@ -360,6 +360,20 @@ const memberSchema = v.object({
       grade: v.picklist(APPRAISAL_GRADES),
     }),
   ),
+  // 党章 第九条: the secretary's flag and the branch's steps; absent on older records.
+  workNotDone: v.optional(
+    v.nullable(v.object({ since: requiredDate, note: requiredText(LIMITS.statusNote) })),
+  ),
+  sixMonthSteps: v.optional(
+    v.array(
+      v.object({
+        on: requiredDate,
+        kind: v.picklist(['talk', 'decision'] as const),
+        trigger: v.picklist(['attendance', 'dues', 'work'] as const),
+        note: requiredText(LIMITS.statusNote),
+      }),
+    ),
+  ),
 })
 
 const voteCount = integer(0, LIMITS.voteMax)

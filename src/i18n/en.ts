@@ -83,6 +83,7 @@ const en: Messages<typeof zhCN> = {
     meetings: 'Meetings',
     joint: 'Joint committees',
     study: 'Study',
+    dues: 'Dues',
     data: 'Data',
     settings: 'Rules',
     menu: 'Main menu',
@@ -188,6 +189,9 @@ const en: Messages<typeof zhCN> = {
         awayLong: '{n} mobile members away for six months: to transfer',
         developmentDue:
           '{n} candidates or probationary members with an approval or full-membership deadline near or past',
+        duesInArrears: '{n} members three months behind with their dues',
+        duesSixMonths:
+          '{n} members without dues paid for six months in a row (Party Constitution, Article 9)',
       },
     },
     kinds: {

@@ -40,6 +40,7 @@ const FEATURE_LOADERS = {
   members: { 'zh-CN': () => import('./members.zh-CN'), en: () => import('./members.en') },
   joint: { 'zh-CN': () => import('./joint.zh-CN'), en: () => import('./joint.en') },
   study: { 'zh-CN': () => import('./study.zh-CN'), en: () => import('./study.en') },
+  dues: { 'zh-CN': () => import('./dues.zh-CN'), en: () => import('./dues.en') },
   backup: { 'zh-CN': () => import('./backup.zh-CN'), en: () => import('./backup.en') },
   exchange: { 'zh-CN': () => import('./exchange.zh-CN'), en: () => import('./exchange.en') },
   meetings: { 'zh-CN': () => import('./meetings.zh-CN'), en: () => import('./meetings.en') },

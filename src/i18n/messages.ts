@@ -23,6 +23,8 @@ import membersEn from './members.en'
 import membersZhCN from './members.zh-CN'
 import replicationEn from './replication.en'
 import replicationZhCN from './replication.zh-CN'
+import duesEn from './dues.en'
+import duesZhCN from './dues.zh-CN'
 import studyEn from './study.en'
 import studyZhCN from './study.zh-CN'
 import syncEn from './sync.en'
@@ -39,6 +41,7 @@ export const messages = {
     members: membersZhCN,
     joint: jointZhCN,
     study: { ...zhCN.study, ...studyZhCN },
+    dues: duesZhCN,
     backup: { ...zhCN.backup, ...backupZhCN },
     exchange: { ...zhCN.exchange, ...exchangeZhCN },
     meetings: meetingsZhCN,
@@ -56,6 +59,7 @@ export const messages = {
     members: membersEn,
     joint: jointEn,
     study: { ...en.study, ...studyEn },
+    dues: duesEn,
     backup: { ...en.backup, ...backupEn },
     exchange: { ...en.exchange, ...exchangeEn },
     meetings: meetingsEn,

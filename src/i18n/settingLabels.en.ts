@@ -69,7 +69,8 @@ const en: Messages<typeof zhCN> = {
     retireeLimit: 'Retirees: bracket line',
     retireeLowRate: 'Retirees: lower rate',
     retireeHighRate: 'Retirees: higher rate',
-    minimumYuan: 'Minimum dues',
+    flatYuan: 'Monthly dues of students, the unemployed and those on basic allowances',
+    farmerYuan: 'Monthly dues of farmers and herders',
   },
   study: {
     hoursPerYear: 'Collective study and training hours per member per year',

@@ -68,7 +68,8 @@ export default {
     retireeLimit: '离退休人员分档线',
     retireeLowRate: '离退休人员低档比例',
     retireeHighRate: '离退休人员高档比例',
-    minimumYuan: '最低党费',
+    flatYuan: '学生、下岗失业、低保党员每月党费',
+    farmerYuan: '农牧民党员每月党费',
   },
   study: {
     hoursPerYear: '每名党员年度集中学习培训学时',

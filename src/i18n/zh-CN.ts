@@ -78,6 +78,7 @@ export default {
     meetings: '三会一课',
     joint: '联合党委',
     study: '学习记录',
+    dues: '党费收缴',
     data: '数据管理',
     settings: '规则设置',
     menu: '主菜单',
@@ -179,6 +180,8 @@ export default {
         lostContactLong: '{n} 名党员失联满 6 个月，应停止党籍',
         awayLong: '{n} 名流动党员外出满 6 个月，应转接组织关系',
         developmentDue: '{n} 名发展对象或预备党员的审批、转正期限将到或已过',
+        duesInArrears: '{n} 名党员欠缴党费 3 个月',
+        duesSixMonths: '{n} 名党员连续 6 个月未交党费（党章第九条）',
       },
     },
     kinds: {

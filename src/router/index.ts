@@ -15,7 +15,7 @@ declare module 'vue-router' {
 }
 
 /** The 待办 codes name messages of these features (src/composables/todo/*, domain/todo.ts). */
-const TODO_MESSAGES: Feature[] = ['members', 'meetings', 'joint', 'study', 'backup']
+const TODO_MESSAGES: Feature[] = ['members', 'meetings', 'joint', 'study', 'backup', 'dues']
 
 /**
  * Every page is its own chunk: the first route loads only what it shows. `meta.messages` lists
@@ -30,7 +30,13 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/WelcomeView.vue'),
     meta: { bare: true },
   },
-  { path: '/dashboard', name: 'dashboard', component: () => import('@/views/DashboardView.vue') },
+  {
+    path: '/dashboard',
+    name: 'dashboard',
+    component: () => import('@/views/DashboardView.vue'),
+    // The work-quality tab shows the dues collection.
+    meta: { messages: ['dues'] },
+  },
   {
     path: '/todo',
     name: 'todo',
@@ -97,6 +103,12 @@ export const routes: RouteRecordRaw[] = [
     name: 'study',
     component: () => import('@/views/StudyView.vue'),
     meta: { messages: ['study', 'meetings', 'import', 'phone'] },
+  },
+  {
+    path: '/dues',
+    name: 'dues',
+    component: () => import('@/views/DuesView.vue'),
+    meta: { messages: ['dues', 'study', 'phone'] },
   },
   {
     path: '/me',

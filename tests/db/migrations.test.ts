@@ -6,11 +6,15 @@ import {
   SCHEMA_V1,
   SCHEMA_V2,
   SCHEMA_V3,
+  SCHEMA_V4,
   SCHEMA_VERSION,
   setDb,
   updateMember,
   ZhibuDb,
 } from '@/db'
+import { upgradeDuesRecord } from '@/domain/duesRecords'
+import { recountDuesTallies } from '@/domain/duesTallies'
+import type { Dues } from '@/domain/types'
 import { ancestryOf, firstRevision, revisionOf } from '@/domain/revisions'
 import { lastAttendedByMember } from '@/domain/attendance'
 import { tallyRows } from '@/domain/tallies'
@@ -162,10 +166,27 @@ function v3Rows(): Rows {
   return rows
 }
 
+/**
+ * What a v4 database held: v3's and this device's sync bookkeeping (a feed row, the counter,
+ * a checkpoint).
+ */
+function v4Rows(): Rows {
+  const rows = v3Rows()
+  const member = rows.members![1]!
+  const doc = `members:${String(member.id)}`
+  rows.syncChanges = [{ key: `${String(member.orgId)}|${doc}`, db: member.orgId, doc, seq: 1 }]
+  rows.syncState = [
+    { key: 'seq', value: 1 },
+    { key: `checkpoint:${String(member.orgId)}`, value: { since: '7-abc', seq: 1 } },
+  ]
+  return rows
+}
+
 const RELEASED: { version: number; stores: Record<string, string>; rows: () => Rows }[] = [
   { version: 1, stores: SCHEMA_V1, rows: v1Rows },
   { version: 2, stores: SCHEMA_V2, rows: v2Rows },
   { version: 3, stores: SCHEMA_V3, rows: v3Rows },
+  { version: 4, stores: SCHEMA_V4, rows: v4Rows },
 ]
 
 async function writeOldDatabase(
@@ -205,17 +226,30 @@ describe('schema migrations', { timeout: 60_000 }, () => {
       try {
         expect(db.verno).toBe(SCHEMA_VERSION)
         for (const [table, records] of Object.entries(rows)) {
-          const key = ['settings', 'meta', 'tallies'].includes(table) ? 'key' : 'id'
-          const after = new Map(
-            (await db.table(table).toArray()).map((record: Record<string, unknown>) => [
-              record[key],
-              record,
-            ]),
+          const key = ['settings', 'meta', 'tallies', 'syncChanges', 'syncState'].includes(table)
+            ? 'key'
+            : 'id'
+          // v5 rewrites an old dues record into its full shape: a new revision (the same on
+          // every device, content-addressed), whose replaced body is kept.
+          // The feed gets that new revision's row and its counter moves on: a write like any.
+          const stored = (await db.table(table).toArray()).filter(
+            (record: Record<string, unknown>) =>
+              !(table === 'revisionBodies' && String(record.id).startsWith('dues:')) &&
+              !(table === 'syncChanges' && String(record.doc).startsWith('dues:')) &&
+              !(table === 'syncState' && record.key === 'seq'),
           )
-          expect(after.size, table).toBe(records.length)
-          for (const record of records) {
-            // Every old field survives unchanged; upgrades may only add fields.
-            expect(after.get(record[key]), `${table} ${String(record[key])}`).toMatchObject(record)
+          const after = new Map(
+            stored.map((record: Record<string, unknown>) => [record[key], record]),
+          )
+          const kept = records.filter((row) => !(table === 'syncState' && row.key === 'seq'))
+          expect(after.size, table).toBe(kept.length)
+          for (const record of kept) {
+            // Every old field survives unchanged; upgrades may only add fields — except a dues
+            // record of before v5, which takes its full shape (checked below).
+            const expected = table === 'dues' ? upgradeDuesRecord(record) : record
+            expect(after.get(record[key]), `${table} ${String(record[key])}`).toMatchObject(
+              expected,
+            )
           }
         }
         // No record was rewritten to give it a revision: each counts as its first one.
@@ -281,7 +315,9 @@ describe('schema migrations', { timeout: 60_000 }, () => {
     setDb(db)
     try {
       for (const table of ['tombstones', 'leaves', 'revisionBodies', 'moves']) {
-        expect(await db.table(table).count(), table).toBe(0)
+        // Only the old dues record rewritten by v5 keeps its replaced body.
+        const rows = (await db.table(table).toArray()) as { id: string }[]
+        expect(rows.filter((row) => !row.id.startsWith('dues:')).length, table).toBe(0)
       }
       const old = rows.members![0] as unknown as Member
       const first = firstRevision('members', old)
@@ -345,6 +381,38 @@ describe('schema migrations', { timeout: 60_000 }, () => {
           (each) => each.db === 'old-org' && each.doc === `members:${String(member.id)}`,
         ),
       ).toBe(true)
+    } finally {
+      db.close()
+      await db.delete()
+    }
+  })
+
+  it('v5 gives old dues records their full shape (元 → 分) and counts the dues tallies', async () => {
+    const name = `migrate-v5-${crypto.randomUUID()}`
+    const rows = v4Rows()
+    await writeOldDatabase(name, 4, SCHEMA_V4, rows)
+    const db = new ZhibuDb(name)
+    await db.open()
+    try {
+      const [record] = await db.dues.toArray()
+      expect(record).toMatchObject({
+        id: 'd1',
+        month: '2026-10',
+        category: 'employed',
+        base: 800000,
+        due: 8000,
+        paid: 8000,
+        paidOn: '2026-10-08',
+        reduction: null,
+        corrections: [],
+      })
+      expect(record).not.toHaveProperty('amount')
+      const members = await db.members.toArray()
+      const dues = (await db.dues.toArray()) as Dues[]
+      expect(await db.duesTallies.orderBy('key').toArray()).toEqual(
+        recountDuesTallies(members, dues),
+      )
+      expect(await db.duesTallies.count()).toBeGreaterThan(members.length)
     } finally {
       db.close()
       await db.delete()

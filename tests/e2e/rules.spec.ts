@@ -70,7 +70,9 @@ test('rules as the regulations write them: 民主评议, 转正 by vote, 停止�
   await expect(page.getByTestId('setting-scope-development.publicityWorkingDays')).toHaveText(
     '地方规定',
   )
-  await expect(page.getByRole('tab', { name: '党费' })).toHaveCount(0)
+  // The dues rates are read by the dues rules now: shown with their source.
+  await page.getByRole('tab', { name: '党费' }).click()
+  await expect(page.getByTestId('setting-source-dues.flatYuan')).toContainText('0.2 元')
   await screenshot(page, 'rules-settings-development')
 
   // The demo names what it leaves undone on purpose, above the 待办 list.

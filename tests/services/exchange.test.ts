@@ -7,6 +7,7 @@ import {
   getDb,
   moveMember,
   readDeviceId,
+  SCHEMA_VERSION,
   removeMeeting,
   updateMember,
   updateOrg,
@@ -71,7 +72,11 @@ describe('format 2 packages', () => {
     const json = await on(dept, async () =>
       readJson((await createExchangePackage(reg.branchA.id)).blob),
     )
-    expect(json).toMatchObject({ format: 'zhibu-exchange', formatVersion: 2, schemaVersion: 4 })
+    expect(json).toMatchObject({
+      format: 'zhibu-exchange',
+      formatVersion: 2,
+      schemaVersion: SCHEMA_VERSION,
+    })
     expect(json.sourceDeviceId).toBe(await on(dept, readDeviceId))
     expect(json.scope).toMatchObject({ orgId: reg.branchA.id, orgName: '甲支部' })
     expect(json.checkpoint).toMatchObject({ id: expect.any(String), revisions: expect.any(Number) })

@@ -10,6 +10,7 @@ import {
   Setting,
   User,
   UserFilled,
+  Wallet,
 } from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 import type { Role } from '@/stores/session'
@@ -34,6 +35,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/meetings', key: 'meetings', icon: Calendar },
   { path: '/joint', key: 'joint', icon: Collection },
   { path: '/study', key: 'study', icon: Reading },
+  { path: '/dues', key: 'dues', icon: Wallet },
   { path: '/data', key: 'data', icon: Files },
   { path: '/settings', key: 'settings', icon: Setting },
 ]

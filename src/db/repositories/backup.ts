@@ -11,6 +11,7 @@ import {
   SCHEMA_V1,
   SCHEMA_V2,
   SCHEMA_V3,
+  SCHEMA_V4,
   ZhibuDb,
 } from '../schema'
 import { keepSnapshot } from './bulk'
@@ -104,6 +105,7 @@ export const RELEASED_STORES: Readonly<Record<number, Readonly<Record<string, st
   1: SCHEMA_V1,
   2: SCHEMA_V2,
   3: SCHEMA_V3,
+  4: SCHEMA_V4,
 }
 
 const DEVICE_TABLE_SET: ReadonlySet<string> = new Set(DEVICE_TABLES)

@@ -21,6 +21,8 @@ export const DEMO_GAP_KINDS = [
   'lostContactLong', // 失联 past six months: to be put on 停止党籍
   'awayLong', // 流动 past six months: to transfer
   'developmentDue', // a development deadline within a month or past
+  'duesInArrears', // three months of dues unpaid
+  'duesSixMonths', // six months of dues unpaid: the six-month rule's dues trigger
 ] as const
 export type DemoGapKind = (typeof DEMO_GAP_KINDS)[number]
 
@@ -37,6 +39,8 @@ export interface GapFacts {
   behindOrgIds: readonly string[]
   gappyOrgIds: readonly string[]
   studyBehindIds: readonly string[]
+  duesInArrears?: readonly string[]
+  duesSixMonths?: readonly string[]
 }
 
 export function describeGaps(facts: GapFacts): DemoGap[] {
@@ -80,6 +84,8 @@ export function describeGaps(facts: GapFacts): DemoGap[] {
     { kind: 'lostContactLong', subjects: statusDue('suspend') },
     { kind: 'awayLong', subjects: statusDue('transfer') },
     { kind: 'developmentDue', subjects: developmentDue },
+    { kind: 'duesInArrears', subjects: [...(facts.duesInArrears ?? [])] },
+    { kind: 'duesSixMonths', subjects: [...(facts.duesSixMonths ?? [])] },
   ]
   return gaps.filter((gap) => gap.subjects.length > 0)
 }

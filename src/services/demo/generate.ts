@@ -4,6 +4,7 @@
  * `today`. Pure and deterministic: the same options give a deep-equal dataset.
  */
 import { lastAttendedByMember } from '@/domain/attendance'
+import { buildDues } from './dues'
 import type {
   Area,
   Constituent,
@@ -100,6 +101,7 @@ export function generateDemoWithGaps(options: DemoOptions): {
   fitEmployees(ctx, firmPlan.firms, members)
   assignWorkCoverage(ctx, firmPlan.firms, orgs)
   deriveOrgStatuses(firmPlan.firms, orgs, options.today)
+  const demoDues = buildDues(ctx, members, orgs)
   const gaps = describeGaps({
     today: options.today,
     orgs,
@@ -107,6 +109,8 @@ export function generateDemoWithGaps(options: DemoOptions): {
     behindOrgIds: meetingPlan.behindOrgIds,
     gappyOrgIds: meetingPlan.gappyOrgIds,
     studyBehindIds: study.behindMemberIds,
+    duesInArrears: demoDues.inArrears,
+    duesSixMonths: demoDues.sixMonths,
   })
   const dataset: DemoDataset = {
     areas: areaIndex.areas,
@@ -120,7 +124,7 @@ export function generateDemoWithGaps(options: DemoOptions): {
     issues: joint.issues,
     studyRecords,
     transfers,
-    dues: [],
+    dues: demoDues.dues,
   }
   return { dataset, gaps }
 }

@@ -1,0 +1,267 @@
+import type {
+  DBCore,
+  DBCoreMutateRequest,
+  DBCoreMutateResponse,
+  DBCoreTable,
+  DBCoreTransaction,
+  Middleware,
+  Transaction,
+} from 'dexie'
+import { duesStartMonth } from '@/domain/dues'
+import {
+  memberDuesKey,
+  memberDuesRow,
+  orgMonthKey,
+  orgMonthRow,
+  recountDuesTallies,
+  workFlagKey,
+  workFlagRow,
+} from '@/domain/duesTallies'
+import type { Dues, Member } from '@/domain/types'
+import { noteTablesChanged } from './observe'
+
+/**
+ * Keeps the dues tallies (domain/duesTallies.ts) in step with every write to dues and
+ * members, inside the same transaction and whatever the path (repositories, imports, the
+ * demo, restore, replication): a DBCore middleware like db/tallies.ts. After each mutation it
+ * recounts the org-months and members it touched from their indexes (a branch's month is a
+ * few dozen records, a member's history a few per year), so a kept row is always a recount.
+ */
+const TRACKED = new Set(['dues', 'members'])
+const WIDEN = ['duesTallies', 'dues', 'members']
+
+// DBCoreRangeType values (a const enum, not importable at runtime).
+const EQUAL = 1
+const RANGE = 2
+
+type Payment = Pick<Dues, 'id' | 'memberId' | 'orgId' | 'month' | 'due' | 'paid'>
+
+async function paymentsOf(
+  core: DBCore,
+  trans: DBCoreTransaction,
+  keyPath: string[],
+  lower: string[],
+  upper: string[],
+): Promise<Payment[]> {
+  const table = core.table('dues')
+  const index = table.schema.getIndexByKeyPath(keyPath)
+  if (!index) throw new Error(`dues.[${keyPath.join('+')}] index missing`)
+  const result = await table.query({
+    trans,
+    values: true,
+    query: {
+      index,
+      range: { type: lower.join() === upper.join() ? EQUAL : RANGE, lower, upper },
+    },
+  })
+  return result.result as Payment[]
+}
+
+async function recountOrgMonths(
+  core: DBCore,
+  trans: DBCoreTransaction,
+  pairs: Map<string, { orgId: string; month: string }>,
+): Promise<void> {
+  const table = core.table('duesTallies')
+  const rows = await Promise.all(
+    [...pairs.values()].map(async ({ orgId, month }) => {
+      const records = await paymentsOf(
+        core,
+        trans,
+        ['orgId', 'month'],
+        [orgId, month],
+        [orgId, month],
+      )
+      return { key: orgMonthKey(month, orgId), row: orgMonthRow(orgId, month, records) }
+    }),
+  )
+  const keep = rows.flatMap(({ row }) => (row ? [row] : []))
+  const drop = rows.filter(({ row }) => !row).map(({ key }) => key)
+  if (keep.length > 0) await table.mutate({ trans, type: 'put', values: keep })
+  if (drop.length > 0) await table.mutate({ trans, type: 'delete', keys: drop })
+}
+
+async function recountMembers(
+  core: DBCore,
+  trans: DBCoreTransaction,
+  memberIds: readonly string[],
+): Promise<void> {
+  if (memberIds.length === 0) return
+  const members = (await core.table('members').getMany({ trans, keys: [...memberIds] })) as (
+    Member | undefined
+  )[]
+  const rows = await Promise.all(
+    memberIds.map(async (id, index) => {
+      const records = await paymentsOf(core, trans, ['memberId', 'month'], [id, ''], [id, '\uffff'])
+      return { id, member: members[index], records }
+    }),
+  )
+  const table = core.table('duesTallies')
+  const keep = rows
+    .filter(({ member, records }) => member || records.length > 0)
+    .map(({ id, member, records }) => memberDuesRow(id, member, records))
+  const drop = rows
+    .filter(({ member, records }) => !member && records.length === 0)
+    .map(({ id }) => memberDuesKey(id))
+  if (keep.length > 0) await table.mutate({ trans, type: 'put', values: keep })
+  if (drop.length > 0) await table.mutate({ trans, type: 'delete', keys: drop })
+}
+
+function idOf(value: unknown): string {
+  return (value as { id: string }).id
+}
+
+async function storedOf(table: DBCoreTable, request: DBCoreMutateRequest): Promise<unknown[]> {
+  const { trans } = request
+  if (request.type === 'deleteRange') {
+    const all = await table.query({
+      trans,
+      values: true,
+      query: { index: table.schema.primaryKey, range: request.range },
+    })
+    return all.result
+  }
+  const keys = request.type === 'delete' ? request.keys : request.values.map(idOf)
+  return (await table.getMany({ trans, keys })).filter((record) => record !== undefined)
+}
+
+/**
+ * A schema upgrade's transaction (before v5 there is no duesTallies table) is not widened:
+ * its writes go through untouched and the v5 upgrade counts the tallies afterwards.
+ */
+function keepsTallies(request: DBCoreMutateRequest): boolean {
+  const stores = (request.trans as unknown as IDBTransaction).objectStoreNames
+  return !stores || stores.contains('duesTallies')
+}
+
+async function duesMutate(
+  core: DBCore,
+  table: DBCoreTable,
+  request: DBCoreMutateRequest,
+): Promise<DBCoreMutateResponse> {
+  if (!keepsTallies(request)) return table.mutate(request)
+  const before = (await storedOf(table, request)) as Payment[]
+  const response = await table.mutate(request)
+  const after =
+    request.type === 'put' || request.type === 'add' ? (request.values as Payment[]) : []
+  const pairs = new Map<string, { orgId: string; month: string }>()
+  const memberIds = new Set<string>()
+  for (const record of [...before, ...after]) {
+    pairs.set(orgMonthKey(record.month, record.orgId), { orgId: record.orgId, month: record.month })
+    memberIds.add(record.memberId)
+  }
+  await recountOrgMonths(core, request.trans, pairs)
+  await recountMembers(core, request.trans, [...memberIds])
+  noteTablesChanged(core, request, ['duesTallies'])
+  return response
+}
+
+/** The work flags of written members (the third six-month clock): put, moved or dropped. */
+async function keepWorkFlags(
+  tallies: DBCoreTable,
+  request: DBCoreMutateRequest,
+  before: readonly Member[],
+  written: readonly Member[],
+  deleted: readonly string[],
+): Promise<boolean> {
+  const { trans } = request
+  const flagBefore = new Map(
+    before.map((member) => [member.id, JSON.stringify(member.workNotDone ?? null)]),
+  )
+  const moved = written.filter(
+    (member) =>
+      (flagBefore.get(member.id) ?? 'null') !== JSON.stringify(member.workNotDone ?? null),
+  )
+  const put = moved.flatMap((member) => {
+    const row = workFlagRow(member)
+    return row ? [row] : []
+  })
+  const drop = [
+    ...moved.filter((member) => !member.workNotDone).map((member) => workFlagKey(member.id)),
+    ...deleted.map(workFlagKey),
+  ]
+  if (put.length > 0) await tallies.mutate({ trans, type: 'put', values: put })
+  if (drop.length > 0) await tallies.mutate({ trans, type: 'delete', keys: drop })
+  return put.length > 0 || drop.length > 0
+}
+
+/**
+ * Members: a row for each new member (none when they have no payments yet: no query), a
+ * recount when the start month changes (a probationary member's branch vote recorded), and
+ * the row dropped with a deleted member who has no payments.
+ */
+async function membersMutate(
+  core: DBCore,
+  table: DBCoreTable,
+  request: DBCoreMutateRequest,
+): Promise<DBCoreMutateResponse> {
+  if (!keepsTallies(request)) return table.mutate(request)
+  const before = (await storedOf(table, request)) as Member[]
+  const response = await table.mutate(request)
+  const { trans } = request
+  const startBefore = new Map(before.map((member) => [member.id, duesStartMonth(member)]))
+  const written =
+    request.type === 'put' || request.type === 'add' ? (request.values as Member[]) : []
+  const changed = written.filter((member) => startBefore.get(member.id) !== duesStartMonth(member))
+  const deleted = request.type === 'put' || request.type === 'add' ? [] : before.map(idOf)
+  const tallies = core.table('duesTallies')
+  const flagged = await keepWorkFlags(tallies, request, before, written, deleted)
+  const ids = [...changed.map(idOf), ...deleted]
+  if (ids.length === 0) {
+    if (flagged) noteTablesChanged(core, request, ['duesTallies'])
+    return response
+  }
+  const existing = (await tallies.getMany({ trans, keys: ids.map(memberDuesKey) })) as unknown[]
+  // A new member with no row has no payments (every payment write keeps its member's row).
+  const fresh = changed.filter(
+    (member, index) => !startBefore.has(member.id) && existing[index] === undefined,
+  )
+  const recount = ids.filter((id) => !fresh.some((member) => member.id === id))
+  if (fresh.length > 0) {
+    await tallies.mutate({
+      trans,
+      type: 'put',
+      values: fresh.map((member) => memberDuesRow(member.id, member, [])),
+    })
+  }
+  await recountMembers(core, trans, recount)
+  noteTablesChanged(core, request, ['duesTallies'])
+  return response
+}
+
+export const duesTalliesMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'DuesTallies',
+  level: -9,
+  create(core) {
+    return {
+      ...core,
+      transaction(stores, mode, options) {
+        const widened =
+          mode === 'readwrite' && stores.some((name) => TRACKED.has(name))
+            ? [...new Set([...stores, ...WIDEN])]
+            : stores
+        return core.transaction(widened, mode, options)
+      },
+      table(name) {
+        const table = core.table(name)
+        if (name === 'dues')
+          return { ...table, mutate: (request) => duesMutate(core, table, request) }
+        if (name === 'members') {
+          return { ...table, mutate: (request) => membersMutate(core, table, request) }
+        }
+        return table
+      },
+    }
+  },
+}
+
+/** Recount every dues tally from the records (schema upgrades, the integrity check). */
+export async function rebuildDuesTallies(tx: Transaction): Promise<void> {
+  const members: Member[] = []
+  const payments: Dues[] = []
+  await tx.table<Member, string>('members').each((member) => void members.push(member))
+  await tx.table<Dues, string>('dues').each((payment) => void payments.push(payment))
+  await tx.table('duesTallies').clear()
+  await tx.table('duesTallies').bulkPut(recountDuesTallies(members, payments))
+}

@@ -1,0 +1,51 @@
+import type { Register } from '@/db'
+import { formatYuan } from '@/domain/dues'
+import { downloadFile, fileDate } from './download'
+import { writeWorkbook } from './workbook'
+
+export interface DuesExportLabels {
+  headers: readonly string[]
+  /** The base column's header, used only when the user asks for the bases. */
+  baseHeader: string
+  category: (row: Register['rows'][number]) => string
+  state: (row: Register['rows'][number]) => string
+  sheetName: string
+  fileName: string
+}
+
+/**
+ * The month's register as a sheet. The base is private: it goes into the file only when the
+ * user ticks "include the bases".
+ */
+export async function exportDuesRegister(
+  register: Register,
+  labels: DuesExportLabels,
+  includeBase: boolean,
+): Promise<string> {
+  const rows = register.rows.map((row) => {
+    const base = row.terms ? formatYuan(row.terms.base) : ''
+    return [
+      row.member.name,
+      labels.category(row),
+      ...(includeBase ? [base] : []),
+      row.due === null ? '' : formatYuan(row.due),
+      row.record ? formatYuan(row.record.paid) : '',
+      row.record?.paidOn ?? '',
+      row.record?.receiptNo ?? '',
+      labels.state(row),
+      row.record?.note ?? '',
+    ]
+  })
+  const headers = includeBase
+    ? [...labels.headers.slice(0, 2), labels.baseHeader, ...labels.headers.slice(2)]
+    : labels.headers
+  const data = await writeWorkbook({
+    sheetName: labels.sheetName,
+    headers,
+    rows,
+    widths: headers.map((_, index) => (index === 0 ? 12 : 14)),
+  })
+  const fileName = `${labels.fileName}-${register.month}-${fileDate()}.xlsx`
+  downloadFile(data, fileName)
+  return fileName
+}
