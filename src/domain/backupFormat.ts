@@ -78,6 +78,10 @@ export const BACKUP_ERROR_CODES = [
   'badBlob',
   'quota',
   'writeFailed',
+  'passphraseNeeded',
+  'wrongPassphrase',
+  'tampered',
+  'badReference',
 ] as const
 export type BackupErrorCode = (typeof BACKUP_ERROR_CODES)[number]
 

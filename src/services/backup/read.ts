@@ -14,6 +14,7 @@ import {
 } from '@/domain/backupFormat'
 import { decodeBlobs } from './blobs'
 import { readBackupFileV1, upgrade, type CheckedBackup } from './readV1'
+import { openSealedFile } from './seal'
 import { hexOf, LineReader, lineText, newSha256, openSyncSource, type SyncSource } from './stream'
 import { DATA_TABLES, type OnProgress } from './write'
 
@@ -172,19 +173,25 @@ export function lineReaderFor(source: SyncSource, limits: BackupStreamLimits): L
  * never touches the database.
  */
 export async function readBackupFile(
-  file: Blob,
+  chosen: Blob,
   limitsIn: ReadLimits = {},
   onProgress?: OnProgress,
+  passphrase?: string,
 ): Promise<CheckedBackup> {
   const limits = { ...DEFAULT_BACKUP_STREAM_LIMITS, ...limitsIn }
-  if (file.size === 0) throw new BackupError('empty')
-  if (file.size > limits.maxFileBytes) {
-    throw new BackupError('tooLarge', { found: file.size, expected: limits.maxFileBytes })
+  if (chosen.size === 0) throw new BackupError('empty')
+  if (chosen.size > limits.maxFileBytes) {
+    throw new BackupError('tooLarge', { found: chosen.size, expected: limits.maxFileBytes })
   }
+  // A sealed file is opened first (every chunk authenticated); the inner file is checked as any.
+  const { inner: file, sealed } = await openSealedFile(chosen, 'backup', passphrase)
+  if (file.size === 0) throw new BackupError('empty')
   const source = await openSyncSource(file)
   const lines = lineReaderFor(source, limits)
   const first = lines.peekFirstLine()
-  if (first === null) return readBackupFileV1(file, limits)
+  if (first === null) {
+    return { ...(await readBackupFileV1(file, limits)), fileBytes: chosen.size, sealed: !!sealed }
+  }
   // An older schema's file is upgraded in memory (capped like format 1): gather its rows.
   const older = checkHead(parseLine(first), SCHEMA_VERSION).schemaVersion < SCHEMA_VERSION
   let tables: Record<string, Record<string, unknown>[]> | null = older ? {} : null
@@ -212,10 +219,11 @@ export async function readBackupFile(
   progress()
   return {
     header,
-    fileBytes: file.size,
+    fileBytes: chosen.size,
     jsonBytes: lines.inflatedBytes,
     totalRecords,
     tables,
     file,
+    sealed: !!sealed,
   }
 }

@@ -32,8 +32,10 @@ export interface CheckedBackup {
    * an older schema upgraded); null when the restore streams `file` again (format 2).
    */
   tables: Record<string, Record<string, unknown>[]> | null
-  /** The file itself, read again by a streamed restore. */
+  /** The file itself (opened, when it was sealed), read again by a streamed restore. */
   file: Blob
+  /** Whether the file was sealed with a passphrase. */
+  sealed: boolean
 }
 
 /**
@@ -84,6 +86,7 @@ export async function readBackupFileV1(file: Blob, limits: BackupLimits): Promis
     totalRecords,
     tables,
     file,
+    sealed: false,
   }
 }
 

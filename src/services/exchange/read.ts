@@ -24,6 +24,7 @@ import {
 } from '@/domain/exchange'
 import { decodeBlobs } from '../backup/blobs'
 import { decodeUtf8, gunzipCapped } from '../backup/bytes'
+import { openSealedFile } from '../backup/seal'
 import { canonicalPackagePayload } from './write'
 
 /** A package that passed every check, compared with what is here; nothing written yet. */
@@ -31,6 +32,8 @@ export interface CheckedPackage {
   header: ExchangeHeader
   fileBytes: number
   totalRecords: number
+  /** Whether the file was sealed with a passphrase. */
+  sealed: boolean
   /** Whether this device made the package itself. */
   fromThisDevice: boolean
   /** A format-1 file (records judged as first revisions: changes on both sides conflict). */
@@ -47,13 +50,15 @@ export interface CheckedPackage {
  * code names the first thing wrong; never writes a record.
  */
 export async function readExchangeFile(
-  file: Blob,
+  chosen: Blob,
   limits: BackupLimits = DEFAULT_BACKUP_LIMITS,
+  passphrase?: string,
 ): Promise<CheckedPackage> {
-  if (file.size === 0) throw new BackupError('empty')
-  if (file.size > limits.maxFileBytes) {
-    throw new BackupError('tooLarge', { found: file.size, expected: limits.maxFileBytes })
+  if (chosen.size === 0) throw new BackupError('empty')
+  if (chosen.size > limits.maxFileBytes) {
+    throw new BackupError('tooLarge', { found: chosen.size, expected: limits.maxFileBytes })
   }
+  const { inner: file, sealed } = await openSealedFile(chosen, 'package', passphrase)
   const inflated = await gunzipCapped(new Uint8Array(await file.arrayBuffer()), limits.maxJsonBytes)
   const parsed = parseBackupJson(decodeUtf8(inflated))
   const header = checkExchangeHeader(parsed, SCHEMA_VERSION)
@@ -94,7 +99,8 @@ export async function readExchangeFile(
   ])
   return {
     header,
-    fileBytes: file.size,
+    fileBytes: chosen.size,
+    sealed: !!sealed,
     totalRecords,
     fromThisDevice: deviceId === header.sourceDeviceId,
     oldFormat,
