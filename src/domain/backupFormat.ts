@@ -200,6 +200,29 @@ export function parseBackupJson(text: string): unknown {
 }
 
 /**
+ * A walk of a parsed value that refuses `__proto__`, `constructor` and `prototype` as own
+ * keys at any depth: on the parsed objects, so an escaped key (`"__prot\u006f__"`) is caught
+ * as surely as a plain one. For readers that parse with plain JSON.parse (faster than a
+ * reviver) and for records arriving by other roads (sync).
+ */
+export function assertNoHostileKeys(
+  value: unknown,
+  where: BackupErrorDetail = {},
+  depth = 0,
+): void {
+  if (depth > MAX_DEPTH) throw new BackupError('tooDeep', where)
+  if (typeof value !== 'object' || value === null) return
+  if (Array.isArray(value)) {
+    for (const item of value) assertNoHostileKeys(item, where, depth + 1)
+    return
+  }
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key)) throw new BackupError('hostileKey', { ...where, field: key })
+    assertNoHostileKeys((value as Record<string, unknown>)[key], where, depth + 1)
+  }
+}
+
+/**
  * Text that is no one JSON document but a format-2 backup's lines (its first line a backup
  * head): what a reader of single documents (format 1, exchange packages) was handed is a
  * backup of another kind, not garbage.

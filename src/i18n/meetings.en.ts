@@ -84,6 +84,7 @@ export default {
     quorumConfirm:
       'More than half of the voters must be present: {eligible} expected, at least {needed} needed, {present} present. Save anyway?',
     appraisalCap: 'At most a third may be excellent: {max} allowed, {excellent} given',
+    photoRefused: '“{name}” is not a JPEG, PNG or WebP photo (judged by its content); not added',
     resizeFailed: 'Photo {name} could not be read',
   },
   grade: {

@@ -84,6 +84,7 @@ export default {
     quorumConfirm:
       '该会议应有超过半数的表决人到会：应到 {eligible} 人，至少 {needed} 人，实到 {present} 人。仍要保存吗？',
     appraisalCap: '优秀不得超过参评人数的三分之一：最多 {max} 人，现为 {excellent} 人',
+    photoRefused: '“{name}”不是 JPEG、PNG 或 WebP 照片（按文件内容判断），没有添加',
     resizeFailed: '照片 {name} 无法读取',
   },
   grade: {

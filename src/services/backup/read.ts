@@ -4,8 +4,7 @@ import {
   checkHead,
   classifyLine,
   DEFAULT_BACKUP_STREAM_LIMITS,
-  FORBIDDEN_KEYS,
-  parseBackupJson,
+  assertNoHostileKeys,
   tableRowChecker,
   type BackupFileHead,
   type BackupHeader,
@@ -22,20 +21,21 @@ export type { CheckedBackup }
 
 const DATA_TABLE_SET: ReadonlySet<string> = new Set(DATA_TABLES)
 const NEWLINE = new Uint8Array([10])
-const SUSPECT_KEYS = [...FORBIDDEN_KEYS].map((key) => `"${key}"`)
 
 /**
- * JSON.parse of one line; the slower parse that refuses hostile keys only when the text
- * holds one of them at all (as a key or not: the strict parse tells).
+ * JSON.parse of one line, then a walk of the parsed value for hostile keys: the keys as
+ * parsed, so an escaped `"__prot\u006f__"` is refused like a plain one.
  */
 function parseLine(bytes: Uint8Array): unknown {
   const text = lineText(bytes)
-  if (SUSPECT_KEYS.some((key) => text.includes(key))) return parseBackupJson(text)
+  let value: unknown
   try {
-    return JSON.parse(text) as unknown
+    value = JSON.parse(text) as unknown
   } catch {
     throw new BackupError('notJson')
   }
+  assertNoHostileKeys(value)
+  return value
 }
 
 export interface ScanVisitor {
