@@ -2,13 +2,20 @@ import 'fake-indexeddb/auto'
 import { createHash } from 'node:crypto'
 import { zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
+import { getDb, readDeviceId, restoreFromRecycleBin } from '@/db'
 import { BackupError, canonicalJson } from '@/domain/backupFormat'
 import { displayType, sniffPhotoType } from '@/domain/imageType'
 import { createBackup, DATA_TABLES, readBackupFile } from '@/services/backup'
 import { PhotoRefused, resizePhoto } from '@/services/photos'
 import { declaredUnzippedBytes, inflatedZipBytes } from '@/services/spreadsheet/zipSize'
 import { useFreshDb } from '../db/helpers'
-import { gzipText, inflateText, keepBlobsInFakeIndexedDb, loadSmallSet } from './backup/helpers'
+import {
+  gzipText,
+  inflateText,
+  keepBlobsInFakeIndexedDb,
+  loadSmallSet,
+  rebuild,
+} from './backup/helpers'
 
 keepBlobsInFakeIndexedDb()
 useFreshDb()
@@ -109,5 +116,35 @@ describe('photos by their bytes', () => {
     expect(displayType('image/png')).toBe('image/png')
     expect(displayType('image/svg+xml')).toBe('application/octet-stream')
     expect(displayType('text/html')).toBe('application/octet-stream')
+  })
+})
+
+describe('recycle-bin entries never reach meta or settings', () => {
+  const entry = {
+    id: 'r-meta',
+    table: 'meta',
+    recordId: 'deviceId',
+    label: '设备',
+    deletedAt: '2026-01-01T00:00:00.000Z',
+    deletedBy: 'x',
+    record: { key: 'deviceId', value: 'attacker-device' },
+  }
+
+  it('a backup carrying one is refused, naming the bin and the field', async () => {
+    await loadSmallSet()
+    const file = await rebuild((await createBackup()).blob, (f) => {
+      f.payload.recycleBin = [...(f.payload.recycleBin ?? []), entry]
+      ;(f.counts as Record<string, number>).recycleBin = f.payload.recycleBin.length
+    })
+    const error = (await readBackupFile(file).catch((e: unknown) => e)) as BackupError
+    expect(error.code).toBe('shape')
+    expect(error.detail).toMatchObject({ table: 'recycleBin', field: 'table' })
+  })
+
+  it('one already in the bin is not restored over the device id', async () => {
+    const before = await readDeviceId()
+    await getDb().recycleBin.add(entry)
+    await expect(restoreFromRecycleBin('r-meta')).rejects.toThrow()
+    expect(await readDeviceId()).toBe(before)
   })
 })

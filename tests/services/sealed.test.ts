@@ -21,7 +21,8 @@ useFreshDb()
 afterEach(closeDevices)
 
 const PASS = '支部备份 2026 春'
-const ID_NUMBER = '110101199003071234'
+// Valid (GB 11643), born 1949-12-31 as the test member is.
+const ID_NUMBER = '11010519491231002X'
 
 async function codeOf(promise: Promise<unknown>): Promise<BackupErrorCode | 'ok'> {
   return promise.then(

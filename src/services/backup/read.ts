@@ -1,4 +1,19 @@
-import { backupTableNames, backupTableNamesOf, backupTableSpecs, SCHEMA_VERSION } from '@/db'
+import {
+  backupTableNames,
+  backupTableNamesOf,
+  backupTableSpecs,
+  checkIncomingRecords,
+  RECORD_TABLES,
+  SCHEMA_VERSION,
+  type RecordTable,
+} from '@/db'
+import {
+  checkRecordShape,
+  checkRecycleEntry,
+  ReferenceCheck,
+  shapeError,
+  type ShapeProblem,
+} from '@/domain/recordShapes'
 import {
   BackupError,
   checkHead,
@@ -20,6 +35,7 @@ import { DATA_TABLES, type OnProgress } from './write'
 export type { CheckedBackup }
 
 const DATA_TABLE_SET: ReadonlySet<string> = new Set(DATA_TABLES)
+const RECORD_TABLE_SET: ReadonlySet<string> = new Set(RECORD_TABLES)
 const NEWLINE = new Uint8Array([10])
 
 /**
@@ -78,6 +94,8 @@ export async function scanBackup(
   const counted: Record<string, number> = {}
   let table = ''
   let check: ((row: unknown) => void) | null = null
+  // Every field of every record, and the references they stand on (pass 1 only).
+  const strict = specs.size > 0 ? new StrictRows() : null
   let lineCount = 0
   for (;;) {
     const bytes = lines.next()
@@ -91,6 +109,7 @@ export async function scanBackup(
       if (!check && (typeof line.row !== 'object' || line.row === null)) {
         throw new BackupError('shape', { table, row: counted[table]! + 1 })
       }
+      strict?.row(table, line.row as Record<string, unknown>, counted[table]! + 1)
       counted[table]! += 1
       if (all && data) {
         all.update(bytes).update(NEWLINE)
@@ -122,6 +141,7 @@ export async function scanBackup(
           })
         }
       }
+      strict?.end()
       if (all && data) {
         const checksum = hexOf(all)
         if (checksum !== trailer.checksum) {
@@ -149,6 +169,37 @@ export async function scanBackup(
     check = spec ? tableRowChecker(spec) : null
     all?.update(bytes).update(NEWLINE)
     if (DATA_TABLE_SET.has(name)) data?.update(bytes).update(NEWLINE)
+  }
+}
+
+/**
+ * The strict checks of a streamed file, a row at a time: records as domain/recordShapes.ts
+ * has them, recycle-bin entries per their table, and at the end the references — all in
+ * the file (a backup is a whole database: nothing may point outside it).
+ */
+class StrictRows {
+  private readonly references = new ReferenceCheck()
+
+  row(table: string, row: Record<string, unknown>, position: number): void {
+    let problem: ShapeProblem | null = null
+    if (RECORD_TABLE_SET.has(table)) {
+      problem = checkRecordShape(table as RecordTable, row)
+      if (!problem) this.references.record(table as RecordTable, row)
+    } else if (table === 'recycleBin') {
+      problem = checkRecycleEntry(row, RECORD_TABLES)
+      if (!problem && RECORD_TABLE_SET.has(String(row.table))) {
+        this.references.present(String(row.table), String(row.recordId))
+      }
+    } else if (table === 'tombstones' || table === 'leaves') {
+      this.references.present(String(row.table), String(row.recordId))
+    }
+    if (problem) throw shapeError(problem, position)
+  }
+
+  end(): void {
+    for (const missing of this.references.unresolved().values()) {
+      for (const problem of missing.values()) throw shapeError(problem)
+    }
   }
 }
 
@@ -215,6 +266,7 @@ export async function readBackupFile(
     const decoded: Record<string, Record<string, unknown>[]> = {}
     for (const [name, rows] of Object.entries(tables)) decoded[name] = decodeBlobs(rows)
     tables = await upgrade(decoded, head.schemaVersion, backupTableSpecs())
+    await checkIncomingRecords(tables, { onDevice: false })
   }
   progress()
   return {

@@ -2,6 +2,7 @@ import {
   backupTableNames,
   backupTableNamesOf,
   backupTableSpecs,
+  checkIncomingRecords,
   SCHEMA_VERSION,
   upgradeBackupTables,
 } from '@/db'
@@ -79,6 +80,7 @@ export async function readBackupFileV1(file: Blob, limits: BackupLimits): Promis
     totalRecords += rows.length
   }
   if (older) tables = await upgrade(tables, header.schemaVersion, specs)
+  await checkIncomingRecords(tables, { onDevice: false })
   return {
     header,
     fileBytes: file.size,

@@ -1,5 +1,6 @@
 import {
   backupTableSpecs,
+  checkIncomingRecords,
   prepareMerge,
   readDeviceId,
   SCHEMA_VERSION,
@@ -87,6 +88,8 @@ export async function readExchangeFile(
     checkTableRows(spec, rows)
     if (!oldFormat) checkReplicationRows(spec.name, rows)
   }
+  // Every field, and the references: in the package or on this device.
+  await checkIncomingRecords(payload, { onDevice: true })
   const tables: Record<string, Row[]> = {}
   let totalRecords = 0
   for (const name of names) {
