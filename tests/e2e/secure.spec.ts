@@ -91,6 +91,19 @@ test('a sealed backup restores into a fresh profile; its bytes hold no ID number
   })
   expect(idNumber).toMatch(/^\d{17}[\dX]$/)
 
+  // An SVG with script offered as a photo is refused by its bytes, whatever it calls itself.
+  await page.goto('/meetings')
+  await page.getByTestId('meeting-add').click()
+  await expect(page.getByTestId('meeting-form')).toBeVisible()
+  await page.getByTestId('meeting-photo-input').setInputFiles({
+    name: 'photo.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+  })
+  await expect(page.locator('.el-message--error')).toContainText('不是 JPEG、PNG 或 WebP')
+  await expect(page.getByTestId('meeting-photo-thumb')).toHaveCount(0)
+  await screenshot(page, 'photo-refused')
+
   await page.goto('/data')
   await expect(page.getByTestId('count-firms')).not.toHaveText('0')
   const firms = (await page.getByTestId('count-firms').textContent())!
