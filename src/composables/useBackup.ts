@@ -5,7 +5,9 @@ import { BackupError, backupReminder } from '@/domain/backupFormat'
 import {
   backupInWorker,
   readInWorker,
+  readSealedInfo,
   restoreInWorker,
+  type SealedInfo,
   type BackupProgress,
   type CheckedBackup,
   type CreatedBackup,
@@ -70,11 +72,15 @@ export function useBackup() {
     progress.value = next
   }
 
-  async function download(): Promise<CreatedBackup> {
+  /** A sealed file chosen and waiting for its passphrase, with what its header tells. */
+  const sealed = shallowRef<{ file: File; info: SealedInfo; records: number } | null>(null)
+
+  /** A backup sealed with `passphrase`, or an open one (null: the user accepted the warning). */
+  async function download(passphrase: string | null): Promise<CreatedBackup> {
     busy.value = 'download'
     try {
       progress.value = null
-      const created = await backupInWorker(new Date(), onProgress)
+      const created = await backupInWorker(new Date(), onProgress, passphrase ?? undefined)
       downloadFile(await created.blob.arrayBuffer(), created.fileName, created.blob.type)
       return created
     } finally {
@@ -83,13 +89,25 @@ export function useBackup() {
     }
   }
 
-  /** Read and check a chosen file; on success it waits in `checked` for the user's choice. */
-  async function read(file: File): Promise<CheckedBackup> {
+  /**
+   * Read and check a chosen file; on success it waits in `checked` for the user's choice. A
+   * sealed file without its passphrase waits in `sealed` instead (null comes back).
+   */
+  async function read(file: File, passphrase?: string): Promise<CheckedBackup | null> {
     busy.value = 'read'
     checked.value = null
     try {
       progress.value = null
-      const result = await readInWorker(file, {}, onProgress)
+      if (passphrase === undefined) {
+        const info = await readSealedInfo(file, 'backup')
+        if (info) {
+          const records = Object.values(info.counts).reduce((sum, count) => sum + count, 0)
+          sealed.value = { file, info, records }
+          return null
+        }
+      }
+      const result = await readInWorker(file, {}, onProgress, passphrase)
+      sealed.value = null
       checked.value = result
       fileName.value = file.name
       return result
@@ -147,6 +165,7 @@ export function useBackup() {
     percent,
     progressText,
     checked,
+    sealed,
     fileName,
     download,
     read,

@@ -8,6 +8,7 @@ import {
   readExchangeFile,
   type CheckedPackage,
 } from '@/services/exchange'
+import { readSealedInfo, type SealedInfo } from '@/services/backup'
 import { downloadFile } from '@/services/spreadsheet/download'
 
 export type { CheckedPackage }
@@ -24,10 +25,14 @@ export function useExchange() {
   const checked = shallowRef<CheckedPackage | null>(null)
   const fileName = shallowRef('')
 
-  async function download(orgId: string) {
+  /** A sealed package chosen and waiting for its passphrase, with what its header tells. */
+  const sealed = shallowRef<{ file: File; info: SealedInfo; records: number } | null>(null)
+
+  /** One org's package, sealed with `passphrase` or open (null: after the warning). */
+  async function download(orgId: string, passphrase: string | null) {
     busy.value = 'download'
     try {
-      const created = await createExchangePackage(orgId)
+      const created = await createExchangePackage(orgId, new Date(), passphrase ?? undefined)
       downloadFile(await created.blob.arrayBuffer(), created.fileName, created.blob.type)
       const n = EXCHANGE_TABLES.reduce((sum, name) => sum + (created.header.counts[name] ?? 0), 0)
       return { ...created, total: n }
@@ -36,11 +41,21 @@ export function useExchange() {
     }
   }
 
-  async function read(file: File): Promise<CheckedPackage> {
+  /** Read and check a package; a sealed one without its passphrase waits in `sealed`. */
+  async function read(file: File, passphrase?: string): Promise<CheckedPackage | null> {
     busy.value = 'read'
     checked.value = null
     try {
-      const result = await readExchangeFile(file)
+      if (passphrase === undefined) {
+        const info = await readSealedInfo(file, 'package')
+        if (info) {
+          const records = EXCHANGE_TABLES.reduce((sum, name) => sum + (info.counts[name] ?? 0), 0)
+          sealed.value = { file, info, records }
+          return null
+        }
+      }
+      const result = await readExchangeFile(file, undefined, passphrase)
+      sealed.value = null
       checked.value = result
       fileName.value = file.name
       return result
@@ -81,6 +96,7 @@ export function useExchange() {
   return {
     busy,
     checked,
+    sealed,
     fileName,
     download,
     read,

@@ -27,12 +27,14 @@ import { boardMonths, checkQuorum } from '@/domain/meetings'
 import type { Settings } from '@/domain/settings'
 import type { Meeting, MeetingRoll, MeetingType, Member, Photo } from '@/domain/types'
 import type { MeetingInput } from '@/domain/validation'
-import { resizePhoto } from '@/services/photos'
+import { PhotoRefused, resizePhoto } from '@/services/photos'
+import { displayType } from '@/domain/imageType'
 import { exportMeetings } from '@/services/spreadsheet/meetingsExport'
 import { useKeysetPages } from './useKeysetPages'
 import { useLiveQuery } from './useLiveQuery'
 
 export type { MemberMeetingRow, NewPhoto, MeetingExtras } from '@/db'
+export { PhotoRefused }
 export type { BoardRow, BoardCell, ComplianceItem, Quorum } from '@/domain/meetings'
 
 /** The meetings a member attended or missed (with the reason), newest first, live. */
@@ -102,7 +104,14 @@ export function usePhotoUrls(photos: () => readonly Pick<Photo, 'id' | 'blob'>[]
     photos,
     (list) => {
       revoke()
-      urls.value = Object.fromEntries((list ?? []).map((p) => [p.id, URL.createObjectURL(p.blob)]))
+      // Under an image type only (or none a browser opens as a page): a photo that came in a
+      // file or from another device is never a document in this origin, even in a new tab.
+      urls.value = Object.fromEntries(
+        (list ?? []).map((p) => [
+          p.id,
+          URL.createObjectURL(new Blob([p.blob], { type: displayType(p.blob.type) })),
+        ]),
+      )
     },
     { immediate: true },
   )

@@ -11,6 +11,7 @@ export {
 } from './connection'
 export { ValidationError, NotFoundError, ConflictError, StaleRevisionError } from './errors'
 export { isQuotaExceeded } from './quota'
+export { checkIncomingRecords, knownOnDevice } from './incoming'
 export { readDraft, writeDraft, discardDraft, type DraftEntry } from './drafts'
 export {
   ZhibuDb,

@@ -3,6 +3,8 @@ import type { AuditAction, AuditEntry, RecycleEntry, Stamped } from '@/domain/ty
 import { getActor, getDb, newId, nowIso } from './connection'
 import { revisionOf, REVISION_FIELDS } from '@/domain/revisions'
 import { NotFoundError, StaleRevisionError } from './errors'
+import { checkRecycleEntry } from '@/domain/recordShapes'
+import { RECORD_TABLES } from './tables'
 import { refreshLastAttended } from './repositories/attendance'
 import { refreshFirmStatuses } from './repositories/firmStatus'
 import type { RecordTable } from './schema'
@@ -14,6 +16,7 @@ import type { RecordTable } from './schema'
  */
 
 type Row = Stamped & Record<string, unknown>
+const RECORD_TABLE_NAMES: ReadonlySet<string> = new Set(RECORD_TABLES)
 
 function table(name: RecordTable): Table<Row, string> {
   return getDb().table(name)
@@ -167,6 +170,11 @@ export async function restoreRecord(recycleId: string): Promise<void> {
   await db.transaction('rw', [...db.tables], async () => {
     const entry = await db.recycleBin.get(recycleId)
     if (!entry) throw new NotFoundError('recycleBin', recycleId)
+    // Only a record of a record table, as it would be accepted from a file: an entry that
+    // names settings, meta (the device's identity) or the bin itself writes nothing.
+    if (checkRecycleEntry(entry, RECORD_TABLES) || !RECORD_TABLE_NAMES.has(entry.table)) {
+      throw new NotFoundError('recycleBin', recycleId)
+    }
     await db.table(entry.table).put(entry.record)
     await db.recycleBin.delete(recycleId)
     // A restored org covers its firms again; a restored firm gets today's status.

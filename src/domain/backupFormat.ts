@@ -78,6 +78,10 @@ export const BACKUP_ERROR_CODES = [
   'badBlob',
   'quota',
   'writeFailed',
+  'passphraseNeeded',
+  'wrongPassphrase',
+  'tampered',
+  'badReference',
 ] as const
 export type BackupErrorCode = (typeof BACKUP_ERROR_CODES)[number]
 
@@ -192,6 +196,29 @@ export function parseBackupJson(text: string): unknown {
     if (error instanceof BackupError) throw error
     if (isStreamedBackup(text)) throw new BackupError('notBackup', { field: 'format' })
     throw new BackupError('notJson')
+  }
+}
+
+/**
+ * A walk of a parsed value that refuses `__proto__`, `constructor` and `prototype` as own
+ * keys at any depth: on the parsed objects, so an escaped key (`"__prot\u006f__"`) is caught
+ * as surely as a plain one. For readers that parse with plain JSON.parse (faster than a
+ * reviver) and for records arriving by other roads (sync).
+ */
+export function assertNoHostileKeys(
+  value: unknown,
+  where: BackupErrorDetail = {},
+  depth = 0,
+): void {
+  if (depth > MAX_DEPTH) throw new BackupError('tooDeep', where)
+  if (typeof value !== 'object' || value === null) return
+  if (Array.isArray(value)) {
+    for (const item of value) assertNoHostileKeys(item, where, depth + 1)
+    return
+  }
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key)) throw new BackupError('hostileKey', { ...where, field: key })
+    assertNoHostileKeys((value as Record<string, unknown>)[key], where, depth + 1)
   }
 }
 

@@ -17,6 +17,39 @@ export default {
     background: 'This runs in the background; the page stays usable. Please keep this page open.',
   },
   downloaded: 'Backup downloaded: {name} ({size})',
+  downloadedSealed:
+    'Encrypted backup downloaded: {name} ({size}). Remember the passphrase: without it the backup cannot be restored.',
+  seal: {
+    title: { backup: 'Download backup', package: 'Download package' },
+    intro:
+      "The file holds members' ID numbers, phone numbers, birth dates and other personal data. Choose a passphrase to encrypt it: without the passphrase nobody who finds the file can read it.",
+    passphrase: 'Passphrase',
+    repeat: 'Passphrase again',
+    tooShort: 'At least {n} characters',
+    mismatch: 'The two passphrases differ',
+    strength: {
+      empty: 'Type a passphrase (at least {n} characters)',
+      tooShort: 'Too short: at least {n} characters',
+      weak: 'Strength: weak. Make it longer, or mix letters, digits and symbols',
+      fair: 'Strength: fair',
+      strong: 'Strength: strong',
+    },
+    remember:
+      'Remember this passphrase, or give it separately to whoever will restore: a forgotten passphrase cannot be recovered, not even by this app.',
+    confirm: 'Encrypt and download',
+    plain: 'No encryption (not recommended)',
+    plainWarningTitle: 'An unencrypted file holds personal data',
+    plainWarning:
+      'ID numbers, phone numbers and other personal data will be stored in plain text: anyone who gets the file (a USB drive, a chat, an e-mail) can read them. Use only when you must; keep it safe and delete it after use.',
+    plainConfirm: 'Download without encryption',
+    openTitle: 'Enter the passphrase',
+    open: 'Decrypt and check',
+    openHint:
+      'The file is encrypted. Enter the passphrase chosen when it was made; a wrong passphrase or a changed file is refused and nothing is written.',
+    kind: 'File',
+    kinds: { backup: 'Encrypted backup', package: 'Encrypted package' },
+    org: 'Organisation',
+  },
   restored: 'Restored from the backup: {added} added, {updated} updated',
   restoredKept:
     'Merged from the backup: {added} added, {updated} updated, {deleted} deleted, {conflicts} in conflict (both versions kept: choose on the conflicts page), {kept} already here',
@@ -29,6 +62,7 @@ export default {
     sizeValue: '{file} ({json} uncompressed)',
     records: 'Records',
     checks: 'Checks',
+    checkSealed: 'Passphrase right; every encrypted part whole and unchanged',
     checkGzip: 'Compressed data intact',
     checkFormat: 'File format version {n}',
     checkSchema: 'Database version {n}, same as this app',
@@ -79,6 +113,11 @@ export default {
     duplicateId: 'Table "{table}", row {row} repeats an id.',
     badKey: 'Table "{table}", row {row}: field "{field}" is invalid or repeated.',
     badBlob: 'Table "{table}", row {row}: the photo data is damaged.',
+    passphraseNeeded: 'The file is encrypted: enter its passphrase.',
+    wrongPassphrase: 'Wrong passphrase: the file was not opened and nothing was written.',
+    tampered: 'The encrypted file is incomplete or was changed; refused, nothing was written.',
+    badReference:
+      'Table “{table}”, record {found}: field “{field}” points to a record that does not exist ({expected}); the whole file was refused.',
     quota:
       'The browser is out of storage space; nothing was restored and the data here is unchanged. Free some space and try again.',
     writeFailed: 'Writing failed; nothing was restored and the data here is unchanged ({found}).',

@@ -17,6 +17,38 @@ export default {
     background: '在后台进行，页面可以继续使用；请不要关闭这个页面。',
   },
   downloaded: '备份已下载：{name}（{size}）',
+  downloadedSealed: '已下载加密备份：{name}（{size}）。请记住口令，没有口令无法恢复。',
+  seal: {
+    title: { backup: '下载备份', package: '下载数据包' },
+    intro:
+      '文件中有党员的身份证号、手机号、出生日期等个人信息。请设一个口令给文件加密：没有口令，拿到文件的人也读不出内容。',
+    passphrase: '口令',
+    repeat: '再输入一次口令',
+    tooShort: '口令至少 {n} 个字符',
+    mismatch: '两次输入的口令不一致',
+    strength: {
+      empty: '请输入口令（至少 {n} 个字符）',
+      tooShort: '太短：至少 {n} 个字符',
+      weak: '强度：弱。建议更长，或混用汉字、字母、数字和符号',
+      fair: '强度：中',
+      strong: '强度：强',
+    },
+    remember:
+      '请记住这个口令，或交给需要恢复的同事另行保管：忘记口令就无法恢复这份文件，本程序也无法找回。',
+    confirm: '加密并下载',
+    plain: '不加密（不推荐）',
+    plainWarningTitle: '不加密的文件含有个人信息',
+    plainWarning:
+      '文件中的身份证号、手机号等个人信息将以明文保存，任何拿到文件（U 盘、聊天记录、邮件）的人都能读取。只在确有必要时使用，并妥善保管、用后删除。',
+    plainConfirm: '仍然不加密下载',
+    openTitle: '输入口令',
+    open: '解密并检查',
+    openHint:
+      '文件已加密。输入导出时设的口令；口令不对或文件被改动过都会被拒绝，不会写入任何数据。',
+    kind: '文件类型',
+    kinds: { backup: '加密备份', package: '加密数据包' },
+    org: '党组织',
+  },
   restored: '已从备份恢复：新增 {added} 条，更新 {updated} 条',
   restoredKept:
     '已从备份合并：新增 {added} 条，更新 {updated} 条，删除 {deleted} 条，冲突 {conflicts} 条（两个版本都已保留，请到“冲突处理”中选择），本机已有 {kept} 条',
@@ -29,6 +61,7 @@ export default {
     sizeValue: '{file}（解压后 {json}）',
     records: '记录总数',
     checks: '检查结果',
+    checkSealed: '口令正确，每一段加密数据都完整、未被改动',
     checkGzip: '压缩数据完整',
     checkFormat: '文件格式版本 {n}',
     checkSchema: '数据库版本 {n}，与本程序一致',
@@ -76,6 +109,11 @@ export default {
     duplicateId: '数据表“{table}”第 {row} 条的编号重复。',
     badKey: '数据表“{table}”第 {row} 条的字段“{field}”无效或重复。',
     badBlob: '数据表“{table}”第 {row} 条中的照片数据已损坏。',
+    passphraseNeeded: '文件已加密，请输入口令。',
+    wrongPassphrase: '口令不正确，文件没有打开，没有写入任何数据。',
+    tampered: '加密文件不完整或被改动过，已拒绝，没有写入任何数据。',
+    badReference:
+      '数据表“{table}”中编号为 {found} 的记录，字段“{field}”指向不存在的记录 {expected}，已拒绝整个文件。',
     quota: '浏览器存储空间不足，恢复未进行，本机数据没有变化。请清理空间后重试。',
     writeFailed: '写入失败，恢复未进行，本机数据没有变化（{found}）。',
   },

@@ -9,6 +9,8 @@ export default {
   choose: 'Import a package…',
   reading: 'Reading and checking the package…',
   downloaded: 'Package downloaded: {name} ({n} records)',
+  downloadedSealed:
+    'Encrypted package downloaded: {name} ({n} records). Tell the receiver the passphrase separately.',
   merged:
     'Package imported: {new} new, {updated} updated, {deleted} deleted, {conflict} in conflict',
   mergedConflicts:

@@ -9,6 +9,7 @@ export default {
   choose: '导入数据包…',
   reading: '正在读取并检查数据包…',
   downloaded: '数据包已下载：{name}（{n} 条记录）',
+  downloadedSealed: '已下载加密数据包：{name}（{n} 条记录）。请把口令另行告诉对方。',
   merged: '已导入数据包：新增 {new} 条，更新 {updated} 条，删除 {deleted} 条，冲突 {conflict} 条',
   mergedConflicts: '有 {n} 条记录两边都改过，两个版本都已保留，请到“冲突处理”中选择。',
   toConflicts: '去处理冲突',

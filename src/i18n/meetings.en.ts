@@ -95,6 +95,7 @@ export default {
     appraisalOver:
       '{excellent} excellent, more than the usual {max}: it can be saved with the reason recorded',
     notGraded: 'Not graded',
+    photoRefused: '“{name}” is not a JPEG, PNG or WebP photo (judged by its content); not added',
     resizeFailed: 'Photo {name} could not be read',
   },
   grade: {

@@ -94,6 +94,7 @@ export default {
       '正式党员 {fullMembers} 人（含缺席），优秀一般不超过 {max} 人；预备党员参加评议，不评定等次',
     appraisalOver: '优秀 {excellent} 人，超过一般不超过的 {max} 人：可以保存，请记录理由',
     notGraded: '不评定等次',
+    photoRefused: '“{name}”不是 JPEG、PNG 或 WebP 照片（按文件内容判断），没有添加',
     resizeFailed: '照片 {name} 无法读取',
   },
   grade: {

@@ -1,5 +1,14 @@
+import { sniffPhotoType, SNIFF_BYTES } from '@/domain/imageType'
 import { fitWithin } from '@/domain/meetings'
 import type { NewPhoto } from '@/db'
+
+/** A chosen file that is no JPEG, PNG or WebP by its bytes (whatever its name or type say). */
+export class PhotoRefused extends Error {
+  constructor(readonly fileName: string) {
+    super(`not a JPEG, PNG or WebP image: ${fileName}`)
+    this.name = 'PhotoRefused'
+  }
+}
 
 /** Meeting photos are kept small: longest side at most this, JPEG (issue 6). */
 export const PHOTO_MAX_SIDE = 1600
@@ -33,9 +42,17 @@ async function toJpeg(bitmap: ImageBitmap, width: number, height: number): Promi
   )
 }
 
-/** Resize a chosen image in the browser and re-encode it as JPEG, ready to store as a Blob. */
+/**
+ * Check a chosen image by its first bytes (JPEG, PNG or WebP only: PhotoRefused otherwise),
+ * then resize it in the browser and re-encode it as JPEG through a canvas, which keeps the
+ * pixels and nothing else (EXIF, GPS position, trailing data), ready to store as a Blob.
+ */
 export async function resizePhoto(file: Blob & { name?: string }): Promise<NewPhoto> {
-  const bitmap = await createImageBitmap(file)
+  const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer())
+  const type = sniffPhotoType(head)
+  if (!type) throw new PhotoRefused(file.name ?? '')
+  // Decoded under the type its bytes show, not the one the file claims.
+  const bitmap = await createImageBitmap(new Blob([file], { type }))
   try {
     const { width, height } = fitWithin(bitmap.width, bitmap.height, PHOTO_MAX_SIDE)
     const blob = await toJpeg(bitmap, width, height)

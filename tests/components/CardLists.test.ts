@@ -26,7 +26,10 @@ afterEach(() => {
 /** router-link as the link it renders (the cards' targets are what is checked). */
 const RouterLink = defineComponent({
   props: { to: { type: String, required: true } },
-  setup: (props, { slots }) => () => h('a', { href: props.to }, slots.default?.()),
+  setup:
+    (props, { slots }) =>
+    () =>
+      h('a', { href: props.to }, slots.default?.()),
 })
 // Props are checked by each component at run time; the helper takes them loosely.
 const mount = (component: object, props: Record<string, unknown>) =>

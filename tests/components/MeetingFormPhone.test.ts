@@ -52,8 +52,7 @@ async function open(orgId: string) {
   return wrapper
 }
 
-const $ = <E extends Element = HTMLElement>(selector: string) =>
-  document.querySelector<E>(selector)
+const $ = <E extends Element = HTMLElement>(selector: string) => document.querySelector<E>(selector)
 const rows = () => [...document.querySelectorAll('[data-testid^="attendee-"]')]
 const count = () => $('[data-testid="attendees-count"]')?.textContent?.trim()
 const toggle = async (name: string) => {
@@ -102,37 +101,41 @@ describe('the meeting form at the phone breakpoint', () => {
     expect(document.querySelectorAll('[data-testid="absence-reason"]')).toHaveLength(0)
   })
 
-  it('keeps what is typed as a draft and brings it back when the form opens again', { timeout: 20_000 }, async () => {
-    const orgId = await seed()
-    const first = await open(orgId)
-    expect(await meetingDrafts.read()).toBeUndefined()
-    topic().value = '手机上登记的党员大会'
-    topic().dispatchEvent(new Event('input'))
-    await toggle('张伟')
-    await settle()
-    // The reason of an absence is kept too: the select writes into the absence entry itself
-    // (v-model on absence[id].reason), a change inside the attendance, not a new one.
-    const attendees = first.findComponent({ name: 'MeetingFormAttendees' })
-    const entries = attendees.props('absence') as Record<string, { reason: string }>
-    Object.values(entries)[0]!.reason = 'sick'
-    const reason = () => $('[data-testid="absence-reason"]')?.textContent ?? ''
-    await until(() => reason().includes('因病'))
-    expect(reason()).toContain('因病')
-    await settle()
-    const kept = await meetingDrafts.read()
-    expect(kept?.value.model.topic).toBe('手机上登记的党员大会')
-    expect(Object.values(kept?.value.absence ?? {})).toEqual([{ reason: 'sick', note: '' }])
-    expect($('[data-testid="meeting-draft-saved"]')?.textContent).toContain('草稿已自动保存')
-    first.unmount()
-    document.body.innerHTML = ''
+  it(
+    'keeps what is typed as a draft and brings it back when the form opens again',
+    { timeout: 20_000 },
+    async () => {
+      const orgId = await seed()
+      const first = await open(orgId)
+      expect(await meetingDrafts.read()).toBeUndefined()
+      topic().value = '手机上登记的党员大会'
+      topic().dispatchEvent(new Event('input'))
+      await toggle('张伟')
+      await settle()
+      // The reason of an absence is kept too: the select writes into the absence entry itself
+      // (v-model on absence[id].reason), a change inside the attendance, not a new one.
+      const attendees = first.findComponent({ name: 'MeetingFormAttendees' })
+      const entries = attendees.props('absence') as Record<string, { reason: string }>
+      Object.values(entries)[0]!.reason = 'sick'
+      const reason = () => $('[data-testid="absence-reason"]')?.textContent ?? ''
+      await until(() => reason().includes('因病'))
+      expect(reason()).toContain('因病')
+      await settle()
+      const kept = await meetingDrafts.read()
+      expect(kept?.value.model.topic).toBe('手机上登记的党员大会')
+      expect(Object.values(kept?.value.absence ?? {})).toEqual([{ reason: 'sick', note: '' }])
+      expect($('[data-testid="meeting-draft-saved"]')?.textContent).toContain('草稿已自动保存')
+      first.unmount()
+      document.body.innerHTML = ''
 
-    // The page was dropped (a call, the lock screen): the form opens with all of it.
-    await open(orgId)
-    await until(() => topic()?.value !== '')
-    expect(topic().value).toBe('手机上登记的党员大会')
-    expect(count()).toBe('出席 3 人，缺席 1 人')
-    await until(() => reason().includes('因病'))
-    expect(reason()).toContain('因病')
-    expect($('[data-testid="meeting-draft-note"]')?.textContent).toContain('已恢复')
-  })
+      // The page was dropped (a call, the lock screen): the form opens with all of it.
+      await open(orgId)
+      await until(() => topic()?.value !== '')
+      expect(topic().value).toBe('手机上登记的党员大会')
+      expect(count()).toBe('出席 3 人，缺席 1 人')
+      await until(() => reason().includes('因病'))
+      expect(reason()).toContain('因病')
+      expect($('[data-testid="meeting-draft-note"]')?.textContent).toContain('已恢复')
+    },
+  )
 })

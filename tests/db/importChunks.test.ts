@@ -168,7 +168,11 @@ describe('imports in chunks inside one transaction', () => {
     let clock = 0
     const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 50))
     try {
-      expect(await importStudyRecords(branch.id, rows)).toEqual({ created: N, updated: 0, unchanged: 0 })
+      expect(await importStudyRecords(branch.id, rows)).toEqual({
+        created: N,
+        updated: 0,
+        unchanged: 0,
+      })
     } finally {
       now.mockRestore()
     }

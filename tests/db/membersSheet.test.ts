@@ -72,7 +72,11 @@ describe('member sheet', () => {
     const checked = await checkImport(file, header.mapping)
     expect(checked.parsed.valid).toHaveLength(2)
     expect((await listMembersPage([a.id], emptyMemberFilter(), null, 10)).rows).toHaveLength(0)
-    expect(await writeImport(checked, 'allOrNothing')).toEqual({ created: 2, updated: 0, unchanged: 0 })
+    expect(await writeImport(checked, 'allOrNothing')).toEqual({
+      created: 2,
+      updated: 0,
+      unchanged: 0,
+    })
     const { data, rows: count } = await buildMembersWorkbook([a.id], emptyMemberFilter())
     expect(count).toBe(2)
     // exceljs gives a Node Buffer under Node: pass its bytes as an ArrayBuffer.
@@ -81,6 +85,10 @@ describe('member sheet', () => {
     const reopened = await openImportFile('members', buffer as ArrayBuffer)
     const again = await checkImport(reopened, reopened.header.mapping)
     expect(again.parsed.problems).toEqual([])
-    expect(await writeImport(again, 'allOrNothing')).toEqual({ created: 0, updated: 0, unchanged: 2 })
+    expect(await writeImport(again, 'allOrNothing')).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 2,
+    })
   })
 })

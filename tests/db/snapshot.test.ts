@@ -1,3 +1,4 @@
+import { computeCreditCheckChar } from '@/domain/creditCode'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   countRecycleBin,
@@ -25,7 +26,7 @@ import { removeRecord } from '@/db/records'
 import type { RecycleEntry } from '@/domain/types'
 import { createBackup, readBackupFile, restoreBackup } from '@/services/backup'
 import { digestAll, keepBlobsInFakeIndexedDb, PHOTO_BYTES } from '../services/backup/helpers'
-import { area, firm, member, org, useFreshDb } from './helpers'
+import { area, firm, meeting, member, org, useFreshDb } from './helpers'
 
 keepBlobsInFakeIndexedDb()
 const { db } = useFreshDb()
@@ -58,7 +59,7 @@ async function loadSet(prefix = ''): Promise<void> {
       ...stamp,
       id: `${prefix}firm-${i}`,
       name: `${prefix}企业${i}`,
-      creditCode: `${prefix}9100000000000000${i}X`,
+      creditCode: creditCodeOf(prefix, i),
       areaId: city.id,
       areaPath: city.path,
       orgStatus: 'none' as const,
@@ -76,10 +77,12 @@ async function loadSet(prefix = ''): Promise<void> {
   )
   const branch = await createOrg(org(city.id, { name: `${prefix}党支部`, hostFirmIds: [host.id] }))
   await createMember(member(branch.id))
+  // A photo stands on its meeting: a backup with one that does not is refused.
+  await getDb().meetings.add({ ...stamp, ...meeting(branch.id), id: `${prefix}meeting-1` })
   await getDb().photos.add({
     ...stamp,
     id: `${prefix}photo-1`,
-    meetingId: 'x',
+    meetingId: `${prefix}meeting-1`,
     name: 'a.png',
     type: 'image/png',
     width: 1,
@@ -290,3 +293,10 @@ describe('snapshots in pieces', () => {
     expect(Math.max(...reads)).toBeLessThanOrEqual(8)
   })
 })
+
+/** A credit code with a right check character, distinct per prefix and index (GB 32100). */
+function creditCodeOf(prefix: string, i: number): string {
+  const tag = [...prefix].reduce((sum, char) => sum + char.charCodeAt(0), 0) % 1000
+  const first17 = `91350100M${String(tag).padStart(4, '0')}${String(i).padStart(4, '0')}`
+  return `${first17}${computeCreditCheckChar(first17)}`
+}

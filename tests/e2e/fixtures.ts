@@ -65,3 +65,26 @@ export function makePng(width = 64, height = 48): Buffer {
     chunk('IEND', Buffer.alloc(0)),
   ])
 }
+
+/**
+ * Answer the export dialog that opens before a backup or package is written: seal it with
+ * `passphrase` (typed twice), or take the open file after its warning (null). Returns the
+ * download.
+ */
+export async function answerSealDialog(page: Page, passphrase: string | null) {
+  const dialog = page.getByTestId('seal-dialog')
+  await expect(dialog).toBeVisible()
+  if (passphrase === null) {
+    await dialog.getByTestId('seal-plain').click()
+    await expect(dialog.getByTestId('seal-plain-warning')).toBeVisible()
+  } else {
+    await dialog.getByTestId('seal-passphrase').fill(passphrase)
+    await dialog.getByTestId('seal-confirm').fill(passphrase)
+  }
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 120_000 }),
+    dialog.getByTestId('seal-submit').click(),
+  ])
+  await expect(dialog).toBeHidden({ timeout: 60_000 })
+  return download
+}

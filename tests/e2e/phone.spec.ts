@@ -41,9 +41,12 @@ async function pickPeople(page: Page) {
       stage: string
       status: string
     }>('members')
-    const study = await all<{ memberId: string; studiedOn: string; hours: number; confirmed: string }>(
-      'studyRecords',
-    )
+    const study = await all<{
+      memberId: string
+      studiedOn: string
+      hours: number
+      confirmed: string
+    }>('studyRecords')
     db.close()
     const onRoll = (orgId: string) =>
       members.filter(

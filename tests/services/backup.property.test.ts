@@ -2,63 +2,61 @@ import 'fake-indexeddb/auto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { getDb, setDb, ZhibuDb } from '@/db'
-import { FORBIDDEN_KEYS } from '@/domain/backupFormat'
+import { computeCreditCheckChar } from '@/domain/creditCode'
 import { firmOrgStatus } from '@/domain/coverage'
 import { todayIso } from '@/domain/dates'
 import { SETTING_DEFINITIONS } from '@/domain/settings'
 import { AREA_LEVELS, INDUSTRIES } from '@/domain/types'
 import { createBackup, DATA_TABLES, readBackupFile, restoreBackup } from '@/services/backup'
+import { area as areaInput, meeting as meetingInput, org as orgInput } from '../db/helpers'
 import { digestAll, keepBlobsInFakeIndexedDb } from './backup/helpers'
 
 keepBlobsInFakeIndexedDb()
 
 // Any text a user can type or paste: unicode, lone surrogates, HTML, quotes, empty.
 const text = fc.oneof(
-  fc.string(),
-  fc.string({ unit: 'grapheme' }),
+  fc.string({ maxLength: 20 }),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
   fc.string({ unit: 'binary', maxLength: 20 }),
   fc.constantFrom('', '<script>alert(1)</script>', '"\\\'\n\t', '𠮷野家', '\u0000'),
 )
+/** A required name: what a form accepts (something left after trimming). */
+const name = (prefix: string) => text.map((t) => `${prefix}${t}`)
 const stamp = fc
   .date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true })
   .map((d) => d.toISOString())
-// JSON cannot tell -0 from 0, and no field of the app holds NaN or Infinity.
-const number = fc.oneof(
-  fc.integer(),
-  fc.double({ noNaN: true, noDefaultInfinity: true }).map((v) => (Object.is(v, -0) ? 0 : v)),
-)
-const key = fc.string({ maxLength: 8 }).filter((k) => !FORBIDDEN_KEYS.has(k) && k !== '$blob')
-const extra = fc.dictionary(
-  key,
-  fc.oneof(text, number, fc.boolean(), fc.constant(null), fc.array(text, { maxLength: 3 })),
-  { maxKeys: 4 },
-)
+const day = fc
+  .date({ min: new Date('1990-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10))
+const optionalDay = fc.oneof(fc.constant(''), day)
+
+// Every record is one a form would accept, field by field: the restore now refuses others.
+const BASE_AREA = 'area-base'
+const BASE_ORG = 'org-base'
+const BASE_MEETING = 'meeting-base'
+const T0 = '2026-01-01T00:00:00.000Z'
 
 const area = fc.record({
   id: fc.uuid(),
-  name: text,
-  parentId: fc.constant(''),
+  name: name('地区'),
+  parentId: fc.constantFrom('', BASE_AREA),
   level: fc.constantFrom(...AREA_LEVELS),
   path: text,
-  code: text,
+  code: fc.oneof(fc.constant(''), fc.integer({ min: 100000, max: 999999 }).map(String)),
   retired: fc.constantFrom('yes', 'no'),
-  sortOrder: number,
-  extra,
+  sortOrder: fc.integer({ min: 0, max: 1_000_000 }),
   createdAt: stamp,
   updatedAt: stamp,
 })
 const firm = fc.record({
   id: fc.uuid(),
-  name: text,
-  areaId: fc.uuid(),
+  name: name('企业'),
   areaPath: text,
-  orgStatus: fc.constantFrom('ownOrg', 'jointBranch', 'instructorOnly', 'none'),
   nameTokens: fc.array(text, { maxLength: 4 }),
   industry: fc.constantFrom(...INDUSTRIES),
   sizeClass: fc.constantFrom('above', 'below'),
-  employees: number,
-  registeredOn: text,
-  closedOn: text,
+  employees: fc.integer({ min: 0, max: 10_000_000 }),
+  registeredOn: optionalDay,
   instructor: text,
   liaison: text,
   address: text,
@@ -66,20 +64,24 @@ const firm = fc.record({
   createdAt: stamp,
   updatedAt: stamp,
 })
+const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
+const JPEG = [0xff, 0xd8, 0xff, 0xe0]
 const photo = fc.record({
   id: fc.uuid(),
-  meetingId: fc.uuid(),
   name: text,
-  type: fc.constantFrom('image/png', 'image/jpeg', ''),
-  width: fc.nat(),
-  height: fc.nat(),
+  type: fc.constantFrom('image/png', 'image/jpeg'),
+  width: fc.nat(100_000),
+  height: fc.nat(100_000),
   bytes: fc.uint8Array({ maxLength: 200 }),
   createdAt: stamp,
   updatedAt: stamp,
 })
 const setting = fc.record({
   key: fc.constantFrom(...SETTING_DEFINITIONS.map((d) => d.key)),
-  value: number,
+  value: fc.oneof(
+    fc.integer(),
+    fc.double({ noNaN: true, noDefaultInfinity: true }).map((v) => (Object.is(v, -0) ? 0 : v)),
+  ),
   updatedAt: stamp,
 })
 const dataset = fc.record({
@@ -97,20 +99,52 @@ async function openFresh(): Promise<ZhibuDb> {
   return db
 }
 
+/** A credit code with a right check character for firm `i` (GB 32100). */
+function creditCodeOf(i: number): string {
+  const first17 = `91350100M0001${String(i).padStart(4, '0')}`
+  return `${first17}${computeCreditCheckChar(first17)}`
+}
+
 async function write(data: Dataset): Promise<void> {
   const db = getDb()
+  // What the photos and firms stand on: an area, an org, a meeting.
+  await db.areas.add({
+    ...areaInput(),
+    id: BASE_AREA,
+    path: `/${BASE_AREA}/`,
+    createdAt: T0,
+    updatedAt: T0,
+  })
+  await db.orgs.add({
+    ...orgInput(BASE_AREA),
+    id: BASE_ORG,
+    areaPath: `/${BASE_AREA}/`,
+    createdAt: T0,
+    updatedAt: T0,
+  })
+  await db.meetings.add({
+    ...meetingInput(BASE_ORG),
+    id: BASE_MEETING,
+    createdAt: T0,
+    updatedAt: T0,
+  })
   await db.areas.bulkAdd(data.areas)
   // creditCode is a unique index: one per firm. orgStatus is derived (a merge recomputes it
   // for the firms it brings), so the data set holds the value the rule gives.
   await db.firms.bulkAdd(
-    data.firms.map((f, i) => ({
-      ...f,
-      creditCode: `C${i}`,
-      orgStatus: firmOrgStatus(f, [], todayIso()),
-    })),
+    data.firms.map((f, i) => {
+      const row = { ...f, areaId: BASE_AREA, closedOn: '', creditCode: creditCodeOf(i) }
+      return { ...row, orgStatus: firmOrgStatus(row, [], todayIso()) }
+    }),
   )
   await db.photos.bulkAdd(
-    data.photos.map(({ bytes, ...p }) => ({ ...p, blob: new Blob([bytes], { type: p.type }) })),
+    data.photos.map(({ bytes, ...p }) => ({
+      ...p,
+      meetingId: BASE_MEETING,
+      blob: new Blob([new Uint8Array(p.type === 'image/png' ? PNG : JPEG), bytes], {
+        type: p.type,
+      }),
+    })),
   )
   await db.settings.bulkAdd(data.settings)
 }

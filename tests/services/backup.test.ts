@@ -13,7 +13,7 @@ import { revisionOf } from '@/domain/revisions'
 import { BackupError, type BackupErrorCode } from '@/domain/backupFormat'
 import { createBackup, readBackupFile, restoreBackup } from '@/services/backup'
 import { clearAllData, loadDemoData } from '@/services/demoLoader'
-import { useFreshDb } from '../db/helpers'
+import { meeting, useFreshDb } from '../db/helpers'
 import {
   digestAll,
   gzipText,
@@ -293,6 +293,7 @@ describe('bad files: a coded error and nothing written', { timeout: 15_000 }, ()
       for (const row of f.payload.members!)
         delete (row as { lastAttendedOn?: string }).lastAttendedOn
       f.payload.meetings!.push({
+        ...meeting('o1'),
         id: 'mt1',
         orgId: 'o1',
         type: 'branchAssembly',

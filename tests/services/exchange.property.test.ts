@@ -10,7 +10,10 @@ import { todayIso } from '@/domain/dates'
 import { EXCHANGE_TABLES } from '@/domain/exchange'
 import { DERIVED_FIELDS } from '@/domain/revisions'
 import { createExchangePackage, mergeExchangePackage, readExchangeFile } from '@/services/exchange'
+import { area, firm as firmInput, meeting, member, org as orgInput } from '../db/helpers'
 import { keepBlobsInFakeIndexedDb } from './backup/helpers'
+
+const PNG_SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 
 keepBlobsInFakeIndexedDb()
 
@@ -55,11 +58,13 @@ type Row = Record<string, unknown>
 /** The data set as records with fixed ids, so two devices can hold the same records. */
 function records(data: Dataset): Record<string, Row[]> {
   const members = data.members.map((m, i) => ({
+    ...member(ROOT),
     id: `member-${i}`,
     orgId: ROOT,
     firmId: FIRM,
     partyGroupId: '',
-    name: m.name,
+    // A name is required: what a form would accept.
+    name: `党员${m.name}`,
     stage: 'full',
     status: 'normal',
     phone: '',
@@ -71,6 +76,7 @@ function records(data: Dataset): Record<string, Row[]> {
     updatedAt: stampOn(m.joined),
   }))
   const meetings = data.meetings.map((m, i) => ({
+    ...meeting(ROOT),
     id: `meeting-${i}`,
     orgId: ROOT,
     type: 'branchAssembly',
@@ -95,7 +101,8 @@ function records(data: Dataset): Record<string, Row[]> {
             type: 'image/png',
             width: 1,
             height: 1,
-            blob: new Blob([m.photo], { type: 'image/png' }),
+            // A PNG by its first bytes: photos are judged by them.
+            blob: new Blob([PNG_SIGNATURE, m.photo], { type: 'image/png' }),
             createdAt: T0,
             updatedAt: T0,
           },
@@ -109,12 +116,18 @@ function records(data: Dataset): Record<string, Row[]> {
       memberId: `member-${s.member}`,
       orgId: ROOT,
       studiedOn: s.on,
+      kind: 'self',
+      topic: '学习党章',
       hours: s.hours,
+      place: '',
+      note: '',
       confirmed: 'yes',
+      meetingId: '',
       createdAt: stampOn(s.on),
       updatedAt: stampOn(s.on),
     }))
   const org = {
+    ...orgInput(AREA),
     id: ROOT,
     name: '测试支部',
     type: 'branch',
@@ -128,9 +141,10 @@ function records(data: Dataset): Record<string, Row[]> {
     updatedAt: T0,
   }
   const firm = {
+    ...firmInput(AREA),
     id: FIRM,
     name: '测试公司',
-    creditCode: 'C1',
+    nameTokens: ['测试公司'],
     areaId: AREA,
     areaPath: `/${AREA}/`,
     instructor: '',
@@ -141,9 +155,7 @@ function records(data: Dataset): Record<string, Row[]> {
     updatedAt: T0,
   }
   return {
-    areas: [
-      { id: AREA, name: '包头市', parentId: '', path: `/${AREA}/`, createdAt: T0, updatedAt: T0 },
-    ],
+    areas: [{ ...area(), id: AREA, path: `/${AREA}/`, createdAt: T0, updatedAt: T0 }],
     firms: [{ ...firm, orgStatus: firmOrgStatus(firm as never, [org] as never, todayIso()) }],
     orgs: [org],
     members,
@@ -293,7 +305,7 @@ describe('package → merge on random data sets (fast-check)', () => {
             setDb(db)
             if (step.kind === 'rename') {
               const row = await db.members.get(`member-${step.member}`)
-              if (row) await db.members.put({ ...row, name: step.name })
+              if (row) await db.members.put({ ...row, name: `党员${step.name}` })
               continue
             }
             const id = `meeting-${step.meeting}`

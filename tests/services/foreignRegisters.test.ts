@@ -69,7 +69,11 @@ describe('a firm register written by another tool', () => {
       { row: 11, field: 'creditCode', code: 'checkDigit' },
     ])
     expect(checked.parsed.valid).toHaveLength(8)
-    expect(await writeImport(checked, 'validRows')).toEqual({ created: 8, updated: 0, unchanged: 0 })
+    expect(await writeImport(checked, 'validRows')).toEqual({
+      created: 8,
+      updated: 0,
+      unchanged: 0,
+    })
     const firms = await getDb().firms.orderBy('name').toArray()
     const byName = new Map(firms.map((firm) => [firm.name, firm]))
     expect(byName.get('草原直播文化传媒有限公司')).toMatchObject({

@@ -249,7 +249,11 @@ describe('firm import', () => {
     expect(result.parsed.problems).toEqual([])
     const parsed = result.parsed.valid.map((row) => row.value as FirmInput).sort(byCode)
     expect(parsed.map(fieldsOf)).toEqual(stored.map(fieldsOf))
-    expect(await writeImport(result, 'validRows')).toEqual({ created: 0, updated: 0, unchanged: 197 })
+    expect(await writeImport(result, 'validRows')).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 197,
+    })
     expect((await db().firms.toArray()).sort(byCode)).toEqual(stored)
   })
 

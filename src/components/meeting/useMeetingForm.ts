@@ -4,6 +4,7 @@ import { useI18n } from 'vue-i18n'
 import {
   meetingWrites,
   useMeetingRoster,
+  PhotoRefused,
   usePhotoUrls,
   type NewPhoto,
 } from '@/composables/useMeetings'
@@ -243,8 +244,12 @@ export function useMeetingFormPhotos(photos: () => Photo[]) {
         try {
           const photo = await meetingWrites.resizePhoto(file)
           added.value = [...added.value, { ...photo, key: `new-${crypto.randomUUID()}` }]
-        } catch {
-          ElMessage.error(t('meetings.form.resizeFailed', { name: file.name }))
+        } catch (error) {
+          const key =
+            error instanceof PhotoRefused
+              ? 'meetings.form.photoRefused'
+              : 'meetings.form.resizeFailed'
+          ElMessage.error(t(key, { name: file.name }))
         }
       }
     } finally {

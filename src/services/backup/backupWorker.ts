@@ -24,9 +24,9 @@ async function run(request: WorkerRequest): Promise<unknown> {
     scope.postMessage({ type: 'progress', progress })
   switch (request.op) {
     case 'backup':
-      return createBackup(request.now, onProgress)
+      return createBackup(request.now, onProgress, request.passphrase)
     case 'read':
-      return readBackupFile(request.file, request.limits, onProgress)
+      return readBackupFile(request.file, request.limits, onProgress, request.passphrase)
     case 'restore':
       return restoreBackup(request.checked, request.mode, onProgress)
   }

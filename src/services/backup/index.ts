@@ -11,3 +11,4 @@ export {
 export { readBackupFile, type CheckedBackup, type ReadLimits } from './read'
 export { restoreBackup } from './restore'
 export { backupInWorker, readInWorker, restoreInWorker } from './workerClient'
+export { readSealedInfo, sealFile, openSealedFile, type SealedInfo } from './seal'

@@ -1,11 +1,25 @@
-import { backupTableNames, backupTableNamesOf, backupTableSpecs, SCHEMA_VERSION } from '@/db'
+import {
+  backupTableNames,
+  backupTableNamesOf,
+  backupTableSpecs,
+  checkIncomingRecords,
+  RECORD_TABLES,
+  SCHEMA_VERSION,
+  type RecordTable,
+} from '@/db'
+import {
+  checkRecordShape,
+  checkRecycleEntry,
+  ReferenceCheck,
+  shapeError,
+  type ShapeProblem,
+} from '@/domain/recordShapes'
 import {
   BackupError,
   checkHead,
   classifyLine,
   DEFAULT_BACKUP_STREAM_LIMITS,
-  FORBIDDEN_KEYS,
-  parseBackupJson,
+  assertNoHostileKeys,
   tableRowChecker,
   type BackupFileHead,
   type BackupHeader,
@@ -14,27 +28,30 @@ import {
 } from '@/domain/backupFormat'
 import { decodeBlobs } from './blobs'
 import { readBackupFileV1, upgrade, type CheckedBackup } from './readV1'
+import { openSealedFile } from './seal'
 import { hexOf, LineReader, lineText, newSha256, openSyncSource, type SyncSource } from './stream'
 import { DATA_TABLES, type OnProgress } from './write'
 
 export type { CheckedBackup }
 
 const DATA_TABLE_SET: ReadonlySet<string> = new Set(DATA_TABLES)
+const RECORD_TABLE_SET: ReadonlySet<string> = new Set(RECORD_TABLES)
 const NEWLINE = new Uint8Array([10])
-const SUSPECT_KEYS = [...FORBIDDEN_KEYS].map((key) => `"${key}"`)
 
 /**
- * JSON.parse of one line; the slower parse that refuses hostile keys only when the text
- * holds one of them at all (as a key or not: the strict parse tells).
+ * JSON.parse of one line, then a walk of the parsed value for hostile keys: the keys as
+ * parsed, so an escaped `"__prot\u006f__"` is refused like a plain one.
  */
 function parseLine(bytes: Uint8Array): unknown {
   const text = lineText(bytes)
-  if (SUSPECT_KEYS.some((key) => text.includes(key))) return parseBackupJson(text)
+  let value: unknown
   try {
-    return JSON.parse(text) as unknown
+    value = JSON.parse(text) as unknown
   } catch {
     throw new BackupError('notJson')
   }
+  assertNoHostileKeys(value)
+  return value
 }
 
 export interface ScanVisitor {
@@ -77,6 +94,8 @@ export async function scanBackup(
   const counted: Record<string, number> = {}
   let table = ''
   let check: ((row: unknown) => void) | null = null
+  // Every field of every record, and the references they stand on (pass 1 only).
+  const strict = specs.size > 0 ? new StrictRows() : null
   let lineCount = 0
   for (;;) {
     const bytes = lines.next()
@@ -90,6 +109,7 @@ export async function scanBackup(
       if (!check && (typeof line.row !== 'object' || line.row === null)) {
         throw new BackupError('shape', { table, row: counted[table]! + 1 })
       }
+      strict?.row(table, line.row as Record<string, unknown>, counted[table]! + 1)
       counted[table]! += 1
       if (all && data) {
         all.update(bytes).update(NEWLINE)
@@ -121,6 +141,7 @@ export async function scanBackup(
           })
         }
       }
+      strict?.end()
       if (all && data) {
         const checksum = hexOf(all)
         if (checksum !== trailer.checksum) {
@@ -151,6 +172,37 @@ export async function scanBackup(
   }
 }
 
+/**
+ * The strict checks of a streamed file, a row at a time: records as domain/recordShapes.ts
+ * has them, recycle-bin entries per their table, and at the end the references — all in
+ * the file (a backup is a whole database: nothing may point outside it).
+ */
+class StrictRows {
+  private readonly references = new ReferenceCheck()
+
+  row(table: string, row: Record<string, unknown>, position: number): void {
+    let problem: ShapeProblem | null = null
+    if (RECORD_TABLE_SET.has(table)) {
+      problem = checkRecordShape(table as RecordTable, row)
+      if (!problem) this.references.record(table as RecordTable, row)
+    } else if (table === 'recycleBin') {
+      problem = checkRecycleEntry(row, RECORD_TABLES)
+      if (!problem && RECORD_TABLE_SET.has(String(row.table))) {
+        this.references.present(String(row.table), String(row.recordId))
+      }
+    } else if (table === 'tombstones' || table === 'leaves') {
+      this.references.present(String(row.table), String(row.recordId))
+    }
+    if (problem) throw shapeError(problem, position)
+  }
+
+  end(): void {
+    for (const missing of this.references.unresolved().values()) {
+      for (const problem of missing.values()) throw shapeError(problem)
+    }
+  }
+}
+
 /** Limits for reading: the streamed ones, and format 1's whole-document cap. */
 export type ReadLimits = Partial<BackupStreamLimits>
 
@@ -172,19 +224,25 @@ export function lineReaderFor(source: SyncSource, limits: BackupStreamLimits): L
  * never touches the database.
  */
 export async function readBackupFile(
-  file: Blob,
+  chosen: Blob,
   limitsIn: ReadLimits = {},
   onProgress?: OnProgress,
+  passphrase?: string,
 ): Promise<CheckedBackup> {
   const limits = { ...DEFAULT_BACKUP_STREAM_LIMITS, ...limitsIn }
-  if (file.size === 0) throw new BackupError('empty')
-  if (file.size > limits.maxFileBytes) {
-    throw new BackupError('tooLarge', { found: file.size, expected: limits.maxFileBytes })
+  if (chosen.size === 0) throw new BackupError('empty')
+  if (chosen.size > limits.maxFileBytes) {
+    throw new BackupError('tooLarge', { found: chosen.size, expected: limits.maxFileBytes })
   }
+  // A sealed file is opened first (every chunk authenticated); the inner file is checked as any.
+  const { inner: file, sealed } = await openSealedFile(chosen, 'backup', passphrase)
+  if (file.size === 0) throw new BackupError('empty')
   const source = await openSyncSource(file)
   const lines = lineReaderFor(source, limits)
   const first = lines.peekFirstLine()
-  if (first === null) return readBackupFileV1(file, limits)
+  if (first === null) {
+    return { ...(await readBackupFileV1(file, limits)), fileBytes: chosen.size, sealed: !!sealed }
+  }
   // An older schema's file is upgraded in memory (capped like format 1): gather its rows.
   const older = checkHead(parseLine(first), SCHEMA_VERSION).schemaVersion < SCHEMA_VERSION
   let tables: Record<string, Record<string, unknown>[]> | null = older ? {} : null
@@ -208,14 +266,16 @@ export async function readBackupFile(
     const decoded: Record<string, Record<string, unknown>[]> = {}
     for (const [name, rows] of Object.entries(tables)) decoded[name] = decodeBlobs(rows)
     tables = await upgrade(decoded, head.schemaVersion, backupTableSpecs())
+    await checkIncomingRecords(tables, { onDevice: false })
   }
   progress()
   return {
     header,
-    fileBytes: file.size,
+    fileBytes: chosen.size,
     jsonBytes: lines.inflatedBytes,
     totalRecords,
     tables,
     file,
+    sealed: !!sealed,
   }
 }

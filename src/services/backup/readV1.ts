@@ -2,6 +2,7 @@ import {
   backupTableNames,
   backupTableNamesOf,
   backupTableSpecs,
+  checkIncomingRecords,
   SCHEMA_VERSION,
   upgradeBackupTables,
 } from '@/db'
@@ -32,8 +33,10 @@ export interface CheckedBackup {
    * an older schema upgraded); null when the restore streams `file` again (format 2).
    */
   tables: Record<string, Record<string, unknown>[]> | null
-  /** The file itself, read again by a streamed restore. */
+  /** The file itself (opened, when it was sealed), read again by a streamed restore. */
   file: Blob
+  /** Whether the file was sealed with a passphrase. */
+  sealed: boolean
 }
 
 /**
@@ -77,6 +80,7 @@ export async function readBackupFileV1(file: Blob, limits: BackupLimits): Promis
     totalRecords += rows.length
   }
   if (older) tables = await upgrade(tables, header.schemaVersion, specs)
+  await checkIncomingRecords(tables, { onDevice: false })
   return {
     header,
     fileBytes: file.size,
@@ -84,6 +88,7 @@ export async function readBackupFileV1(file: Blob, limits: BackupLimits): Promis
     totalRecords,
     tables,
     file,
+    sealed: false,
   }
 }
 

@@ -6,8 +6,8 @@ import { createBackup, type BackupProgress, type CreatedBackup, type OnProgress 
 
 /** One operation for backupWorker.ts, on the database the page uses. */
 export type WorkerRequest = { dbName: string; actor: string } & (
-  | { op: 'backup'; now: Date }
-  | { op: 'read'; file: Blob; limits: ReadLimits }
+  | { op: 'backup'; now: Date; passphrase?: string }
+  | { op: 'read'; file: Blob; limits: ReadLimits; passphrase?: string }
   | { op: 'restore'; checked: CheckedBackup; mode: RestoreMode }
 )
 
@@ -22,8 +22,8 @@ function inWorker(): boolean {
 }
 
 type Operation =
-  | { op: 'backup'; now: Date }
-  | { op: 'read'; file: Blob; limits: ReadLimits }
+  | { op: 'backup'; now: Date; passphrase?: string }
+  | { op: 'read'; file: Blob; limits: ReadLimits; passphrase?: string }
   | { op: 'restore'; checked: CheckedBackup; mode: RestoreMode }
 
 function run<T>(operation: Operation, onProgress?: OnProgress): Promise<T> {
@@ -53,9 +53,10 @@ function run<T>(operation: Operation, onProgress?: OnProgress): Promise<T> {
 export function backupInWorker(
   now: Date = new Date(),
   onProgress?: OnProgress,
+  passphrase?: string,
 ): Promise<CreatedBackup> {
-  if (!inWorker()) return createBackup(now, onProgress)
-  return run({ op: 'backup', now }, onProgress)
+  if (!inWorker()) return createBackup(now, onProgress, passphrase)
+  return run({ op: 'backup', now, passphrase }, onProgress)
 }
 
 /** readBackupFile (pass 1: every check, the preview), off the main thread in the browser. */
@@ -63,9 +64,10 @@ export function readInWorker(
   file: Blob,
   limits: ReadLimits = {},
   onProgress?: OnProgress,
+  passphrase?: string,
 ): Promise<CheckedBackup> {
-  if (!inWorker()) return readBackupFile(file, limits, onProgress)
-  return run({ op: 'read', file, limits }, onProgress)
+  if (!inWorker()) return readBackupFile(file, limits, onProgress, passphrase)
+  return run({ op: 'read', file, limits, passphrase }, onProgress)
 }
 
 /** restoreBackup (pass 2: the write), off the main thread in the browser. */

@@ -14,12 +14,15 @@ import {
 } from '@/domain/backupFormat'
 import { anyBlob, canEncodeBlobsSync, encodeBlobs, encodeBlobsSync } from './blobs'
 import { sha256Hex } from './bytes'
+import { sealFile } from './seal'
 import { GzipWriter, hexOf, newSha256 } from './stream'
 
 export interface CreatedBackup {
   blob: Blob
   fileName: string
   header: BackupHeader
+  /** Whether the file is sealed with a passphrase. */
+  sealed: boolean
   /** The JSON Lines inside, before compression (bytes). */
   jsonBytes: number
   milliseconds: number
@@ -130,6 +133,7 @@ export class BackupLineWriter {
 export async function createBackup(
   now: Date = new Date(),
   onProgress?: OnProgress,
+  passphrase?: string,
 ): Promise<CreatedBackup> {
   const started = performance.now()
   const writer = new BackupLineWriter({
@@ -156,9 +160,19 @@ export async function createBackup(
       return encodeBlobs(rows).then((encoded) => writer.rows(name, encoded))
     },
   })
-  const { blob, header, jsonBytes } = writer.finish()
+  const { blob: inner, header, jsonBytes } = writer.finish()
+  // With a passphrase the file is sealed; without one it is the plain gzip (the UI warns first).
+  const blob = passphrase
+    ? await sealFile(inner, passphrase, {
+        content: 'backup',
+        createdAt: header.createdAt,
+        schemaVersion: header.schemaVersion,
+        counts: header.counts,
+      })
+    : inner
   await markBackupDone(header.createdAt)
   return {
+    sealed: !!passphrase,
     blob,
     fileName: backupFileName(now),
     header,

@@ -1,5 +1,6 @@
 import {
   backupTableSpecs,
+  checkIncomingRecords,
   prepareMerge,
   readDeviceId,
   SCHEMA_VERSION,
@@ -24,6 +25,7 @@ import {
 } from '@/domain/exchange'
 import { decodeBlobs } from '../backup/blobs'
 import { decodeUtf8, gunzipCapped } from '../backup/bytes'
+import { openSealedFile } from '../backup/seal'
 import { canonicalPackagePayload } from './write'
 
 /** A package that passed every check, compared with what is here; nothing written yet. */
@@ -31,6 +33,8 @@ export interface CheckedPackage {
   header: ExchangeHeader
   fileBytes: number
   totalRecords: number
+  /** Whether the file was sealed with a passphrase. */
+  sealed: boolean
   /** Whether this device made the package itself. */
   fromThisDevice: boolean
   /** A format-1 file (records judged as first revisions: changes on both sides conflict). */
@@ -47,13 +51,15 @@ export interface CheckedPackage {
  * code names the first thing wrong; never writes a record.
  */
 export async function readExchangeFile(
-  file: Blob,
+  chosen: Blob,
   limits: BackupLimits = DEFAULT_BACKUP_LIMITS,
+  passphrase?: string,
 ): Promise<CheckedPackage> {
-  if (file.size === 0) throw new BackupError('empty')
-  if (file.size > limits.maxFileBytes) {
-    throw new BackupError('tooLarge', { found: file.size, expected: limits.maxFileBytes })
+  if (chosen.size === 0) throw new BackupError('empty')
+  if (chosen.size > limits.maxFileBytes) {
+    throw new BackupError('tooLarge', { found: chosen.size, expected: limits.maxFileBytes })
   }
+  const { inner: file, sealed } = await openSealedFile(chosen, 'package', passphrase)
   const inflated = await gunzipCapped(new Uint8Array(await file.arrayBuffer()), limits.maxJsonBytes)
   const parsed = parseBackupJson(decodeUtf8(inflated))
   const header = checkExchangeHeader(parsed, SCHEMA_VERSION)
@@ -82,6 +88,8 @@ export async function readExchangeFile(
     checkTableRows(spec, rows)
     if (!oldFormat) checkReplicationRows(spec.name, rows)
   }
+  // Every field, and the references: in the package or on this device.
+  await checkIncomingRecords(payload, { onDevice: true })
   const tables: Record<string, Row[]> = {}
   let totalRecords = 0
   for (const name of names) {
@@ -94,7 +102,8 @@ export async function readExchangeFile(
   ])
   return {
     header,
-    fileBytes: file.size,
+    fileBytes: chosen.size,
+    sealed: !!sealed,
     totalRecords,
     fromThisDevice: deviceId === header.sourceDeviceId,
     oldFormat,

@@ -8,11 +8,14 @@ import {
 } from '@/domain/exchange'
 import { encodeBlobs } from '../backup/blobs'
 import { gzip, sha256Hex } from '../backup/bytes'
+import { sealFile } from '../backup/seal'
 
 export interface CreatedPackage {
   blob: Blob
   fileName: string
   header: ExchangeHeader
+  /** Whether the file is sealed with a passphrase. */
+  sealed: boolean
 }
 
 /** The canonical payload text and its SHA-256, as the backup file takes them. */
@@ -33,6 +36,7 @@ export async function canonicalPackagePayload(
 export async function createExchangePackage(
   orgId: string,
   now: Date = new Date(),
+  passphrase?: string,
 ): Promise<CreatedPackage> {
   const [sourceDeviceId, { root, payload, revisions }] = await Promise.all([
     readDeviceId(),
@@ -55,8 +59,18 @@ export async function createExchangePackage(
   }
   const json = `${JSON.stringify(header).slice(0, -1)},"payload":${text}}`
   const bytes = await gzip(json)
+  const inner = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/gzip' })
   return {
-    blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/gzip' }),
+    sealed: !!passphrase,
+    blob: passphrase
+      ? await sealFile(inner, passphrase, {
+          content: 'package',
+          createdAt: header.createdAt,
+          schemaVersion: header.schemaVersion,
+          counts: header.counts,
+          orgName: header.scope.orgName,
+        })
+      : inner,
     fileName: exchangeFileName(root.name, now),
     header,
   }

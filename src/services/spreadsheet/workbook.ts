@@ -3,7 +3,7 @@ import type { CellValue, SheetData, SheetRow, SheetSource } from './cells'
 import { parseCsv } from './csv'
 import { sniffFormat } from './format'
 import { SpreadsheetError, type SpreadsheetErrorCode } from './problems'
-import { declaredUnzippedBytes } from './zipSize'
+import { declaredUnzippedBytes, inflatedZipBytes } from './zipSize'
 
 /** Refused before reading: bigger files are not registers but accidents or attacks. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -107,7 +107,13 @@ export async function parseSheetFile(data: ArrayBuffer): Promise<SheetData> {
 async function parseXlsx(data: ArrayBuffer): Promise<SheetData> {
   const unzipped = declaredUnzippedBytes(data)
   if (unzipped === null) throw new SpreadsheetError('unreadable')
+  // The declared sizes first (cheap), then the bytes really inflated (a file can lie).
   if (unzipped > MAX_UNZIPPED_BYTES) {
+    throw new SpreadsheetError('tooLarge', { maxMb: MAX_FILE_BYTES / 1024 / 1024 })
+  }
+  const inflated = inflatedZipBytes(data, MAX_UNZIPPED_BYTES)
+  if (inflated === null) throw new SpreadsheetError('unreadable')
+  if (inflated > MAX_UNZIPPED_BYTES) {
     throw new SpreadsheetError('tooLarge', { maxMb: MAX_FILE_BYTES / 1024 / 1024 })
   }
   const Excel = await loadExcel()

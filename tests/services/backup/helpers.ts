@@ -1,9 +1,12 @@
 import { getDb, readAllTables, saveSetting, SCHEMA_VERSION } from '@/db'
 import { canonicalJson } from '@/domain/backupFormat'
 import { BackupLineWriter, canonicalPayload } from '@/services/backup'
-import { member } from '../../db/helpers'
+import { meeting, member, org } from '../../db/helpers'
 
-export const PHOTO_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 255, 128, 7, 1, 2, 3])
+/** A PNG's signature and a few bytes: photos are judged by their first bytes. */
+export const PHOTO_BYTES = new Uint8Array([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 255, 128, 7, 1, 2, 3,
+])
 
 /**
  * fake-indexeddb clones values with the global structuredClone, which in Node turns a
@@ -164,7 +167,7 @@ export async function loadSmallSet(): Promise<void> {
       ...stamp,
       id,
       name: `企业${id}`,
-      creditCode: `9100000000000000${i}X`,
+      creditCode: ['91350100M000100Y43', '91110108MA01AB2C3T'][i]!,
       areaId: 'a',
       areaPath: '/a/',
       orgStatus: 'none' as const,
@@ -180,6 +183,9 @@ export async function loadSmallSet(): Promise<void> {
       note: '',
     })),
   )
+  // What the member and the photo stand on: references resolve, or a restore refuses them.
+  await getDb().orgs.put({ ...stamp, ...org('a'), id: 'o1', areaPath: '/a/' } as never)
+  await getDb().meetings.put({ ...stamp, ...meeting('o1'), id: 'x' } as never)
   await getDb().members.put({
     ...stamp,
     ...member('o1', { name: '王芳' }),
