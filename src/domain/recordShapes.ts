@@ -11,7 +11,7 @@ import { BackupError } from './backupFormat'
 import { isPhotoType, sniffPhotoType } from './imageType'
 import type { RecordTable } from './recordTables'
 import { isRev, REVISION_FIELDS } from './revisions'
-import { FIRM_ORG_STATUSES, TRANSFER_STATUSES } from './types'
+import { DUES_CATEGORIES, FIRM_ORG_STATUSES, TRANSFER_STATUSES } from './types'
 import {
   LIMITS,
   validateArea,
@@ -49,6 +49,10 @@ const optionalDate = v.pipe(
   v.check((value) => value === '' || ISO_DATE.test(value)),
 )
 
+const MONTH = v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])$/))
+/** Money in 分: whole, not negative, under ten million 元. */
+const FEN = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000_000))
+
 /** Tables no form writes whole: their own strict schemas, field by field. */
 const OWN_SCHEMAS: Partial<Record<RecordTable, v.GenericSchema>> = {
   partyGroups: v.object({
@@ -68,13 +72,41 @@ const OWN_SCHEMAS: Partial<Record<RecordTable, v.GenericSchema>> = {
     completedOn: optionalDate,
     status: v.picklist(TRANSFER_STATUSES),
   }),
+  // A payment as the dues register records it (duesRecords.ts), money in 分.
   dues: v.object({
     memberId: id,
     orgId: id,
-    month: v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
-    base: v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(10_000_000)),
-    amount: v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(10_000_000)),
+    month: MONTH,
+    category: v.picklist(DUES_CATEGORIES),
+    base: FEN,
+    reduction: v.nullable(
+      v.object({
+        kind: v.picklist(['reduced', 'waived']),
+        due: FEN,
+        decidedOn: optionalDate,
+        approvedOn: optionalDate,
+        until: MONTH,
+        note: text(LIMITS.note),
+      }),
+    ),
+    due: FEN,
+    paid: FEN,
     paidOn: optionalDate,
+    receiptNo: text(LIMITS.name),
+    note: text(LIMITS.note),
+    corrections: v.pipe(
+      v.array(
+        v.object({
+          at: v.pipe(v.string(), v.regex(ISO_DATE_TIME)),
+          actor: text(LIMITS.name),
+          reason: text(LIMITS.note),
+          paid: FEN,
+          paidOn: optionalDate,
+          receiptNo: text(LIMITS.name),
+        }),
+      ),
+      v.maxLength(1000),
+    ),
   }),
   photos: v.object({
     meetingId: id,
