@@ -253,4 +253,42 @@ describe('the Dexie store between two devices', () => {
       await other.delete()
     }
   })
+
+  it('refuses a document of the wrong shape alone, naming its field, and writes the rest', async () => {
+    const { branch } = await setup()
+    const here = db()
+    const other = new ZhibuDb(`other-${crypto.randomUUID()}`)
+    await other.open()
+    try {
+      for (const orgId of ['', branch.id]) await carry(here, other, orgId)
+      setDb(here)
+      const good = await createMember(member(branch.id, { name: '李四', idNumber: '' }))
+      const bad = await createMember(member(branch.id, { name: '王五', idNumber: '' }))
+      const rows = await feedOf(branch.id)
+      const docs = (await readFeedDocs(
+        rows.map((r) => ({ id: r.id, rev: r.changes[0]!.rev })),
+      )) as FeedDoc[]
+      // A hostile server: a number as a name, and a key that pollutes prototypes.
+      const crafted = docs.map((doc) =>
+        doc._id === `members:${bad.id}` ? { ...doc, name: 42 } : doc,
+      )
+      const hostile = JSON.parse(
+        JSON.stringify({
+          ...docs.find((d) => d._id === `members:${good.id}`)!,
+          _id: 'members:evil',
+        }).replace('"name"', '"__proto__":{"x":1},"name"'),
+      ) as FeedDoc
+      setDb(other)
+      const refusals = await writeFeedDocs(branch.id, 'zhibu-org-b', [...crafted, hostile])
+      expect(refusals.map((r) => r.id).sort()).toEqual([`members:${bad.id}`, 'members:evil'].sort())
+      expect(refusals.find((r) => r.id === `members:${bad.id}`)?.reason).toContain('members.name')
+      expect(await other.members.get(bad.id)).toBeUndefined()
+      expect(await other.members.get('evil')).toBeUndefined()
+      expect((await other.members.get(good.id))?.name).toBe('李四')
+    } finally {
+      setDb(here)
+      other.close()
+      await other.delete()
+    }
+  })
 })

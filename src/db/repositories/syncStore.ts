@@ -1,4 +1,6 @@
 import Dexie from 'dexie'
+import { assertNoHostileKeys } from '@/domain/backupFormat'
+import { checkRecordShape } from '@/domain/recordShapes'
 import { leavesOf, tombstoneId, type StoredLeaves } from '@/domain/leafRows'
 import type { Row } from '@/domain/replicationScope'
 import { isRev, REVISION_FIELDS, revisionsOf, winnerOf, type Leaf } from '@/domain/revisions'
@@ -216,6 +218,19 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : ''
 }
 
+function shapeProblemOf(table: string, doc: FeedDoc, record: Row): string | null {
+  if (!isRecordTable(table)) return `${table}: not a record table`
+  // On the document as parsed: copying it into a record would turn a `__proto__` key into
+  // the copy's prototype, out of sight of any later check.
+  try {
+    assertNoHostileKeys(doc, { table })
+  } catch {
+    return `${table}: a hostile key`
+  }
+  const problem = checkRecordShape(table, record)
+  return problem ? `${problem.table}.${problem.field}: ${problem.code}` : null
+}
+
 /** Revisions as a package's payload: live ones as table rows, deletions as tombstones. */
 function payloadOf(docs: readonly FeedDoc[]): { payload: ExchangePayload; bad: FeedRefusal[] } {
   const payload: ExchangePayload = { tombstones: [] }
@@ -252,7 +267,15 @@ function payloadOf(docs: readonly FeedDoc[]): { payload: ExchangePayload; bad: F
     if (table === 'photos' && image) {
       row.blob = new Blob([fromBase64(image.data) as BlobPart], { type: image.content_type })
     }
-    payload[table] = [...(payload[table] ?? []), { ...row, id: recordId, ...ancestry }]
+    const record = { ...row, id: recordId, ...ancestry }
+    // The same strict shape a restore or package merge asks (recordShapes.ts): a document
+    // that fails is refused alone, named by its field, and the rest of the batch goes on.
+    const problem = shapeProblemOf(table, doc, record)
+    if (problem) {
+      bad.push({ id: text(doc._id), rev: doc._rev, error: 'forbidden', reason: problem })
+      continue
+    }
+    payload[table] = [...(payload[table] ?? []), record]
   }
   return { payload, bad }
 }
