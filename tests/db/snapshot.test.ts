@@ -1,4 +1,4 @@
-import { computeCreditCheckChar } from '@/domain/creditCode'
+import { computeCreditCheckChar, computeOrgCodeCheckChar } from '@/domain/creditCode'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   countRecycleBin,
@@ -294,9 +294,10 @@ describe('snapshots in pieces', () => {
   })
 })
 
-/** A credit code with a right check character, distinct per prefix and index (GB 32100). */
+/** A valid credit code, distinct per prefix and index (GB 11714 and GB 32100 check characters). */
 function creditCodeOf(prefix: string, i: number): string {
   const tag = [...prefix].reduce((sum, char) => sum + char.charCodeAt(0), 0) % 1000
-  const first17 = `91350100M${String(tag).padStart(4, '0')}${String(i).padStart(4, '0')}`
+  const body = `M${String(tag).padStart(3, '0')}${String(i).padStart(4, '0')}`
+  const first17 = `91350100${body}${computeOrgCodeCheckChar(body)}`
   return `${first17}${computeCreditCheckChar(first17)}`
 }

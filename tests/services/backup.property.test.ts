@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { getDb, setDb, ZhibuDb } from '@/db'
-import { computeCreditCheckChar } from '@/domain/creditCode'
+import { computeCreditCheckChar, computeOrgCodeCheckChar } from '@/domain/creditCode'
 import { firmOrgStatus } from '@/domain/coverage'
 import { todayIso } from '@/domain/dates'
 import { SETTING_DEFINITIONS } from '@/domain/settings'
@@ -99,9 +99,10 @@ async function openFresh(): Promise<ZhibuDb> {
   return db
 }
 
-/** A credit code with a right check character for firm `i` (GB 32100). */
+/** A valid credit code for firm `i` (GB 11714 organisation code, GB 32100 check character). */
 function creditCodeOf(i: number): string {
-  const first17 = `91350100M0001${String(i).padStart(4, '0')}`
+  const body = `M${String(i).padStart(7, '0')}`
+  const first17 = `91350100${body}${computeOrgCodeCheckChar(body)}`
   return `${first17}${computeCreditCheckChar(first17)}`
 }
 
