@@ -42,7 +42,7 @@ import {
 import { backupInWorker, readInWorker, restoreInWorker } from '@/services/backup'
 import { loadDemoData } from '@/services/demoLoader'
 import { mergeBench, revisionShare } from './merge'
-import { syncBench } from './sync'
+import { liveHas, liveStart, liveStop, liveWrite, syncBench } from './sync'
 import {
   deleteDatabase,
   openRawDatabase,
@@ -574,6 +574,10 @@ const api = {
   mergeBench,
   revisionShare,
   syncBench,
+  liveStart,
+  liveWrite,
+  liveHas,
+  liveStop,
   smoke,
 }
 

@@ -6,8 +6,20 @@
  * its own profile) through one database. The database names carry a run tag so runs never
  * share a database.
  */
-import { getDb, listSubtreeOrgIds, setDb, ZhibuDb } from '@/db'
-import { CouchClient, DeviceStore, RemoteDatabase, Replication } from '@/services/sync'
+import {
+  createArea,
+  createMember,
+  createOrg,
+  getDb,
+  getMember,
+  listSubtreeOrgIds,
+  REGISTER_DB,
+  setActor,
+  setDb,
+  ZhibuDb,
+} from '@/db'
+import { emptyDevelopment } from '@/domain/members'
+import { CouchClient, DeviceStore, DeviceSync, RemoteDatabase, Replication } from '@/services/sync'
 import { subtreeNear } from './merge'
 import { deleteDatabase } from './raw'
 
@@ -81,4 +93,119 @@ export async function syncBench(
     setDb(new ZhibuDb(source))
     await getDb().open()
   }
+}
+
+// ─── Live latency: a write on one device → the record on the other ────────────────────────
+
+let live: { sync: DeviceSync; device: string; source: string } | null = null
+
+/**
+ * One side of the live-latency pair, in a page of its own with a device database of its own:
+ * the writer makes one branch and pushes the register and the branch's database; the reader
+ * pulls both (so its tree knows the branch) — then each runs the app's own `DeviceSync` on
+ * the branch's database with its default timings (a push 300 ms after a write, longpoll).
+ */
+export async function liveStart(
+  url: string,
+  admin: { name: string; password: string },
+  tag: string,
+  role: 'writer' | 'reader',
+  branchId = '',
+): Promise<string> {
+  const source = getDb().name
+  const device = `zhibu-bench-live-${tag}-${role}`
+  await deleteDatabase(device)
+  setDb(new ZhibuDb(device))
+  await getDb().open()
+  setActor('基准测试')
+  const client = new CouchClient({ url })
+  await client.signIn(admin.name, admin.password)
+  const register = `zhibu-bench-live-${tag}-register`
+  const branchDb = `zhibu-bench-live-${tag}-branch`
+  const pair = (orgId: string, database: string) => ({
+    store: new DeviceStore({ deviceId: device, orgId, database }),
+    remote: new RemoteDatabase(client, database),
+  })
+  let orgId = branchId
+  if (role === 'writer') {
+    for (const database of [register, branchDb]) {
+      await client.request(encodeURIComponent(database), { method: 'PUT' })
+    }
+    const area = await createArea({
+      name: '基准市',
+      parentId: '',
+      level: 'city',
+      code: '159900',
+      retired: 'no',
+      sortOrder: 1,
+    })
+    const branch = await createOrg({
+      name: '基准网络科技党支部',
+      type: 'branch',
+      parentId: '',
+      areaId: area.id,
+      hostFirmIds: [],
+      foundedOn: '2018-06-01',
+      dissolvedOn: '',
+      committee: [],
+      termStartOn: '2024-06-01',
+      termYears: 0,
+      note: '',
+    })
+    orgId = branch.id
+    const reg = pair(REGISTER_DB, register)
+    await new Replication(reg.store, reg.remote).run()
+  } else {
+    const reg = pair(REGISTER_DB, register)
+    await new Replication(reg.remote, reg.store).run()
+    const own = pair(orgId, branchDb)
+    await new Replication(own.remote, own.store).run()
+  }
+  const sync = new DeviceSync({
+    client,
+    deviceId: device,
+    targets: async () => [{ orgId, database: branchDb }],
+  })
+  sync.start()
+  live = { sync, device, source }
+  return orgId
+}
+
+/** The writer's write: a new member of the branch (what a secretary adds). Its id. */
+export async function liveWrite(orgId: string, i: number): Promise<string> {
+  const member = await createMember({
+    orgId,
+    firmId: '',
+    partyGroupId: '',
+    name: `实时${i}`,
+    gender: 'female',
+    ethnicity: 'han',
+    birthDate: '1990-01-01',
+    idNumber: '',
+    phone: '',
+    education: 'bachelor',
+    jobTitle: '',
+    stage: 'full',
+    development: emptyDevelopment(),
+    fullMemberOn: '',
+    status: 'normal',
+    statusSince: '',
+    statusNote: '',
+    appraisals: [],
+  })
+  return member.id
+}
+
+/** Whether the reader's device has the member (what its roster's live query then shows). */
+export async function liveHas(id: string): Promise<boolean> {
+  return (await getMember(id)) !== undefined
+}
+
+export async function liveStop(): Promise<void> {
+  if (!live) return
+  await live.sync.stop()
+  getDb().close()
+  await deleteDatabase(live.device)
+  setDb(new ZhibuDb(live.source))
+  live = null
 }

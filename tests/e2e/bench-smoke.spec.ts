@@ -97,3 +97,59 @@ test('bench entry runs every figure at ×1', async ({ page }) => {
   expect(result.revisionShare.oneEditShare).toBeGreaterThan(0)
   console.log('merge', JSON.stringify(merge), 'share', JSON.stringify(result.revisionShare))
 })
+
+/** The bench's live-latency pair (two pages, own device databases) against a server of its own. */
+test('bench live-sync pair runs: a write on one device is shown on the other', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  test.setTimeout(120_000)
+  const { DEV_ADMIN, findFreePort, startServer } = await import('../../server/launch.mjs')
+  const server = await startServer({ port: await findFreePort(5985, 5989), inMemory: true })
+  try {
+    const auth = `Basic ${Buffer.from(`${DEV_ADMIN.name}:${DEV_ADMIN.password}`).toString('base64')}`
+    for (const [key, value] of [
+      ['httpd/enable_cors', 'true'],
+      ['cors/origins', new URL(baseURL!).origin],
+      ['cors/credentials', 'true'],
+      ['cors/methods', 'GET, PUT, POST, HEAD, DELETE'],
+      ['cors/headers', 'accept, authorization, content-type, origin, referer'],
+    ]) {
+      const response = await fetch(`${server.url}_config/${key}`, {
+        method: 'PUT',
+        headers: { authorization: auth, 'content-type': 'application/json' },
+        body: JSON.stringify(value),
+      })
+      expect(response.ok, key).toBe(true)
+    }
+    const pages = [page, await context.newPage()]
+    for (const p of pages) {
+      await p.goto('/bench/bench.html')
+      await p.waitForFunction(() => !!window.zhibuBench)
+    }
+    type Call = (fn: string, ...args: unknown[]) => Promise<unknown>
+    const callOn =
+      (p: (typeof pages)[number]): Call =>
+      (fn, ...args) =>
+        p.evaluate(
+          ([f, a]) =>
+            (window.zhibuBench as unknown as Record<string, (...x: unknown[]) => unknown>)[
+              f as string
+            ]!(...(a as unknown[])),
+          [fn, args] as const,
+        )
+    const [writer, reader] = pages.map(callOn) as [Call, Call]
+    const tag = `smoke${Date.now()}`
+    const branchId = (await writer('liveStart', server.url, DEV_ADMIN, tag, 'writer')) as string
+    await reader('liveStart', server.url, DEV_ADMIN, tag, 'reader', branchId)
+    const id = (await writer('liveWrite', branchId, 0)) as string
+    expect(await reader('liveHas', 'no-such-member')).toBe(false)
+    const started = Date.now()
+    await expect.poll(() => reader('liveHas', id), { timeout: 10_000 }).toBe(true)
+    console.log('live latency (smoke, one write):', Date.now() - started, 'ms')
+    for (const call of [writer, reader]) await call('liveStop')
+  } finally {
+    await server.stop()
+  }
+})
