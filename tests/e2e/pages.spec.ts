@@ -42,6 +42,18 @@ test('every page renders in Chinese, then in English after the language switch',
     await page.waitForLoadState('networkidle')
     await screenshot(page, `${path}-en`)
   }
+  // The sync page and the import dialog in English too (their words are in their own files).
+  await page.goto('/data/sync')
+  await expect(page.getByRole('heading', { level: 1, name: 'Sync', exact: true })).toBeVisible()
+  await expect(page.getByText('Server address')).toBeVisible()
+  await screenshot(page, 'sync-en')
+  await page.getByTestId('nav-firms').click()
+  await page.getByTestId('firm-import').click()
+  const dialog = page.getByTestId('import-dialog')
+  await expect(dialog.getByText('Choose an Excel file (.xlsx)', { exact: false })).toBeVisible()
+  await screenshot(page, 'import-dialog-en')
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
   await page.goto('/areas')
   await expect(page.getByRole('heading', { level: 1, name: 'Areas', exact: true })).toBeVisible()
   await screenshot(page, 'areas-en')
