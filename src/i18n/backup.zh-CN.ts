@@ -137,6 +137,35 @@ export default {
     auditEmpty: '清空回收站（{n} 项）',
     auditResolve: '处理冲突：{label}',
     auditRevert: '恢复为合并前的版本：{label}',
+    auditErase: '彻底删除个人信息（个人信息保护法 第四十七条）',
+    auditErased: '（已彻底删除的个人信息）',
+    eraseMember: '彻底删除个人信息',
+  },
+  erase: {
+    action: '彻底删除个人信息',
+    title: '彻底删除个人信息',
+    warning: '将从本机彻底删除“{name}”的个人信息，无法恢复。',
+    removes:
+      '删除：党员记录（身份证号、手机号、出生日期等），本人的组织关系转接、党费、学习记录，以及回收站、整库快照和历史版本中的副本。',
+    keeps:
+      '保留：会议、表决、委员会任职等组织记录只保留一个不含个人信息的匿名编号，任职姓名清空；出勤人数等统计不变。',
+    replicates: '删除会通过同步和数据交换包传到其他设备。',
+    backupsTitle: '此前导出的备份和交换包仍含有此人的信息',
+    backups:
+      '本操作只能删除本机数据。已导出的备份文件、交换包和其他设备上的副本不受影响：请一并销毁；从旧备份恢复后，需要再次执行彻底删除。',
+    typeName: '请输入党员姓名“{name}”以确认',
+    confirm: '彻底删除',
+    done: '已彻底删除“{name}”的个人信息',
+  },
+  retention: {
+    summary:
+      '回收站中有 {n} 个整库快照，共 {size}（保留上限：{maxCount}、{maxSize}，可在规则设置中调整）。',
+    over: '超过保留上限：最早的 {n} 个快照（{size}）可以清理。快照中保存着当时全部人员的个人信息。',
+    prune: '清理最早的 {n} 个',
+    confirm: '彻底删除最早的 {n} 个快照（{labels}）？删除后无法恢复。',
+    pruned: '已清理 {n} 个快照',
+    count: '{n} 个',
+    noLimit: '不限',
   },
   storage: {
     title: '本机存储',
