@@ -157,7 +157,8 @@ export default {
       'Erased: the member record (ID number, phone, birth date …), their transfers, dues and study records, and every copy in the recycle bin, the snapshots and the kept history.',
     keeps:
       'Kept: meetings, votes and committee seats keep only an anonymous id with no personal data; the seat’s name is cleared; attendance counts stay as they were.',
-    replicates: 'The erasure reaches other devices through sync and exchange packages.',
+    replicates:
+      'The deletion reaches other devices through sync and exchange packages; they receive a deletion: copies in their recycle bin, snapshots and old versions are not cleared with it.',
     backupsTitle: 'Backups and packages exported earlier still hold this person’s data',
     backups:
       'Only this device’s data can be erased. Backup files, exchange packages and copies on other devices are not touched: destroy them too; after restoring an old backup, erase the person again.',

@@ -20,6 +20,7 @@ import {
   type ZhibuDb,
 } from '@/db'
 import { readFeed, readFeedDocs } from '@/db/repositories/syncStore'
+import { readExchangePayload } from '@/db/repositories/exchange'
 import { computeIdCheckChar } from '@/domain/idNumber'
 import { personalFieldsOf } from '@/domain/erasure'
 import { memberInputOf } from '@/db/repositories/members'
@@ -214,6 +215,18 @@ describe('eraseMember', () => {
     expect(await getDb().members.get(erased.id)).toBeUndefined()
     expect((await getDb().tombstones.get(`members:${erased.id}`))?._rev).toBe(mine._rev)
     expect(await getDb().members.count()).toBe(1)
+  })
+
+  it('sends the deletion in the org’s exchange package, with no personal data', async () => {
+    const { erased, branch } = await loadPerson()
+    await eraseMember(erased.id, ERASED_NAME)
+    const { payload } = await readExchangePayload(branch.id)
+    const text = JSON.stringify(payload)
+    expect(text).not.toContain(ERASED_ID)
+    expect(text).not.toContain(ERASED_NAME)
+    const tombstones = (payload as unknown as { tombstones: { id: string }[] }).tombstones
+    expect(tombstones.map((row) => row.id)).toContain(`members:${erased.id}`)
+    expect(tombstones.map((row) => row.id)).toContain('dues:dues-1')
   })
 
   it('erases a member already in the recycle bin, keeping the earlier tombstone', async () => {
