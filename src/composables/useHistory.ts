@@ -1,11 +1,16 @@
 import { ElMessage } from 'element-plus'
-import type { Ref } from 'vue'
+import { shallowRef, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import {
   countAudit,
   countRecycleBin,
   EMPTY_BIN_SUMMARY,
   emptyRecycleBin,
+  ERASE_SUMMARY,
+  ERASED_SUMMARY,
+  pruneSnapshots,
+  snapshotRetention,
+  type RetentionReport,
   listAudit,
   listMergeSnapshots,
   listRecycleBin,
@@ -118,6 +123,8 @@ export function useHistoryLabels() {
     isSnapshot(entry) ? t('tables.*') : t(`tables.${entry.table}`)
 
   function auditSummary(entry: AuditEntry): string {
+    if (entry.summary === ERASE_SUMMARY) return t('backup.recycle.auditErase')
+    if (entry.summary === ERASED_SUMMARY) return t('backup.recycle.auditErased')
     const colon = entry.summary.indexOf(':')
     // Only a delete can be a purge: a record may well be named "purge:…".
     const code = entry.action === 'delete' && colon > 0 ? entry.summary.slice(0, colon) : ''
@@ -147,4 +154,25 @@ export function useHistoryLabels() {
 export function useMergeSnapshots() {
   const query = useLiveQuery(listMergeSnapshots)
   return { ...query, purge: purgeMergeSnapshots }
+}
+
+/**
+ * The snapshots in the bin against the retention settings (measured on demand, not live: a
+ * snapshot's size is read piece by piece once), and pruning the oldest over the limit after
+ * the person confirmed.
+ */
+export function useSnapshotRetention() {
+  const { t } = useI18n()
+  const { saving, run } = useWrite()
+  const report = shallowRef<RetentionReport | null>(null)
+  async function refresh(): Promise<void> {
+    report.value = await snapshotRetention()
+  }
+  async function prune(ids: readonly string[]): Promise<number> {
+    const pruned = await run(() => pruneSnapshots(ids))
+    if (pruned !== null) ElMessage.success(t('backup.retention.pruned', { n: pruned }))
+    await refresh()
+    return pruned ?? 0
+  }
+  return { report, busy: saving, refresh, prune }
 }

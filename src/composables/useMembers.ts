@@ -6,6 +6,7 @@ import {
   decideMemberProbation,
   countMembersMatching,
   createMember,
+  eraseMember,
   getMember,
   getMembers,
   getOrg,
@@ -85,6 +86,8 @@ export const memberWrites = {
   update: (id: string, input: MemberInput, expectedRev?: string) =>
     updateMember(id, input, expectedRev),
   remove: (id: string) => removeMember(id),
+  /** 彻底删除个人信息: `typedName` is the name typed to confirm (db/repositories/erase.ts). */
+  erase: (id: string, typedName: string) => eraseMember(id, typedName),
   move: (id: string, orgId: string) => moveMember(id, orgId),
   advance: (id: string, change: StageAdvance) => advanceMemberStage(id, change),
   admit: (id: string, input: AdmissionInput) => admitMember(id, input),

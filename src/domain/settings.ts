@@ -6,7 +6,16 @@
 import type { Org, OrgType } from './types'
 
 export type SettingUnit =
-  'count' | 'years' | 'months' | 'days' | 'hours' | 'ratio' | 'yuan' | 'percent' | 'flag'
+  | 'count'
+  | 'years'
+  | 'months'
+  | 'days'
+  | 'hours'
+  | 'ratio'
+  | 'yuan'
+  | 'percent'
+  | 'flag'
+  | 'megabytes'
 
 export type SettingGroup =
   'org' | 'term' | 'meeting' | 'member' | 'development' | 'dues' | 'study' | 'data'
@@ -44,6 +53,9 @@ const DUES_RULES = '关于中国共产党党费收缴、使用和管理的规定
 const ELECTION_RULES = '中国共产党基层组织选举工作条例 2020'
 const EDUCATION_RULES = '中国共产党党员教育管理工作条例 2019'
 const TERM_OPINION = '关于党的基层组织任期的意见 2018'
+/** The principle the limits serve; the numbers themselves are this app's. */
+const SNAPSHOT_RETENTION =
+  '中华人民共和国个人信息保护法 第十九条：保存期限应当为实现处理目的所必要的最短时间；回收站快照的个数和总大小由本应用设定'
 
 const national = (cite: string): SettingSource => ({ scope: 'national', cite })
 const local = (cite: string): SettingSource => ({ scope: 'local', cite })
@@ -574,6 +586,24 @@ export const SETTING_DEFINITIONS = [
     group: 'data',
     source: app('每条记录保留的旧版本数，用于合并建议和撤销合并'),
     readBy: ['revisions.readLimits', 'replication.applyMerges'],
+  },
+  // Snapshot retention (db/repositories/erase.ts): the recycle bin's whole-database snapshots
+  // hold every person's data as it was; older ones are pruned after a confirmation.
+  {
+    key: 'data.snapshotMaxCount',
+    defaultValue: 5,
+    unit: 'count',
+    group: 'data',
+    source: app(SNAPSHOT_RETENTION),
+    readBy: ['erasure.snapshotsOverLimit'],
+  },
+  {
+    key: 'data.snapshotMaxMegabytes',
+    defaultValue: 500,
+    unit: 'megabytes',
+    group: 'data',
+    source: app(SNAPSHOT_RETENTION),
+    readBy: ['erasure.snapshotsOverLimit'],
   },
 ] as const satisfies readonly SettingDefinition[]
 

@@ -90,6 +90,7 @@ export const VALIDATION_CODES = [
   'seatNotFullMember', // a committee seat for a 预备党员 or one under 留党察看
   'seatOutsideOrg', // a committee seat for a member of another org
   'termShiftTooFar', // 延期/提前换届 beyond term.maxShiftYears
+  'nameMismatch', // 彻底删除: the name typed to confirm is not the member's
 ] as const
 export type ValidationCode = (typeof VALIDATION_CODES)[number]
 

@@ -144,6 +144,37 @@ export default {
     auditEmpty: 'Emptied the recycle bin ({n} items)',
     auditResolve: 'Conflict resolved: {label}',
     auditRevert: 'Brought back to the version before a merge: {label}',
+    auditErase: 'Personal data erased (Personal Information Protection Law, Art. 47)',
+    auditErased: '(personal data erased)',
+    eraseMember: 'Erase personal data',
+  },
+  erase: {
+    action: 'Erase personal data',
+    title: 'Erase personal data for good',
+    warning:
+      'The personal data of “{name}” will be erased from this device for good. This cannot be undone.',
+    removes:
+      'Erased: the member record (ID number, phone, birth date …), their transfers, dues and study records, and every copy in the recycle bin, the snapshots and the kept history.',
+    keeps:
+      'Kept: meetings, votes and committee seats keep only an anonymous id with no personal data; the seat’s name is cleared; attendance counts stay as they were.',
+    replicates:
+      'The deletion reaches other devices through sync and exchange packages; they receive a deletion: copies in their recycle bin, snapshots and old versions are not cleared with it.',
+    backupsTitle: 'Backups and packages exported earlier still hold this person’s data',
+    backups:
+      'Only this device’s data can be erased. Backup files, exchange packages and copies on other devices are not touched: destroy them too; after restoring an old backup, erase the person again.',
+    typeName: 'Type the member’s name “{name}” to confirm',
+    confirm: 'Erase for good',
+    done: 'The personal data of “{name}” was erased',
+  },
+  retention: {
+    summary:
+      'The recycle bin holds {n} whole-database snapshots, {size} in all (limits: {maxCount}, {maxSize}; set them on the Rules page).',
+    over: 'Over the limit: the oldest {n} snapshots ({size}) can be pruned. Snapshots hold every person’s data as it was then.',
+    prune: 'Prune the oldest {n}',
+    confirm: 'Delete the oldest {n} snapshots ({labels}) for good? This cannot be undone.',
+    pruned: '{n} snapshots pruned',
+    count: '{n}',
+    noLimit: 'no limit',
   },
   storage: {
     title: 'Storage on this computer',

@@ -352,6 +352,7 @@ const en: Messages<typeof zhCN> = {
     invalid: '{field} is invalid',
     cycle: '{field} cannot be itself or one of its own descendants',
     notFullMember: '{field} must be a full member',
+    nameMismatch: '{field} is not the member’s name',
     registrationType:
       '{field}: the registration authority and category do not go together (GB 32100)',
     divisionCode: '{field}: characters 3–8 must be a division code (GB/T 2260)',

@@ -93,6 +93,7 @@ export default {
     from61: '61 or older',
   },
   fields: {
+    confirmName: 'The name typed',
     jobTitle: 'Job title',
     education: 'Education',
     stage: 'Stage',

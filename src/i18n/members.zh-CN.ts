@@ -93,6 +93,7 @@ export default {
     from61: '61 岁及以上',
   },
   fields: {
+    confirmName: '输入的姓名',
     jobTitle: '职务/岗位',
     education: '学历',
     stage: '人员类别',

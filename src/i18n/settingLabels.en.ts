@@ -82,6 +82,8 @@ const en: Messages<typeof zhCN> = {
     backupReminderDays: 'Backup reminder after',
     revsLimit: 'Revision ids kept per record',
     revisionBodies: 'Old versions kept per record',
+    snapshotMaxCount: 'Recycle-bin snapshots kept at most',
+    snapshotMaxMegabytes: 'Space recycle-bin snapshots may take',
   },
 }
 

@@ -81,5 +81,7 @@ export default {
     backupReminderDays: '备份提醒间隔',
     revsLimit: '每条记录保留的修订号数',
     revisionBodies: '每条记录保留的旧版本数',
+    snapshotMaxCount: '回收站快照最多保留个数',
+    snapshotMaxMegabytes: '回收站快照最多占用',
   },
 }

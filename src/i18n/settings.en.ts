@@ -38,6 +38,7 @@ const en: Messages<typeof zhCN> = {
     yuan: 'yuan',
     percent: '%',
     flag: 'on/off',
+    megabytes: 'MB',
   },
 }
 

@@ -36,5 +36,6 @@ export default {
     yuan: '元',
     percent: '%',
     flag: '开关',
+    megabytes: 'MB',
   },
 }

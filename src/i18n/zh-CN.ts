@@ -338,6 +338,7 @@ export default {
     invalid: '{field}无效',
     cycle: '{field}不能是它自己或它的下级',
     notFullMember: '{field}须为正式党员',
+    nameMismatch: '{field}与党员姓名不一致',
     registrationType: '{field}的登记管理部门代码和机构类别代码不是有效组合（GB 32100）',
     divisionCode: '{field}的第 3–8 位应为有效的行政区划代码（GB/T 2260）',
     orgCode: '{field}的第 9–17 位组织机构代码校验位不正确（GB 11714）',

@@ -72,7 +72,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/members/:id',
     name: 'member',
     component: () => import('@/views/MemberProfileView.vue'),
-    meta: { messages: ['members', 'meetings', 'study', 'phone'] },
+    meta: { messages: ['members', 'meetings', 'study', 'phone', 'backup'] },
   },
   {
     path: '/meetings',
