@@ -107,13 +107,8 @@ export default {
     arrears: '{org}: no dues paid for {months} months (paid through {paidThrough})',
   },
   sixMonth: {
-    dues: '{org}: no dues paid for {months} months in a row (paid through {lastOn}) — without good reason, treated as leaving the party: the branch general meeting decides removal, reported for approval',
-    work: '{org}: assigned party work not done for {months} months (since {lastOn}, flagged by the secretary) — without good reason, treated as leaving the party: the branch general meeting decides removal, reported for approval',
-    follows:
-      'Under Article 9 of the Party Constitution, without good reason this is treated as leaving the party: the branch general meeting decides removal and reports it for approval.',
-    step: 'Recorded: {kind} on {on}',
-    talk: 'talk',
-    decision: 'branch meeting decision',
+    dues: '{org}: no dues paid for {months} months in a row (paid through {lastOn})',
+    work: '{org}: the work the party assigned not done for {months} months (since {lastOn}, flagged by the secretary)',
   },
   quality: {
     title: 'Dues collection',

@@ -106,12 +106,8 @@ export default {
     arrears: '{org}：已连续 {months} 个月未交党费（交至 {paidThrough}）',
   },
   sixMonth: {
-    dues: '{org}：连续 {months} 个月未交纳党费（交至 {lastOn}）（无正当理由的，视为自行脱党，由支部大会决定除名并报上级党组织批准）',
-    work: '{org}：连续 {months} 个月不做党所分配的工作（自 {lastOn} 起，支部书记标记）（无正当理由的，视为自行脱党，由支部大会决定除名并报上级党组织批准）',
-    follows: '按党章第九条，没有正当理由的，视为自行脱党，由支部大会决定除名并报上级党组织批准。',
-    step: '已记录：{kind} {on}',
-    talk: '谈话',
-    decision: '支部大会决定',
+    dues: '{org}：连续 {months} 个月未交纳党费（交至 {lastOn}）',
+    work: '{org}：连续 {months} 个月未做党组织分配的工作（自 {lastOn} 起，支部书记标记）',
   },
   quality: {
     title: '党费收缴',
