@@ -165,6 +165,7 @@ export default {
     advance: 'Next stage',
     decide: 'Full membership, extension or cancellation',
     setStatus: 'Member status',
+    duesYear: 'Dues of the year',
     transfer: 'Transfer',
   },
   next: {

@@ -164,6 +164,7 @@ export default {
     advance: '进入下一阶段',
     decide: '转正、延长或取消资格',
     setStatus: '党员状态',
+    duesYear: '党费年度表',
     transfer: '组织关系转接',
   },
   next: {
