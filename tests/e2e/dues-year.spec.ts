@@ -94,6 +94,18 @@ test('a secretary flags work not done; 待办 names the trigger and takes the ta
   await expect(row).toContainText('已记录：谈话')
   await screenshot(page, 'work-flag-todo-recorded')
 
+  // On a phone the alarm's card carries the same line and button.
+  await page.setViewportSize({ width: 390, height: 844 })
+  const card = page.getByTestId('todo-card').filter({ hasText: '未做党组织分配的工作' })
+  await expect(card).toContainText('已记录：谈话')
+  await expect(card.getByTestId('todo-six-month-record')).toBeVisible()
+  await card.scrollIntoViewIfNeeded()
+  await page.screenshot({
+    path: 'reports/screens/work-flag-todo-phone.png',
+    animations: 'disabled',
+  })
+  await page.setViewportSize({ width: 1440, height: 900 })
+
   // The profile keeps the step with the flag.
   await page.goto(`/members/${person.id}`)
   await expect(page.getByTestId('member-six-month-steps')).toContainText(
