@@ -5,6 +5,7 @@ import {
   createOrg,
   getMember,
   listAuditFor,
+  NotFoundError,
   recordSixMonthStep,
   setWorkNotDone,
   StaleRevisionError,
@@ -150,5 +151,12 @@ describe('党章 第九条, the third trigger: the secretary’s flag and the br
     expect(stored?.workNotDone).toBeNull()
     expect(stored?.jobTitle).toBe('车间主任')
     expect(await db().duesTallies.where('key').startsWith('w|').count()).toBe(0)
+    await expect(
+      recordSixMonthStep(
+        'nobody',
+        { on: today, kind: 'talk', trigger: 'work', note: '谈话' },
+        today,
+      ),
+    ).rejects.toBeInstanceOf(NotFoundError)
   })
 })

@@ -151,9 +151,9 @@ async function patchMember(
   expectedRev?: string,
 ): Promise<Member> {
   const db = getDb()
-  return db.transaction('rw', [db.members, db.auditLog], async () => {
+  const saved = await db.transaction('rw', [db.members, db.auditLog], async () => {
     const member = await db.members.get(id)
-    if (!member) throw new NotFoundError('members', id)
+    if (!member) return null
     const value = orThrow(validateMember({ ...memberInputOf(member), ...patch(member) }))
     return updateRecord<Member>(
       'members',
@@ -163,6 +163,9 @@ async function patchMember(
       expectedRev,
     )
   })
+  // Thrown outside the transaction: inside, Dexie would wrap it in its own error of that name.
+  if (!saved) throw new NotFoundError('members', id)
+  return saved
 }
 
 /**
