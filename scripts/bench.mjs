@@ -257,6 +257,10 @@ try {
     1,
   )
   const board = await repeat('compliance board 100 × 12 (ms)', () => bench('complianceBoard'))
+  const duesReg = await repeat('dues register of one branch (ms)', () => bench('duesRegister'))
+  const duesArr = await repeat('province arrears list, kept figures (ms)', () =>
+    bench('duesArrears'),
+  )
   const members = {}
   for (const kind of ['orgFiltered', 'allByStage']) {
     members[kind] = await repeat(`/members first page, ${kind} (ms)`, () =>
@@ -349,6 +353,20 @@ try {
     values: board.values,
     target: 300,
     note: `${board.last.orgs} orgs, ${board.last.cells} cells; [orgId+heldOn] ranges only`,
+  })
+  figure({
+    name: 'dues register of one branch, last month (readRegister)',
+    unit: 'ms',
+    values: duesReg.values,
+    target: 50,
+    note: `${duesReg.last.rows} members, ${duesReg.last.recorded} with the month's record; [orgId+name+id] and [orgId+month] ranges`,
+  })
+  figure({
+    name: 'province arrears list from kept figures (readArrears ≥ 3 months)',
+    unit: 'ms',
+    values: duesArr.values,
+    target: 300,
+    note: `${duesArr.last.arrears3} members ≥ 3 months, ${duesArr.last.arrears6} ≥ 6; one range of the kept clock index, no scan of the payments`,
   })
   figure({
     name: 'first page of /members, one org filtered to women (listMembersPage)',

@@ -11,7 +11,9 @@ import {
   listFirmsPage,
   readCoverageInput,
   listMembersPage,
+  readArrears,
   readComplianceBoard,
+  readRegister,
   readTallies,
   searchOrgs,
   setDb,
@@ -19,6 +21,8 @@ import {
   ZhibuDb,
 } from '@/db'
 import { computeCoverage } from '@/domain/coverage'
+import { monthKey } from '@/domain/dates'
+import { addMonthsTo } from '@/domain/dues'
 import { boardMonths } from '@/domain/meetings'
 import { emptyMemberFilter } from '@/domain/memberRules'
 import { figuresFromTallies, talliesUnder } from '@/domain/tallies'
@@ -299,6 +303,36 @@ async function complianceBoard(orgCount = 100, asOf = PROVINCE_TODAY) {
   return { ms: run.ms, orgs: run.value.rows.length, cells }
 }
 
+/**
+ * 党费收缴登记 of one branch for last month, as /dues reads it (readRegister): the org's
+ * members by [orgId+name+id], the org-month's records, one key per member's latest record.
+ */
+async function duesRegister(asOf = PROVINCE_TODAY) {
+  const org = await getDb().orgs.where('type').equals('branch').first()
+  if (!org) throw new Error('no branch')
+  const month = addMonthsTo(monthKey(asOf), -1)
+  const run = await timed(() => readRegister(org.id, month))
+  return {
+    ms: run.ms,
+    rows: run.value.rows.length,
+    recorded: run.value.rows.filter((row) => row.record).length,
+  }
+}
+
+/**
+ * The department's arrears list for the whole province (待办, the work-quality tab): members
+ * three and more months behind, from the kept clocks (one `clock` index range), not a scan
+ * of the payments.
+ */
+async function duesArrears(asOf = PROVINCE_TODAY) {
+  const run = await timed(() => readArrears(null, asOf, 3))
+  return {
+    ms: run.ms,
+    arrears3: run.value.length,
+    arrears6: run.value.filter((row) => row.months >= 6).length,
+  }
+}
+
 /** Tallies and full computation agree (the smoke run checks it on the demo). */
 async function talliesAgree(asOf = PROVINCE_TODAY) {
   const root = await rootArea()
@@ -523,6 +557,8 @@ async function smoke() {
       importXlsx: await importXlsx(200),
       importCsv: await importCsv(200),
       complianceBoard: await complianceBoard(),
+      duesRegister: await duesRegister(),
+      duesArrears: await duesArrears(),
       membersOrg: await membersFirstPage('orgFiltered'),
       membersAll: await membersFirstPage('allByStage'),
       backupRestore: await backupRestore(),
@@ -558,6 +594,8 @@ const api = {
   importXlsx,
   importCsv,
   complianceBoard,
+  duesRegister,
+  duesArrears,
   membersFirstPage,
   backupRestore,
   backupSet,

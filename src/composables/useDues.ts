@@ -2,7 +2,9 @@ import { computed, type Ref } from 'vue'
 import {
   duesRevision,
   readDuesQuality,
+  readMemberYearRecords,
   readRegister,
+  readSettings,
   recordMonthAsDue,
   savePayment,
   type DashboardScope,
@@ -11,6 +13,7 @@ import {
 import { monthKey, todayIso } from '@/domain/dates'
 import { collectionRate, isSettled, tallyMonth } from '@/domain/dues'
 import type { PaymentInput } from '@/domain/duesRecords'
+import { yearSheet } from '@/domain/duesYear'
 import { exportDuesRegister, type DuesExportLabels } from '@/services/spreadsheet/duesExport'
 import { useLiveQuery } from './useLiveQuery'
 
@@ -54,6 +57,29 @@ export function useDuesRegister(orgId: Ref<string>, month: Ref<string>) {
     }
   })
   return { register, summary }
+}
+
+/** One member's yearly sheet (each month: due, paid, date, receipt, arrears), live. */
+export function useDuesYear(memberId: Ref<string>, year: Ref<number>) {
+  return useLiveQuery(async () => {
+    if (!memberId.value) return null
+    const [records, settings] = await Promise.all([
+      readMemberYearRecords(memberId.value, year.value),
+      readSettings(),
+    ])
+    return {
+      member: records.member,
+      orgName: records.orgName,
+      sheet: yearSheet(
+        records.member,
+        year.value,
+        records.records,
+        records.before,
+        todayIso(),
+        settings,
+      ),
+    }
+  }, [memberId, year])
 }
 
 export const duesWrites = {

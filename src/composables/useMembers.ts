@@ -21,9 +21,11 @@ import {
   moveMember,
   readRollOn,
   readSettings,
+  recordSixMonthStep,
   recordTransfer,
   removeMember,
   setMemberStatus,
+  setWorkNotDone,
   settleTransfer,
   updateMember,
   type AdmissionInput,
@@ -34,6 +36,7 @@ import {
 } from '@/db'
 import { todayIso } from '@/domain/dates'
 import { developmentWarnings, nextStep, type StageAdvance } from '@/domain/development'
+import type { SixMonthStepInput, WorkFlagInput } from '@/domain/sixMonths'
 import { isLetterExpired } from '@/domain/transfers'
 import { emptyMemberFilter, partyYears, type MemberFilter } from '@/domain/memberRules'
 import type { FieldProblem, MemberInput } from '@/domain/validation'
@@ -97,6 +100,9 @@ export const memberWrites = {
   completeTransfer: (id: string, completedOn: string) =>
     settleTransfer(id, { status: 'completed', completedOn }),
   cancelTransfer: (id: string) => settleTransfer(id, { status: 'cancelled' }),
+  setWorkNotDone: (id: string, flag: WorkFlagInput | null, expectedRev?: string) =>
+    setWorkNotDone(id, flag, expectedRev),
+  recordSixMonthStep: (id: string, step: SixMonthStepInput) => recordSixMonthStep(id, step),
 }
 
 /**

@@ -1,11 +1,11 @@
-import type {
-  DBCore,
-  DBCoreMutateRequest,
-  DBCoreMutateResponse,
-  DBCoreTable,
-  DBCoreTransaction,
-  Middleware,
-  Transaction,
+import Dexie, {
+  type DBCore,
+  type DBCoreMutateRequest,
+  type DBCoreMutateResponse,
+  type DBCoreTable,
+  type DBCoreTransaction,
+  type Middleware,
+  type Transaction,
 } from 'dexie'
 import { duesStartMonth } from '@/domain/dues'
 import {
@@ -256,12 +256,64 @@ export const duesTalliesMiddleware: Middleware<DBCore> = {
   },
 }
 
-/** Recount every dues tally from the records (schema upgrades, the integrity check). */
-export async function rebuildDuesTallies(tx: Transaction): Promise<void> {
-  const members: Member[] = []
-  const payments: Dues[] = []
-  await tx.table<Member, string>('members').each((member) => void members.push(member))
-  await tx.table<Dues, string>('dues').each((payment) => void payments.push(payment))
-  await tx.table('duesTallies').clear()
-  await tx.table('duesTallies').bulkPut(recountDuesTallies(members, payments))
+/** Rows of the parent table (members, orgs) read per page by the rebuild. */
+export const REBUILD_PAGE = 2000
+
+/**
+ * Walk `parent` in keyset pages of its primary key and, for each page, the dues records
+ * whose `index` ([memberId+month] or [orgId+month]) falls in that page's key range. The
+ * ranges join end to end from the lowest key to the highest, so records whose member or org
+ * is missing are still met, each exactly once.
+ */
+async function eachPage(
+  tx: Transaction,
+  parent: 'members' | 'orgs',
+  index: '[memberId+month]' | '[orgId+month]',
+  pageSize: number,
+  visit: (rows: { id: string }[], payments: Dues[]) => Promise<void>,
+): Promise<void> {
+  const table = tx.table<{ id: string }, string>(parent)
+  let after: string | null = null
+  for (;;) {
+    const rows: { id: string }[] = await (
+      after === null ? table.orderBy(':id') : table.where(':id').above(after)
+    )
+      .limit(pageSize)
+      .toArray()
+    const last = rows.length < pageSize ? null : rows[rows.length - 1]!.id
+    const lower = after === null ? [Dexie.minKey] : [after, Dexie.maxKey]
+    const upper = last === null ? [Dexie.maxKey] : [last, Dexie.maxKey]
+    const payments = await tx
+      .table<Dues, string>('dues')
+      .where(index)
+      .between(lower, upper, false, true)
+      .toArray()
+    await visit(rows, payments)
+    if (last === null) return
+    after = last
+  }
+}
+
+/**
+ * Recount every dues tally from the records (schema upgrades, the integrity check), inside
+ * the caller's transaction and page by page: members with their payments (member rows and
+ * work flags), then orgs with theirs (org-month rows) — never a whole table in memory.
+ */
+export async function rebuildDuesTallies(
+  tx: Transaction,
+  pageSize: number = REBUILD_PAGE,
+): Promise<void> {
+  const tallies = tx.table('duesTallies')
+  await tallies.clear()
+  await eachPage(tx, 'members', '[memberId+month]', pageSize, async (members, payments) => {
+    // The org-month rows come from the org pages: only this page's member-side rows here.
+    const rows = recountDuesTallies(members as Member[], payments).filter(
+      (row) => row.kind !== 'orgMonth',
+    )
+    if (rows.length > 0) await tallies.bulkPut(rows)
+  })
+  await eachPage(tx, 'orgs', '[orgId+month]', pageSize, async (_orgs, payments) => {
+    const rows = recountDuesTallies([], payments).filter((row) => row.kind === 'orgMonth')
+    if (rows.length > 0) await tallies.bulkPut(rows)
+  })
 }

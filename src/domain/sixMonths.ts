@@ -5,8 +5,10 @@
  * reports it for approval. Three clocks, each alarming on its own (memberRules.ts
  * sixMonthAlarms judges them); this file says what resets each one.
  */
+import { isIsoDate } from './dates'
 import { duesClockDate, type DuesClock } from './dues'
 import {
+  SIX_MONTH_TRIGGERS,
   sixMonthAlarms,
   type AlarmFacts,
   type TriggerAlarm,
@@ -14,7 +16,16 @@ import {
 } from './memberRules'
 import { paysDues } from './memberStatus'
 import type { Settings } from './settings'
-import type { AbsenceReason, Id, IsoDate, Meeting, Member, SixMonthStep } from './types'
+import {
+  SIX_MONTH_STEP_KINDS,
+  type AbsenceReason,
+  type Id,
+  type IsoDate,
+  type Meeting,
+  type Member,
+  type SixMonthStep,
+} from './types'
+import type { FieldProblem } from './validation'
 
 /**
  * 没有正当理由: an absence recorded 因公, 因病 or 因事 (请假 with its reason) is excused and
@@ -87,4 +98,45 @@ export function findSixMonthAlarms(
     }
   }
   return out
+}
+
+/** What the secretary writes when setting the third trigger's flag. */
+export interface WorkFlagInput {
+  since: IsoDate
+  note: string
+}
+
+/** What the branch records about an alarm: the talk, the 支部大会 decision or another step. */
+export type SixMonthStepInput = SixMonthStep
+
+const NOTE_MAX = 200
+
+function checkDone(on: IsoDate, field: string, today: IsoDate): FieldProblem[] {
+  if (on.trim() === '') return [{ field, code: 'required' }]
+  if (!isIsoDate(on)) return [{ field, code: 'invalidDate' }]
+  return on > today ? [{ field, code: 'futureDate' }] : []
+}
+
+function checkNote(note: string, field: string): FieldProblem[] {
+  if (note.trim() === '') return [{ field, code: 'required' }]
+  return note.length > NOTE_MAX ? [{ field, code: 'tooLong', params: { max: NOTE_MAX } }] : []
+}
+
+/**
+ * The flag "未做党组织分配的工作": since when (not after today — the clock runs from a day
+ * already past) and the secretary's note of what work was not done. Field names are the
+ * form's (workSince, workNote).
+ */
+export function checkWorkFlag(flag: WorkFlagInput, today: IsoDate): FieldProblem[] {
+  return [...checkDone(flag.since, 'workSince', today), ...checkNote(flag.note, 'workNote')]
+}
+
+/** A step the branch took: done on a day not after today, of a known kind, with a note. */
+export function checkSixMonthStep(step: SixMonthStepInput, today: IsoDate): FieldProblem[] {
+  const problems = checkDone(step.on, 'stepOn', today)
+  if (!(SIX_MONTH_STEP_KINDS as readonly string[]).includes(step.kind))
+    problems.push({ field: 'stepKind', code: 'oneOf' })
+  if (!(SIX_MONTH_TRIGGERS as readonly string[]).includes(step.trigger))
+    problems.push({ field: 'stepTrigger', code: 'oneOf' })
+  return [...problems, ...checkNote(step.note, 'stepNote')]
 }

@@ -1,5 +1,13 @@
+import type { SixMonthTrigger } from './memberRules'
 import { checkOrgRules, type RuleCode, type RuleInput, type RuleSeverity } from './orgRules'
 import type { Id, IsoDate } from './types'
+
+/** An action the list offers on an item: the six-month alarm's "record the talk or decision". */
+export interface TodoAction {
+  kind: 'sixMonthStep'
+  memberId: Id
+  trigger: SixMonthTrigger
+}
 
 export type TodoUrgency = RuleSeverity
 
@@ -35,6 +43,7 @@ export interface TodoItem {
   params: Record<string, string | number>
   /** Where the subject opens (a route path), '' when the list offers no link. */
   link?: string
+  action?: TodoAction
 }
 
 export type TodoInput = RuleInput

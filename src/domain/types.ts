@@ -332,9 +332,13 @@ export interface Member extends Stamped {
   sixMonthSteps?: SixMonthStep[]
 }
 
+/** 谈话, 支部大会决定除名, or another step (a letter, a home visit …) written in the note. */
+export const SIX_MONTH_STEP_KINDS = ['talk', 'decision', 'other'] as const
+export type SixMonthStepKind = (typeof SIX_MONTH_STEP_KINDS)[number]
+
 export interface SixMonthStep {
   on: IsoDate
-  kind: 'talk' | 'decision'
+  kind: SixMonthStepKind
   trigger: 'attendance' | 'dues' | 'work'
   note: string
 }

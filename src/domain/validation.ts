@@ -27,6 +27,7 @@ import {
   MEMBER_STATUSES,
   ORG_TYPES,
   SECTORS,
+  SIX_MONTH_STEP_KINDS,
   SIZE_CLASSES,
   ORG_FORMATIONS,
   STUDY_KINDS,
@@ -91,6 +92,7 @@ export const VALIDATION_CODES = [
   'seatOutsideOrg', // a committee seat for a member of another org
   'termShiftTooFar', // 延期/提前换届 beyond term.maxShiftYears
   'nameMismatch', // 彻底删除: the name typed to confirm is not the member's
+  'futureDate', // a date that has not come yet for something already done
 ] as const
 export type ValidationCode = (typeof VALIDATION_CODES)[number]
 
@@ -369,7 +371,7 @@ const memberSchema = v.object({
     v.array(
       v.object({
         on: requiredDate,
-        kind: v.picklist(['talk', 'decision'] as const),
+        kind: v.picklist(SIX_MONTH_STEP_KINDS),
         trigger: v.picklist(['attendance', 'dues', 'work'] as const),
         note: requiredText(LIMITS.statusNote),
       }),

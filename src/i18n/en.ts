@@ -375,6 +375,7 @@ const en: Messages<typeof zhCN> = {
       '{field} must be a full member (not probationary, not on party probation) to hold a seat',
     seatOutsideOrg: '{field} must be a member of this organisation or one under it',
     termShiftTooFar: '{field}: a renewal is advanced or delayed by a year at most',
+    futureDate: '{field} cannot be after today',
   },
 }
 

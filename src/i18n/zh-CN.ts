@@ -357,5 +357,6 @@ export default {
     seatNotFullMember: '{field}须为正式党员（预备党员和受留党察看处分的党员不能担任委员）',
     seatOutsideOrg: '{field}须为本组织（或下级组织）的党员',
     termShiftTooFar: '{field}：提前或延期换届一般不超过 1 年',
+    futureDate: '{field}不能晚于今天',
   },
 }

@@ -111,6 +111,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { messages: ['dues', 'study', 'phone'] },
   },
   {
+    path: '/dues/year/:memberId',
+    name: 'duesYear',
+    component: () => import('@/views/DuesYearView.vue'),
+    meta: { messages: ['dues'] },
+  },
+  {
     path: '/me',
     name: 'me',
     component: () => import('@/views/MeView.vue'),

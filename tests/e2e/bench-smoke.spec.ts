@@ -30,6 +30,8 @@ interface SmokeResult {
   importXlsx: Figure
   importCsv: Figure
   complianceBoard: Figure
+  duesRegister: Figure
+  duesArrears: Figure
   membersOrg: Figure
   membersAll: Figure
   backupRestore: Record<string, number | boolean | string>
@@ -77,6 +79,12 @@ test('bench entry runs every figure at ×1', async ({ page }) => {
   expect(result.membersOrg.rows).toBeGreaterThan(0)
   expect(result.membersAll.rows).toBeGreaterThan(0)
   expect(result.complianceBoard.cells).toBe(result.complianceBoard.orgs * 12)
+  // The dues rows have data: a branch's register with last month's records, the demo's
+  // members behind (one six months, the six-month rule's dues trigger).
+  expect(result.duesRegister.rows).toBeGreaterThan(0)
+  expect(result.duesRegister.recorded).toBeGreaterThan(0)
+  expect(result.duesArrears.arrears3).toBeGreaterThan(0)
+  expect(result.duesArrears.arrears6).toBeGreaterThanOrEqual(1)
   expect(result.orgSearch.found).toBe(0)
   expect(result.floorRead.records).toBe(result.dashboardFullRead.records)
   expect(result.floorIndexCount.entries).toBeGreaterThanOrEqual(875)

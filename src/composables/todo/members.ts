@@ -41,8 +41,11 @@ export const membersTodo: TodoSource = async ({ orgIds, settings, today }) => {
       lastOn: alarm.lastOn.slice(0, alarm.trigger === 'dues' ? 7 : 10),
       months,
       org: orgNames.get(alarm.orgId) ?? '',
+      // The branch's latest step about this trigger, shown with the alarm.
+      ...(alarm.step ? { stepKind: alarm.step.kind, stepOn: alarm.step.on } : {}),
     },
     link: alarm.trigger === 'dues' ? `/dues?org=${alarm.orgId}` : `/members/${alarm.memberId}`,
+    action: { kind: 'sixMonthStep', memberId: alarm.memberId, trigger: alarm.trigger },
   }))
   return [
     ...items,

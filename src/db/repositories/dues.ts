@@ -245,3 +245,37 @@ export async function savePayment(
 export function duesRevision(record: Dues): string {
   return revisionOf('dues', record)
 }
+
+/** What the yearly sheet of one member is made from: index reads only. */
+export interface MemberYearRecords {
+  member: Member
+  orgName: string
+  /** The year's records, month order. */
+  records: Dues[]
+  /** The latest record before the year (its terms run on), null when none. */
+  before: Dues | null
+}
+
+/** One member's year of dues: the member, their org's name, the year's records and the one before. */
+export async function readMemberYearRecords(
+  memberId: string,
+  year: number,
+): Promise<MemberYearRecords> {
+  const db = getDb()
+  const read = await db.transaction('r', [db.members, db.orgs, db.dues], async () => {
+    const member = await db.members.get(memberId)
+    if (!member) return null
+    const [org, records, before] = await Promise.all([
+      db.orgs.get(member.orgId),
+      readMemberYear(memberId, year),
+      db.dues
+        .where('[memberId+month]')
+        .between([memberId, ''], [memberId, `${year}-01`], true, false)
+        .last(),
+    ])
+    return { member, orgName: org?.name ?? '', records, before: before ?? null }
+  })
+  // Thrown outside the transaction: Dexie would wrap it under its own error of that name.
+  if (!read) throw new NotFoundError('members', memberId)
+  return read
+}

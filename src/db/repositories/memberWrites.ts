@@ -1,6 +1,13 @@
 import { advanceStage, fullMemberSince, type StageAdvance } from '@/domain/development'
+import { todayIso } from '@/domain/dates'
 import { canIntroduce, SETTABLE_STATUSES, type SettableStatus } from '@/domain/memberStatus'
 import type { Settings } from '@/domain/settings'
+import {
+  checkSixMonthStep,
+  checkWorkFlag,
+  type SixMonthStepInput,
+  type WorkFlagInput,
+} from '@/domain/sixMonths'
 import type { Member } from '@/domain/types'
 import { validateMember, type FieldProblem, type MemberInput } from '@/domain/validation'
 import { getDb } from '../connection'
@@ -132,4 +139,61 @@ export async function setMemberStatus(id: string, change: StatusChange): Promise
     statusSince: change.status === 'normal' ? '' : change.statusSince,
     statusNote: change.status === 'normal' ? '' : change.statusNote,
   }))
+}
+
+/**
+ * One change to a member read and written in the same transaction, so nothing typed elsewhere
+ * in between is overwritten; validated as a whole, audited, replicated like any member edit.
+ */
+async function patchMember(
+  id: string,
+  patch: (member: Member) => Partial<MemberInput>,
+  expectedRev?: string,
+): Promise<Member> {
+  const db = getDb()
+  const saved = await db.transaction('rw', [db.members, db.auditLog], async () => {
+    const member = await db.members.get(id)
+    if (!member) return null
+    const value = orThrow(validateMember({ ...memberInputOf(member), ...patch(member) }))
+    return updateRecord<Member>(
+      'members',
+      id,
+      { ...value, lastAttendedOn: member.lastAttendedOn },
+      value.name,
+      expectedRev,
+    )
+  })
+  // Thrown outside the transaction: inside, Dexie would wrap it in its own error of that name.
+  if (!saved) throw new NotFoundError('members', id)
+  return saved
+}
+
+/**
+ * 党章 第九条, the third trigger: the secretary sets the flag "未做党组织分配的工作" with its
+ * start date and a note (null clears it). The clock runs from `since`.
+ */
+export async function setWorkNotDone(
+  id: string,
+  flag: WorkFlagInput | null,
+  expectedRev?: string,
+  today: string = todayIso(),
+): Promise<Member> {
+  const value = flag ? { since: flag.since.trim(), note: flag.note.trim() } : null
+  if (value) {
+    const problems = checkWorkFlag(value, today)
+    if (problems.length > 0) throw new ValidationError(problems)
+  }
+  return patchMember(id, () => ({ workNotDone: value }), expectedRev)
+}
+
+/** The talk, the 支部大会 decision or another step about a six-month alarm, kept on the member. */
+export async function recordSixMonthStep(
+  id: string,
+  step: SixMonthStepInput,
+  today: string = todayIso(),
+): Promise<Member> {
+  const value = { ...step, on: step.on.trim(), note: step.note.trim() }
+  const problems = checkSixMonthStep(value, today)
+  if (problems.length > 0) throw new ValidationError(problems)
+  return patchMember(id, (member) => ({ sixMonthSteps: [...(member.sixMonthSteps ?? []), value] }))
 }

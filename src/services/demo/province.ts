@@ -10,6 +10,8 @@ import {
   MEETING_TYPES,
   STUDY_KINDS,
   type Area,
+  type Dues,
+  type DuesCategory,
   type Firm,
   type Gender,
   type IsoDate,
@@ -24,6 +26,10 @@ import {
   type StudyRecord,
 } from '@/domain/types'
 import { firmOrgStatus } from '@/domain/coverage'
+import { monthKey } from '@/domain/dates'
+import { addMonthsTo, monthlyDue } from '@/domain/dues'
+import { paysDues } from '@/domain/memberStatus'
+import { defaultSettings } from '@/domain/settings'
 import { buildAreas } from './areas'
 import { createContext, timestamp } from './context'
 import { addDays, addYears } from './dates'
@@ -36,7 +42,16 @@ import { MEETING_RESOLUTIONS, MEETING_TOPICS, STUDY_TOPICS } from './topics'
 import { nameBigrams } from '@/domain/search'
 
 /** Bump when a province record changes shape or content: the bench's cache is keyed by it. */
-export const PROVINCE_GENERATOR_VERSION = `${DEMO_GENERATOR_VERSION}.p2`
+export const PROVINCE_GENERATOR_VERSION = `${DEMO_GENERATOR_VERSION}.p3`
+
+/** Months of 党费 records each paying member holds: the twelve up to last month. */
+export const DUES_MONTHS = 12
+/**
+ * Members who owe dues through the whole year (full or probationary, a paying status, in an
+ * org that collects, admitted before the year began) with the default seed and
+ * PROVINCE_TODAY of the bench: counted by `duesPayers()` (a unit test keeps them equal).
+ */
+export const DUES_PAYERS = 81_458
 
 export const PROVINCE_COUNTS = {
   firms: 100_000,
@@ -45,10 +60,11 @@ export const PROVINCE_COUNTS = {
   meetings: 500_000,
   studyRecords: 200_000,
   issues: 2_000,
+  dues: DUES_PAYERS * DUES_MONTHS,
 } as const
 
 export type ProvinceTable = keyof typeof PROVINCE_COUNTS
-export type ProvinceRecord = Firm | Org | Member | Meeting | StudyRecord | Issue
+export type ProvinceRecord = Firm | Org | Member | Meeting | StudyRecord | Issue | Dues
 
 /** Org index ranges by type (15,000 in all). */
 const OWN_ORGS = 12_000
@@ -87,6 +103,7 @@ const KIND = {
   issue: 6,
   firmArea: 7,
   memberName: 8,
+  dues: 9,
 } as const
 
 export interface ProvinceOptions {
@@ -101,6 +118,8 @@ export interface ProvinceGenerator {
   areas: Area[]
   /** Records `start` … `start + count - 1` of a table (clamped to its count). */
   rows(table: ProvinceTable, start: number, count: number): ProvinceRecord[]
+  /** Indexes of the members who owe dues through the whole dues year, in index order. */
+  duesPayers(): number[]
 }
 
 export function createProvince(options: ProvinceOptions): ProvinceGenerator {
@@ -323,14 +342,13 @@ export function createProvince(options: ProvinceOptions): ProvinceGenerator {
     return ''
   }
 
-  function member(index: number): Member {
+  /**
+   * A member's first draws (id, birth, stage, status, application), in the order member()
+   * has always drawn them: the dues can tell who pays without building the whole record.
+   */
+  function memberCore(index: number) {
     const rng = rngOf(KIND.member, index)
     const id = orderedId(KIND.member, index, rng)
-    const { orgIndex, position } = orgOfMember(index)
-    const hosts = orgHosts(orgIndex)
-    const host = hosts.length > 0 ? hosts[position % hosts.length] : undefined
-    const area = host !== undefined ? firmArea(host) : areas[0]
-    const { gender, ethnicity, name } = person(index)
     const birthDate = addDays(today, -rng.int(22 * 365, 60 * 365))
     const roll = rng.next()
     const stage: MemberStage =
@@ -349,6 +367,16 @@ export function createProvince(options: ProvinceOptions): ProvinceGenerator {
             ? 'lostContact'
             : 'transferredOut'
     const appliedOn = dayBefore(rng, 12 * 365, 400)
+    return { rng, id, birthDate, stage, status, appliedOn }
+  }
+
+  function member(index: number): Member {
+    const { rng, id, birthDate, stage, status, appliedOn } = memberCore(index)
+    const { orgIndex, position } = orgOfMember(index)
+    const hosts = orgHosts(orgIndex)
+    const host = hosts.length > 0 ? hosts[position % hosts.length] : undefined
+    const area = host !== undefined ? firmArea(host) : areas[0]
+    const { gender, ethnicity, name } = person(index)
     const fullOn = stage === 'full' ? addDays(appliedOn, rng.int(400, 900)) : ''
     const id17 = `${area ? areaIndex.codeOf(area) : '150000'}${birthDate.replaceAll('-', '')}${String(index % 1000).padStart(3, '0')}`
     return {
@@ -486,6 +514,68 @@ export function createProvince(options: ProvinceOptions): ProvinceGenerator {
     }
   }
 
+  // ─── 党费: twelve months for every member who owes them all ──────────────
+  const settings = defaultSettings()
+  const duesYear = Array.from({ length: DUES_MONTHS }, (_, slot) =>
+    addMonthsTo(monthKey(today), slot - DUES_MONTHS),
+  )
+  let payers: number[] | null = null
+  /** Who owes every month of the dues year; the draws member() itself makes (memberCore). */
+  function duesPayers(): number[] {
+    if (payers) return payers
+    const first = duesYear[0]!
+    payers = []
+    for (let index = 0; index < PROVINCE_COUNTS.members; index += 1) {
+      const core = memberCore(index)
+      if (core.stage !== 'full' && core.stage !== 'probationary') continue
+      if (!paysDues(core)) continue
+      if (orgType(orgOfMember(index).orgIndex) === 'temporaryBranch') continue
+      // The branch vote (appliedOn + 380 days) starts the dues: before the year, for all 12.
+      if (monthKey(addDays(core.appliedOn, 380)) > first) continue
+      payers.push(index)
+    }
+    return payers
+  }
+
+  /**
+   * Record i: payer floor(i / 12), month i % 12 of the year. A base from the member's own
+   * stream (retired below 1965 births); one payer in 50 has the last three months unpaid,
+   * one in 500 the last seven (the six-month rule), as records still open (paid 0).
+   */
+  function duesRecord(index: number): Dues {
+    const payer = Math.floor(index / DUES_MONTHS)
+    const slot = index % DUES_MONTHS
+    const memberIndex = duesPayers()[payer]
+    if (memberIndex === undefined) throw new Error(`province: no dues payer ${payer}`)
+    const core = memberCore(memberIndex)
+    const rng = rngOf(KIND.dues, index)
+    const id = orderedId(KIND.dues, index, rng)
+    const terms = new Rng((seedMix ^ (KIND.dues * 1_048_576 + payer * 7919)) >>> 0)
+    const retired = Number(core.birthDate.slice(0, 4)) < 1965
+    const category: DuesCategory = retired ? 'retired' : 'employed'
+    const base = (retired ? terms.int(3000, 7000) : terms.int(2500, 15000)) * 100
+    const month = duesYear[slot]!
+    const due = monthlyDue({ category, base, reduction: null }, month, settings)
+    const unpaid = payer % 500 === 0 ? 7 : payer % 50 === 0 ? 3 : 0
+    const paid = slot < DUES_MONTHS - unpaid
+    const paidOn = paid ? `${month}-${String(rng.int(3, 25)).padStart(2, '0')}` : ''
+    return {
+      memberId: core.id,
+      orgId: idOf(KIND.org, orgOfMember(memberIndex).orgIndex),
+      month,
+      category,
+      base,
+      reduction: null,
+      due,
+      paid: paid ? due : 0,
+      paidOn,
+      receiptNo: paid ? `DF${month.replace('-', '')}${String(payer).padStart(6, '0')}` : '',
+      note: '',
+      corrections: [],
+      ...stamped(id, paidOn || `${month}-28`),
+    }
+  }
+
   const builders: Record<ProvinceTable, (index: number) => ProvinceRecord> = {
     firms: firm,
     orgs: org,
@@ -493,6 +583,7 @@ export function createProvince(options: ProvinceOptions): ProvinceGenerator {
     meetings: meeting,
     studyRecords: studyRecord,
     issues: issue,
+    dues: duesRecord,
   }
 
   return {
@@ -500,10 +591,16 @@ export function createProvince(options: ProvinceOptions): ProvinceGenerator {
     today,
     areas,
     rows(table, start, count) {
-      const end = Math.min(start + count, PROVINCE_COUNTS[table])
+      // Another `today` has other payers: its dues end with them.
+      const total =
+        table === 'dues'
+          ? Math.min(PROVINCE_COUNTS.dues, duesPayers().length * DUES_MONTHS)
+          : PROVINCE_COUNTS[table]
+      const end = Math.min(start + count, total)
       const out: ProvinceRecord[] = []
       for (let index = Math.max(0, start); index < end; index++) out.push(builders[table](index))
       return out
     },
+    duesPayers,
   }
 }
