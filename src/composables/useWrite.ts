@@ -1,7 +1,7 @@
 import { ElMessage } from 'element-plus'
 import { ref, shallowRef } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { isQuotaExceeded, StaleRevisionError, ValidationError } from '@/db'
+import { isDatabaseClosed, isQuotaExceeded, StaleRevisionError, ValidationError } from '@/db'
 import type { FieldProblem } from '@/domain/validation'
 import { useStaleSave, type StaleSave } from './useStaleSave'
 
@@ -35,6 +35,9 @@ export function useWrite() {
       } else if (isQuotaExceeded(error)) {
         // The transaction was aborted whole: this write is lost, nothing before it is.
         ElMessage.error({ message: t('exchange.db.quota'), duration: 0, showClose: true })
+      } else if (isDatabaseClosed(error)) {
+        // Another tab opened a newer version: this one let go of the database for good.
+        ElMessage.error({ message: t('exchange.db.closed'), duration: 0, showClose: true })
       } else {
         ElMessage.error(
           t('app.error', { message: error instanceof Error ? error.message : String(error) }),
