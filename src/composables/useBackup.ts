@@ -14,6 +14,7 @@ import {
 } from '@/services/backup'
 import { downloadFile } from '@/services/spreadsheet/download'
 import { useLiveQuery } from './useLiveQuery'
+import { askPersistenceOnce } from './useStorage'
 
 export type { BackupProgress, CheckedBackup, RestoreMode }
 
@@ -125,6 +126,7 @@ export function useBackup() {
       progress.value = null
       const result = await restoreInWorker(backup, mode, onProgress)
       checked.value = null
+      void askPersistenceOnce()
       return result
     } finally {
       busy.value = null

@@ -28,6 +28,7 @@ import {
   type ParsedImport,
 } from '@/services/spreadsheet'
 import { useImportValues } from './useImportValues'
+import { askPersistenceOnce } from './useStorage'
 
 /** Work that ends within a second needs no bar; longer work shows one. */
 export const PROGRESS_DELAY_MS = 1000
@@ -196,7 +197,7 @@ export function useSpreadsheetImport(kind: Ref<ImportKind>, orgId: Ref<string> =
   async function confirm(): Promise<ImportCounts | null> {
     const checked = result.value
     if (!checked || !canConfirm.value) return null
-    return run(
+    const counts = await run(
       () =>
         writeImport(checked, mode.value, {
           summary: (counts) => t('import.auditSummary', { file: fileName.value, ...counts }),
@@ -204,6 +205,8 @@ export function useSpreadsheetImport(kind: Ref<ImportKind>, orgId: Ref<string> =
         }),
       'write',
     )
+    if (counts && counts.created + counts.updated > 0) void askPersistenceOnce()
+    return counts
   }
 
   return {

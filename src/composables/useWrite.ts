@@ -4,6 +4,7 @@ import { useI18n } from 'vue-i18n'
 import { isDatabaseClosed, isQuotaExceeded, StaleRevisionError, ValidationError } from '@/db'
 import type { FieldProblem } from '@/domain/validation'
 import { useStaleSave, type StaleSave } from './useStaleSave'
+import { askPersistenceOnce } from './useStorage'
 
 export interface WriteOptions {
   /** A save refused as stale offers to reopen the form on the record as it is now. */
@@ -24,7 +25,10 @@ export function useWrite() {
     saving.value = true
     problems.value = []
     try {
-      return await work()
+      const result = await work()
+      // The first real save on this device asks the browser to keep the data (once).
+      void askPersistenceOnce()
+      return result
     } catch (error) {
       if (error instanceof StaleRevisionError) {
         // Nothing was written; the dialog says why and what changed.
