@@ -68,6 +68,15 @@ export default {
     checkSchema: 'Database version {n}, same as this app',
     checkChecksum: 'SHA-256 checksum matches',
     checkShape: 'Every table passed the shape and id checks',
+    legacyCodes:
+      '{n} firms carry a credit code in an old form. They can be restored; afterwards bring each up to an 18-character code (the form asks for it when the firm is edited):',
+    legacyItem: '{name} ({code}): {kind}',
+    legacyMore: '… and {n} more',
+    legacyKind: {
+      organisationCode: '9-character organisation code (before GB 32100)',
+      unverifiedOrgCode:
+        '18 characters, but the organisation code inside fails its check (older versions did not read it)',
+    },
     table: 'Table',
     count: 'Count',
     mode: 'Restore as',

@@ -67,6 +67,14 @@ export default {
     checkSchema: '数据库版本 {n}，与本程序一致',
     checkChecksum: 'SHA-256 校验和一致',
     checkShape: '每张表的结构和编号检查通过',
+    legacyCodes:
+      '{n} 家企业的统一社会信用代码是旧格式，可以恢复，恢复后请逐一更新为 18 位代码（修改这些企业时表单会要求）：',
+    legacyItem: '{name}（{code}）：{kind}',
+    legacyMore: '……另有 {n} 家',
+    legacyKind: {
+      organisationCode: '9 位组织机构代码（GB 32100 之前）',
+      unverifiedOrgCode: '18 位，但其中的组织机构代码校验位不符（旧版本未检查）',
+    },
     table: '数据表',
     count: '条数',
     mode: '恢复方式',
