@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, screenshot, test } from './fixtures'
+import { answerSealDialog, expect, screenshot, test } from './fixtures'
 
 /**
  * The browser's answer to navigator.storage.persist(), fixed for the test: headless
@@ -165,4 +165,76 @@ test('an upgrade blocked by an older tab says which tabs to close, then goes on'
   await expect(box).toBeHidden()
   await expect(page.getByText('数据库已升级，可以继续使用')).toBeVisible()
   await expect(page.getByTestId('start-empty')).toBeVisible()
+})
+
+test('an old backup with pre-GB-32100 credit codes restores, naming each firm', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000)
+  await page.goto('/')
+  await page.getByTestId('start-empty').click()
+  await saveAnArea(page, '包头市')
+  // Two firms as an older version kept them: a 9-character 组织机构代码 (GB 11714), and an
+  // 18-character code whose organisation code inside fails its check. No stored revision:
+  // the record's first revision is its content's.
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('zhibu')
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error)
+    })
+    const area = await new Promise<{ id: string; path: string }>((resolve) => {
+      const request = db.transaction('areas').objectStore('areas').getAll()
+      request.onsuccess = () => resolve(request.result[0])
+    })
+    const stamp = '2014-06-01T00:00:00.000Z'
+    const firm = (id: string, name: string, creditCode: string) => ({
+      id,
+      name,
+      creditCode,
+      areaId: area.id,
+      areaPath: area.path,
+      orgStatus: 'none',
+      nameTokens: [name],
+      industry: 'software',
+      sizeClass: 'below',
+      employees: 12,
+      registeredOn: '2010-03-01',
+      closedOn: '',
+      instructor: '',
+      liaison: '',
+      address: '',
+      note: '',
+      tradeUnion: 'no',
+      youthLeague: 'no',
+      createdAt: stamp,
+      updatedAt: stamp,
+    })
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('firms', 'readwrite')
+      tx.objectStore('firms').put(firm('old-1', '包头老字号软件有限公司', '12345678-8'))
+      tx.objectStore('firms').put(firm('old-2', '包头早年网络有限公司', '91350100M000100Y56'))
+      tx.oncomplete = () => resolve()
+      tx.onerror = () => reject(tx.error)
+    })
+    db.close()
+  })
+  await page.goto('/data')
+  await page.getByTestId('backup-download').click()
+  const download = await answerSealDialog(page, null)
+  const file = testInfo.outputPath(download.suggestedFilename())
+  await download.saveAs(file)
+
+  await page.getByTestId('backup-file').setInputFiles(file)
+  const preview = page.getByTestId('backup-preview')
+  await expect(preview).toBeVisible()
+  const legacy = preview.getByTestId('backup-preview-legacy')
+  await expect(legacy).toContainText('2 家企业的统一社会信用代码是旧格式，可以恢复')
+  await expect(legacy).toContainText('包头老字号软件有限公司（12345678-8）：9 位组织机构代码')
+  await expect(legacy).toContainText('包头早年网络有限公司（91350100M000100Y56）')
+  await screenshot(page, 'storage-legacy-codes-preview')
+  await preview.getByTestId('backup-restore').click()
+  await page.locator('.el-message-box').getByRole('button', { name: '恢复' }).click()
+  await expect(preview).toBeHidden({ timeout: 60_000 })
+  await expect(page.getByTestId('count-firms')).toHaveText('2', { timeout: 30_000 })
 })
