@@ -17,6 +17,7 @@ import { useLiveQuery } from './useLiveQuery'
 import { askPersistenceOnce } from './useStorage'
 
 export type { BackupProgress, CheckedBackup, RestoreMode }
+export type { IncomingNotes } from '@/domain/recordShapes'
 
 /** '1.2 MB': binary units, one decimal, for file and storage sizes. */
 export function formatBytes(bytes: number): string {
