@@ -14,8 +14,10 @@ import {
 } from '@/services/backup'
 import { downloadFile } from '@/services/spreadsheet/download'
 import { useLiveQuery } from './useLiveQuery'
+import { askPersistenceOnce } from './useStorage'
 
 export type { BackupProgress, CheckedBackup, RestoreMode }
+export type { IncomingNotes } from '@/domain/recordShapes'
 
 /** '1.2 MB': binary units, one decimal, for file and storage sizes. */
 export function formatBytes(bytes: number): string {
@@ -125,6 +127,7 @@ export function useBackup() {
       progress.value = null
       const result = await restoreInWorker(backup, mode, onProgress)
       checked.value = null
+      void askPersistenceOnce()
       return result
     } finally {
       busy.value = null

@@ -10,6 +10,7 @@ import {
 } from '@/services/exchange'
 import { readSealedInfo, type SealedInfo } from '@/services/backup'
 import { downloadFile } from '@/services/spreadsheet/download'
+import { askPersistenceOnce } from './useStorage'
 
 export type { CheckedPackage }
 
@@ -71,6 +72,7 @@ export function useExchange() {
     try {
       const result = await mergeExchangePackage(pkg)
       checked.value = null
+      void askPersistenceOnce()
       return result
     } finally {
       busy.value = null

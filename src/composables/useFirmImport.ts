@@ -1,6 +1,12 @@
 import { computed, onScopeDispose, ref, shallowRef, watch, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { ImportStaleError, type FirmFilter, type ImportCounts } from '@/db'
+import {
+  ImportStaleError,
+  isDatabaseClosed,
+  isQuotaExceeded,
+  type FirmFilter,
+  type ImportCounts,
+} from '@/db'
 import type { MemberFilter } from '@/domain/memberRules'
 import {
   checkImport,
@@ -22,6 +28,7 @@ import {
   type ParsedImport,
 } from '@/services/spreadsheet'
 import { useImportValues } from './useImportValues'
+import { askPersistenceOnce } from './useStorage'
 
 /** Work that ends within a second needs no bar; longer work shows one. */
 export const PROGRESS_DELAY_MS = 1000
@@ -45,11 +52,29 @@ export interface ImportFailure {
   params: Record<string, string | number>
 }
 
-function failureOf(error: unknown): ImportFailure {
+/** What was under way when it failed: reading the file, writing it, or an export. */
+type Phase = 'read' | 'write' | 'export'
+
+const UNEXPECTED: Readonly<Record<Phase, string>> = {
+  read: 'readFailed',
+  write: 'writeFailed',
+  export: 'exportFailed',
+}
+
+/**
+ * A failure said by what happened: the disk is full, the database was let go (a newer
+ * version in another tab), the file is bad (the reader's own codes), or something else,
+ * named by its message.
+ */
+export function failureOf(error: unknown, phase: Phase): ImportFailure {
   if (error instanceof SpreadsheetError) return { code: error.code, params: error.params }
   if (error instanceof ImportStaleError) return { code: 'stale', params: { count: error.count } }
+  if (isQuotaExceeded(error)) return { code: 'quota', params: {} }
+  if (isDatabaseClosed(error)) return { code: 'closed', params: {} }
   console.error(error)
-  return { code: 'writeFailed', params: {} }
+  const found =
+    (error instanceof Error ? error.message || error.name : String(error)).slice(0, 200) || '?'
+  return { code: UNEXPECTED[phase], params: { found } }
 }
 
 export type ImportStep = 'pick' | 'map' | 'values' | 'preview'
@@ -96,14 +121,14 @@ export function useSpreadsheetImport(kind: Ref<ImportKind>, orgId: Ref<string> =
       !(mode.value === 'allOrNothing' && invalidCount.value > 0),
   )
 
-  async function run<T>(work: () => Promise<T>): Promise<T | null> {
+  async function run<T>(work: () => Promise<T>, phase: Phase = 'read'): Promise<T | null> {
     busy.value = true
     progress.value = null
     failure.value = null
     try {
       return await work()
     } catch (error) {
-      failure.value = failureOf(error)
+      failure.value = failureOf(error, phase)
       return null
     } finally {
       busy.value = false
@@ -172,12 +197,16 @@ export function useSpreadsheetImport(kind: Ref<ImportKind>, orgId: Ref<string> =
   async function confirm(): Promise<ImportCounts | null> {
     const checked = result.value
     if (!checked || !canConfirm.value) return null
-    return run(() =>
-      writeImport(checked, mode.value, {
-        summary: (counts) => t('import.auditSummary', { file: fileName.value, ...counts }),
-        onProgress: (fraction) => (progress.value = Math.round(fraction * 100)),
-      }),
+    const counts = await run(
+      () =>
+        writeImport(checked, mode.value, {
+          summary: (counts) => t('import.auditSummary', { file: fileName.value, ...counts }),
+          onProgress: (fraction) => (progress.value = Math.round(fraction * 100)),
+        }),
+      'write',
     )
+    if (counts && counts.created + counts.updated > 0) void askPersistenceOnce()
+    return counts
   }
 
   return {
@@ -224,7 +253,7 @@ export function useSpreadsheetExport() {
     try {
       return await work()
     } catch (error) {
-      failure.value = failureOf(error)
+      failure.value = failureOf(error, 'export')
       return null
     } finally {
       busy.value = false

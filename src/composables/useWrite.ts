@@ -1,9 +1,10 @@
 import { ElMessage } from 'element-plus'
 import { ref, shallowRef } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { isQuotaExceeded, StaleRevisionError, ValidationError } from '@/db'
+import { isDatabaseClosed, isQuotaExceeded, StaleRevisionError, ValidationError } from '@/db'
 import type { FieldProblem } from '@/domain/validation'
 import { useStaleSave, type StaleSave } from './useStaleSave'
+import { askPersistenceOnce } from './useStorage'
 
 export interface WriteOptions {
   /** A save refused as stale offers to reopen the form on the record as it is now. */
@@ -24,7 +25,10 @@ export function useWrite() {
     saving.value = true
     problems.value = []
     try {
-      return await work()
+      const result = await work()
+      // The first real save on this device asks the browser to keep the data (once).
+      void askPersistenceOnce()
+      return result
     } catch (error) {
       if (error instanceof StaleRevisionError) {
         // Nothing was written; the dialog says why and what changed.
@@ -35,6 +39,9 @@ export function useWrite() {
       } else if (isQuotaExceeded(error)) {
         // The transaction was aborted whole: this write is lost, nothing before it is.
         ElMessage.error({ message: t('exchange.db.quota'), duration: 0, showClose: true })
+      } else if (isDatabaseClosed(error)) {
+        // Another tab opened a newer version: this one let go of the database for good.
+        ElMessage.error({ message: t('exchange.db.closed'), duration: 0, showClose: true })
       } else {
         ElMessage.error(
           t('app.error', { message: error instanceof Error ? error.message : String(error) }),

@@ -12,6 +12,23 @@ export function onDatabaseVersionChange(listener: (() => void) | null): void {
   versionChangeListener = listener
 }
 
+/** 'blocked': this tab's upgrade waits for an older tab to let go; 'resumed': it went on. */
+export type UpgradeState = 'blocked' | 'resumed'
+
+let blockedListener: ((state: UpgradeState) => void) | null = null
+let blockedNow = false
+
+/**
+ * What to do when this tab's newer version cannot open the database because another tab
+ * still holds the older one open (IndexedDB's 'blocked'), and when the upgrade goes on. A
+ * listener registered while it is blocked (the first read may run before the app mounts)
+ * hears 'blocked' at once.
+ */
+export function onDatabaseBlocked(listener: ((state: UpgradeState) => void) | null): void {
+  blockedListener = listener
+  if (listener && blockedNow) listener('blocked')
+}
+
 const guarded = new WeakSet<ZhibuDb>()
 
 /**
@@ -28,6 +45,19 @@ function guard(db: ZhibuDb): ZhibuDb {
     // After Dexie's own handler, which closes but leaves auto-open on.
     void Promise.resolve().then(() => db.close({ disableAutoOpen: true }))
     versionChangeListener?.()
+  })
+  db.on('blocked', (event: IDBVersionChangeEvent) => {
+    // A delete that waits (the tests' clean-up) is no upgrade the user can help.
+    if (!event.newVersion || event.newVersion < event.oldVersion) return
+    if (blockedNow) return
+    blockedNow = true
+    blockedListener?.('blocked')
+    const resumed = () => {
+      blockedNow = false
+      blockedListener?.('resumed')
+    }
+    // Fires once when the open that was blocked succeeds.
+    db.on('ready', resumed)
   })
   return db
 }

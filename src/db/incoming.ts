@@ -3,7 +3,10 @@ import { tombstoneId } from '@/domain/leafRows'
 import {
   checkRecordShape,
   checkRecycleEntry,
+  creditCodeNote,
+  NoteList,
   ReferenceCheck,
+  type IncomingNotes,
   shapeError,
   type ShapeProblem,
 } from '@/domain/recordShapes'
@@ -52,15 +55,19 @@ export async function knownOnDevice(
 export async function checkIncomingRecords(
   tables: Readonly<Record<string, readonly unknown[]>>,
   options: { onDevice: boolean },
-): Promise<void> {
+): Promise<IncomingNotes> {
   const references = new ReferenceCheck()
+  const notes = new NoteList()
   for (const [table, rows] of Object.entries(tables)) {
     rows.forEach((row, index) => {
       assertNoHostileKeys(row, { table, row: index + 1 })
       let problem: ShapeProblem | null = null
       if (RECORD_TABLE_SET.has(table)) {
         problem = checkRecordShape(table as RecordTable, row)
-        if (!problem) references.record(table as RecordTable, row as Record<string, unknown>)
+        if (!problem) {
+          references.record(table as RecordTable, row as Record<string, unknown>)
+          notes.add(creditCodeNote(table, row))
+        }
       } else if (table === 'recycleBin') {
         problem = checkRecycleEntry(row, RECORD_TABLES)
         const entry = row as { table: string; recordId: string }
@@ -89,4 +96,5 @@ export async function checkIncomingRecords(
     const known = options.onDevice ? await knownOnDevice(target, ids) : new Set<string>()
     for (const id of ids) if (!known.has(id)) throw shapeError(missing.get(id)!)
   }
+  return notes.result
 }

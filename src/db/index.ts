@@ -8,9 +8,11 @@ export {
   nowIso,
   newId,
   onDatabaseVersionChange,
+  onDatabaseBlocked,
+  type UpgradeState,
 } from './connection'
 export { ValidationError, NotFoundError, ConflictError, StaleRevisionError } from './errors'
-export { isQuotaExceeded } from './quota'
+export { isDatabaseClosed, isQuotaExceeded } from './quota'
 export { checkIncomingRecords, knownOnDevice } from './incoming'
 export { readDraft, writeDraft, discardDraft, type DraftEntry } from './drafts'
 export {

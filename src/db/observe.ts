@@ -28,6 +28,24 @@ export function noteTablesChanged(
 /**
  * The stored records a mutation replaces, read once by the revisions middleware and handed
  * to the tallies middleware below it (same request object), aligned with the request's
- * values (put) or keys (delete).
+ * values (put) or keys (delete); `writes` is trackedWritesIn(trans) when they were read.
  */
-export const storedBefore = new WeakMap<DBCoreMutateRequest, readonly unknown[]>()
+export interface StoredBefore {
+  records: readonly unknown[]
+  writes: number
+}
+export const storedBefore = new WeakMap<DBCoreMutateRequest, StoredBefore>()
+
+/**
+ * How many writes to the tallied tables (firms, orgs, members) have finished in a
+ * transaction: a read made when the count was lower may be out of date.
+ */
+const trackedWrites = new WeakMap<object, number>()
+
+export function trackedWritesIn(trans: object): number {
+  return trackedWrites.get(trans) ?? 0
+}
+
+export function noteTrackedWrite(trans: object): void {
+  trackedWrites.set(trans, trackedWritesIn(trans) + 1)
+}

@@ -39,7 +39,7 @@ import {
 import { settingDefinition } from '@/domain/settings'
 import type { LeafRecord, MoveMark, RevisionBody, Tombstone } from '@/domain/types'
 import { getActor, nowIso } from './clock'
-import { noteTablesChanged, storedBefore } from './observe'
+import { noteTablesChanged, storedBefore, trackedWritesIn, type StoredBefore } from './observe'
 import { scopeChainOf, type ScopeReader } from './scopeChain'
 import { RECORD_TABLES, REPLICATION_TABLES } from './tables'
 
@@ -99,7 +99,10 @@ export async function replicatedTransaction<T>(
  * Records a merge has just read in this transaction, handed to the write that follows so it
  * is not read again (the merge reads every record it compares; see primeStored).
  */
-const primed = new WeakMap<object, Map<string, Map<string, Row | undefined>>>()
+const primed = new WeakMap<
+  object,
+  Map<string, { rows: Map<string, Row | undefined>; writes: number }>
+>()
 
 /**
  * Tell the middleware what is stored for these ids of `table` in the current transaction
@@ -108,8 +111,9 @@ const primed = new WeakMap<object, Map<string, Map<string, Row | undefined>>>()
 export function primeStored(table: string, stored: ReadonlyMap<string, Row | undefined>): void {
   const trans = Dexie.currentTransaction?.idbtrans as unknown as object | undefined
   if (!trans) return
-  const byTable = primed.get(trans) ?? new Map<string, Map<string, Row | undefined>>()
-  byTable.set(table, new Map(stored))
+  const byTable =
+    primed.get(trans) ?? new Map<string, { rows: Map<string, Row | undefined>; writes: number }>()
+  byTable.set(table, { rows: new Map(stored), writes: trackedWritesIn(trans) })
   primed.set(trans, byTable)
 }
 
@@ -117,11 +121,11 @@ function takePrimed(
   trans: object,
   table: string,
   keys: readonly string[],
-): (Row | undefined)[] | null {
+): { records: (Row | undefined)[]; writes: number } | null {
   const known = primed.get(trans)?.get(table)
-  if (!known || !keys.every((key) => known.has(key))) return null
+  if (!known || !keys.every((key) => known.rows.has(key))) return null
   primed.get(trans)!.delete(table)
-  return keys.map((key) => known.get(key))
+  return { records: keys.map((key) => known.rows.get(key)), writes: known.writes }
 }
 
 function idOf(value: unknown): string {
@@ -342,6 +346,7 @@ class Writer {
     const { trans, name } = this
     const values = request.values as Row[]
     const keys = values.map(idOf)
+    const writes = trackedWritesIn(trans)
     const stored = (
       request.type === 'put' ? await this.table.getMany({ trans, keys }) : keys.map(() => undefined)
     ) as (Row | undefined)[]
@@ -397,7 +402,7 @@ class Writer {
       setRevision(value, compactRevision(name, value, next.ancestry))
       revived.push({ index, tombstone: tombstone! })
     }
-    if (request.type === 'put') storedBefore.set(request, stored)
+    if (request.type === 'put') storedBefore.set(request, { records: stored, writes })
     const response = await this.table.mutate(request)
     const ok = new Set(succeeded(values.length, response))
     const kept = bodies.filter(({ index }) => ok.has(index)).map(({ body }) => body)
@@ -443,6 +448,7 @@ class Writer {
   async localDelete(request: DBCoreDeleteRequest): Promise<DBCoreMutateResponse> {
     const { trans, name } = this
     const keys = request.keys as string[]
+    const writes = trackedWritesIn(trans)
     const stored = (await this.table.getMany({ trans, keys })) as (Row | undefined)[]
     const at = nowIso()
     for (const [index, record] of stored.entries()) {
@@ -477,7 +483,7 @@ class Writer {
       await writeLeafState(this.core, trans, before, after)
       this.touched.add('tombstones').add('leaves')
     }
-    storedBefore.set(request, stored)
+    storedBefore.set(request, { records: stored, writes })
     return this.table.mutate(request)
   }
 
@@ -488,10 +494,13 @@ class Writer {
     let stored: (Row | undefined)[] = []
     if (request.type === 'put') {
       const keys = values.map(idOf)
-      stored =
-        takePrimed(trans as unknown as object, name, keys) ??
-        ((await this.table.getMany({ trans, keys })) as (Row | undefined)[])
-      storedBefore.set(request, stored)
+      const writes = trackedWritesIn(trans)
+      const read: StoredBefore = takePrimed(trans as unknown as object, name, keys) ?? {
+        records: (await this.table.getMany({ trans, keys })) as (Row | undefined)[],
+        writes,
+      }
+      stored = read.records as (Row | undefined)[]
+      storedBefore.set(request, read)
     }
     for (const [index, value] of values.entries()) {
       if (

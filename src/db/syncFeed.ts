@@ -200,7 +200,7 @@ function succeededValues(
 ): Row[] {
   if (request.type !== 'put' && request.type !== 'add') return []
   const values = request.values as Row[]
-  const before = storedBefore.get(request) as (Row | undefined)[] | undefined
+  const before = storedBefore.get(request)?.records as (Row | undefined)[] | undefined
   return values.filter((value, i) => {
     if (response.numFailures > 0 && i in response.failures) return false
     const stored = before?.[i]

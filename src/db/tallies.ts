@@ -15,7 +15,7 @@ import {
   type Tally,
 } from '@/domain/tallies'
 import type { Firm, Member, Org } from '@/domain/types'
-import { noteTablesChanged, storedBefore } from './observe'
+import { noteTablesChanged, noteTrackedWrite, storedBefore, trackedWritesIn } from './observe'
 
 /**
  * Keeps the tallies table (domain/tallies.ts) in step with every write to firms, orgs and
@@ -89,45 +89,44 @@ async function allMemberWeights(
   return weights
 }
 
-/** What some records of one table contribute (sign −1 to take them away). */
-async function contribute(
+/**
+ * What each record contributes, aligned with `records` (undefined where there is no record,
+ * or a member's org is missing).
+ */
+async function contributions(
   core: DBCore,
   trans: DBCoreTransaction,
   tableName: string,
   records: readonly unknown[],
-  sign: 1 | -1,
-  rows: Rows,
-): Promise<void> {
-  if (records.length === 0) return
+): Promise<(Tally | undefined)[]> {
+  const present = records.filter((record) => record !== undefined)
+  if (present.length === 0) return records.map(() => undefined)
   if (tableName === 'firms') {
-    for (const firm of records as Firm[]) addTally(rows, firmTally(firm), sign)
-    return
+    return (records as (Firm | undefined)[]).map((firm) => firm && firmTally(firm))
   }
   if (tableName === 'orgs') {
-    const orgs = records as Org[]
+    const ids = [...new Set((present as Org[]).map(idOf))]
     // Many orgs at once (an import, a demo load, a restore): one pass over the members
     // beats one index query per org.
     const weights =
-      orgs.length > BULK
+      ids.length > BULK
         ? await allMemberWeights(core, trans)
         : new Map(
             await Promise.all(
-              orgs.map(async (org) => [org.id, await membersOf(core, trans, org.id)] as const),
+              ids.map(async (id) => [id, await membersOf(core, trans, id)] as const),
             ),
           )
-    for (const org of orgs) {
-      addTally(rows, orgTally(org, weights.get(org.id) ?? { full: 0, probationary: 0 }), sign)
-    }
-    return
+    return (records as (Org | undefined)[]).map(
+      (org) => org && orgTally(org, weights.get(org.id) ?? { full: 0, probationary: 0 }),
+    )
   }
-  const members = records as Member[]
-  const orgIds = [...new Set(members.map((member) => member.orgId))]
+  const orgIds = [...new Set((present as Member[]).map((member) => member.orgId))]
   const orgs = (await core.table('orgs').getMany({ trans, keys: orgIds })) as (Org | undefined)[]
   const orgById = new Map(orgIds.map((id, index) => [id, orgs[index]]))
-  for (const member of members) {
-    const org = orgById.get(member.orgId)
-    if (org) addTally(rows, orgTally(org, memberWeight(member), 0), sign)
-  }
+  return (records as (Member | undefined)[]).map((member) => {
+    const org = member && orgById.get(member.orgId)
+    return org && orgTally(org, memberWeight(member), 0)
+  })
 }
 
 /** Adds the deltas to the stored rows; false when nothing changed. */
@@ -147,9 +146,52 @@ async function writeDeltas(core: DBCore, trans: DBCoreTransaction, deltas: Rows)
   return true
 }
 
-function succeeded<T>(values: readonly T[], response: DBCoreMutateResponse): T[] {
-  if (response.numFailures === 0) return [...values]
-  return values.filter((_, index) => !(index in response.failures))
+/**
+ * One tracked mutation at a time in a transaction: two writes of the same record in flight
+ * at once would each read the same old record and take it away twice. The next one starts
+ * when the last one has written its records and its tallies.
+ */
+const running = new WeakMap<object, Promise<unknown>>()
+
+function oneAtATime<T>(trans: DBCoreTransaction, work: () => Promise<T>): Promise<T> {
+  const previous = running.get(trans) ?? Promise.resolve()
+  const next = previous.then(work)
+  running.set(
+    trans,
+    next.catch(() => undefined),
+  )
+  return next
+}
+
+/**
+ * A write whose tallies cannot be kept must not stay either: the whole transaction goes,
+ * even if the caller catches the error (the tallies and the records never part).
+ */
+function abortQuietly(trans: DBCoreTransaction): void {
+  try {
+    ;(trans as unknown as IDBTransaction).abort()
+  } catch {
+    // Already finished or aborting: nothing of it is kept anyway.
+  }
+}
+
+/** Each key once, with what is stored for it when the request has run (undefined: gone). */
+function landed(
+  request: DBCoreMutateRequest,
+  keys: readonly string[],
+  response: DBCoreMutateResponse,
+): Map<string, unknown> {
+  const failed = (index: number) => response.numFailures > 0 && index in response.failures
+  const after = new Map<string, unknown>()
+  if (request.type === 'add' || request.type === 'put') {
+    // Later values of the same key overwrite earlier ones, as IndexedDB runs them in order.
+    request.values.forEach((value, index) => failed(index) || after.set(keys[index]!, value))
+  } else if (request.type === 'delete') {
+    keys.forEach((key, index) => failed(index) || after.set(key, undefined))
+  } else if (response.numFailures === 0) {
+    keys.forEach((key) => after.set(key, undefined))
+  }
+  return after
 }
 
 async function trackedMutate(
@@ -162,31 +204,71 @@ async function trackedMutate(
   if (stores && !stores.contains('tallies')) {
     throw new Error(`${table.name} written in a transaction without the tallies`)
   }
-  const deltas: Rows = new Map()
-  let before: unknown[] = []
-  if (request.type === 'deleteRange') {
-    const all = await table.query({
-      trans,
-      values: true,
-      query: { index: table.schema.primaryKey, range: request.range },
-    })
-    before = all.result
-  } else if (request.type === 'delete' || request.type === 'put') {
-    const keys = request.type === 'delete' ? request.keys : request.values.map(idOf)
-    // The revisions middleware above has read them already for this very request.
-    const shared = storedBefore.get(request)
-    before = (shared ?? (await table.getMany({ trans, keys }))).filter(
-      (record) => record !== undefined,
-    )
-  }
-  // Orgs: take away what they contributed with their members before those members move.
-  await contribute(core, trans, table.name, before, -1, deltas)
-  const response = await table.mutate(request)
-  if (request.type === 'add' || request.type === 'put') {
-    await contribute(core, trans, table.name, succeeded(request.values, response), 1, deltas)
-  }
-  if (await writeDeltas(core, trans, deltas)) noteTablesChanged(core, request, ['tallies'])
-  return response
+  return oneAtATime(trans, async () => {
+    let keys: string[]
+    let before: unknown[]
+    if (request.type === 'deleteRange') {
+      const all = await table.query({
+        trans,
+        values: true,
+        query: { index: table.schema.primaryKey, range: request.range },
+      })
+      before = all.result
+      keys = before.map(idOf)
+    } else {
+      keys = request.type === 'delete' ? (request.keys as string[]) : request.values.map(idOf)
+      // The revisions middleware above has read them already for this very request; good
+      // only if no tracked write of this transaction has finished since.
+      const shared = storedBefore.get(request)
+      before =
+        request.type === 'add'
+          ? keys.map(() => undefined)
+          : shared && shared.writes === trackedWritesIn(trans)
+            ? [...shared.records]
+            : await table.getMany({ trans, keys })
+    }
+    // What the old records contributed, reckoned before they change (an org's, with its
+    // members as they are now).
+    const taken = await contributions(core, trans, table.name, before)
+    const firstIndex = new Map<string, number>()
+    keys.forEach((key, index) => firstIndex.has(key) || firstIndex.set(key, index))
+
+    const settle = async (after: Map<string, unknown>): Promise<void> => {
+      const deltas: Rows = new Map()
+      for (const key of after.keys()) {
+        const old = taken[firstIndex.get(key)!]
+        if (old) addTally(deltas, old, -1)
+      }
+      const added = await contributions(core, trans, table.name, [...after.values()])
+      for (const tally of added) if (tally) addTally(deltas, tally)
+      if (await writeDeltas(core, trans, deltas)) noteTablesChanged(core, request, ['tallies'])
+    }
+
+    let response: DBCoreMutateResponse
+    try {
+      response = await table.mutate(request)
+    } catch (error) {
+      noteTrackedWrite(trans)
+      // Thrown part way (a value the database cannot clone): the values sent before it are
+      // written all the same if the caller catches the error, so count what is stored now.
+      try {
+        const unique = [...firstIndex.keys()]
+        const now = await table.getMany({ trans, keys: unique })
+        await settle(new Map(unique.map((key, index) => [key, now[index]])))
+      } catch {
+        abortQuietly(trans)
+      }
+      throw error
+    }
+    noteTrackedWrite(trans)
+    try {
+      await settle(landed(request, keys, response))
+    } catch (error) {
+      abortQuietly(trans)
+      throw error
+    }
+    return response
+  })
 }
 
 export const talliesMiddleware: Middleware<DBCore> = {

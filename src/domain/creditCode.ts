@@ -88,3 +88,28 @@ export function checkCreditCode(value: string): CreditCodeProblem | null {
 export function isValidCreditCode(value: string): boolean {
   return checkCreditCode(value) === null
 }
+
+/**
+ * Credit codes an older register or an older version of this app kept, which the 18-character
+ * check of today refuses:
+ * - organisationCode: a 9-character 组织机构代码 (GB 11714-1997, written with or without its
+ *   hyphen, check character right), the code firms carried before the unified social credit
+ *   code of GB 32100-2015 (三证合一, from 2015-10-01);
+ * - unverifiedOrgCode: 18 characters whose last check character is right but whose 主体标识码
+ *   fails GB 11714's own check, which versions of this app before the rules merge did not read.
+ */
+export type LegacyCreditCodeKind = 'organisationCode' | 'unverifiedOrgCode'
+
+/** Which legacy form a credit code is in; null when it is valid today, or in no known form. */
+export function legacyCreditCodeKind(value: string): LegacyCreditCodeKind | null {
+  const code = normalizeCreditCode(value)
+  const problem = checkCreditCode(code)
+  if (problem === null) return null
+  const organisation = /^([0-9A-Z]{8})-?([0-9X])$/.exec(code)
+  if (organisation) {
+    return computeOrgCodeCheckChar(organisation[1]!) === organisation[2] ? 'organisationCode' : null
+  }
+  return problem === 'orgCode' && computeCreditCheckChar(code.slice(0, 17)) === code.charAt(17)
+    ? 'unverifiedOrgCode'
+    : null
+}

@@ -8,6 +8,7 @@
  */
 import * as v from 'valibot'
 import { BackupError } from './backupFormat'
+import { legacyCreditCodeKind, type LegacyCreditCodeKind } from './creditCode'
 import { isPhotoType, sniffPhotoType } from './imageType'
 import type { RecordTable } from './recordTables'
 import { isRev, REVISION_FIELDS } from './revisions'
@@ -16,7 +17,7 @@ import {
   LIMITS,
   validateArea,
   validateConstituent,
-  validateFirm,
+  validateStoredFirm,
   validateIssue,
   validateJointMeeting,
   validateMeeting,
@@ -34,6 +35,62 @@ export interface ShapeProblem {
   code: string
   target?: string
 }
+
+/**
+ * A record let in with a legacy credit code: the restore (or merge) goes on and the user is
+ * told which firms to bring up to date (a form will ask for an 18-character code).
+ */
+export interface CreditCodeNote {
+  table: 'firms'
+  id: string
+  name: string
+  creditCode: string
+  kind: LegacyCreditCodeKind
+}
+
+/** Notes kept at most: the count goes on past them. */
+export const MAX_NOTES = 100
+
+/** The note for a record that passed checkRecordShape with a legacy credit code, or null. */
+export function creditCodeNote(table: string, value: unknown): CreditCodeNote | null {
+  if (table !== 'firms' || typeof value !== 'object' || value === null) return null
+  const { id, name, creditCode } = value as { id?: unknown; name?: unknown; creditCode?: unknown }
+  if (typeof creditCode !== 'string') return null
+  const kind = legacyCreditCodeKind(creditCode)
+  if (!kind) return null
+  return {
+    table: 'firms',
+    id: String(id),
+    name: typeof name === 'string' ? name : '',
+    creditCode: creditCode.trim().toUpperCase(),
+    kind,
+  }
+}
+
+/** Notes of a check: the first MAX_NOTES, and how many there were. */
+export class NoteList {
+  readonly notes: CreditCodeNote[] = []
+  count = 0
+
+  add(note: CreditCodeNote | null): void {
+    if (!note) return
+    this.count += 1
+    if (this.notes.length < MAX_NOTES) this.notes.push(note)
+  }
+
+  get result(): IncomingNotes {
+    return { creditCodes: [...this.notes], creditCodeCount: this.count }
+  }
+}
+
+/** What a check let through but the user should hear about. */
+export interface IncomingNotes {
+  creditCodes: CreditCodeNote[]
+  /** All of them (creditCodes holds the first MAX_NOTES). */
+  creditCodeCount: number
+}
+
+export const NO_NOTES: IncomingNotes = { creditCodes: [], creditCodeCount: 0 }
 
 const MAX_ID = 200
 /** A photo as stored after the canvas re-encode is well under this. */
@@ -124,7 +181,8 @@ const OWN_SCHEMAS: Partial<Record<RecordTable, v.GenericSchema>> = {
 type Validator = (input: unknown) => ValidationResult<unknown>
 const FORM_VALIDATORS: Partial<Record<RecordTable, Validator>> = {
   areas: validateArea,
-  firms: validateFirm,
+  // A legacy credit code (an older register's, an older version's) is let through and named.
+  firms: validateStoredFirm,
   orgs: validateOrg,
   members: validateMember,
   meetings: validateMeeting,

@@ -9,7 +9,7 @@
  * value that is itself wrong.
  */
 import * as v from 'valibot'
-import { checkCreditCode } from './creditCode'
+import { checkCreditCode, legacyCreditCodeKind } from './creditCode'
 import { isIsoDate } from './dates'
 import { birthDateFromIdNumber, checkIdNumber, genderFromIdNumber } from './idNumber'
 import {
@@ -188,6 +188,22 @@ const creditCode = v.pipe(
   ),
 )
 
+/**
+ * A credit code as an older version may have stored it: valid today, or in a legacy form
+ * (creditCode.ts legacyCreditCodeKind) that a restore accepts and names, for the user to
+ * bring up to date. Forms never accept these.
+ */
+const storedCreditCode = v.pipe(
+  v.string(),
+  v.trim(),
+  v.nonEmpty(),
+  v.toUpperCase(),
+  v.check(
+    (value) => checkCreditCode(value) === null || legacyCreditCodeKind(value) !== null,
+    (issue) => checkCreditCode(String(issue.input)) ?? 'checkDigit',
+  ),
+)
+
 const ID_PROBLEM_CODES = {
   length: 'length',
   format: 'format',
@@ -261,6 +277,8 @@ const firmSchema = v.object({
   address: text(LIMITS.address),
   note: text(LIMITS.note),
 })
+
+const storedFirmSchema = v.object({ ...firmSchema.entries, creditCode: storedCreditCode })
 
 const committeeSeatSchema = v.object({
   post: v.picklist(COMMITTEE_POSTS),
@@ -567,6 +585,16 @@ export function validateArea(input: unknown): ValidationResult<AreaInput> {
 
 export function validateFirm(input: unknown): ValidationResult<FirmInput> {
   return validateWith(firmSchema, input, (firm) =>
+    dateOrder(['registeredOn', firm.registeredOn], ['closedOn', firm.closedOn]),
+  )
+}
+
+/**
+ * A firm as stored by this or an older version (a backup, a package, a pull): the form's
+ * rules, but a legacy credit code is let through (recordShapes.ts names it for the user).
+ */
+export function validateStoredFirm(input: unknown): ValidationResult<FirmInput> {
+  return validateWith(storedFirmSchema, input, (firm) =>
     dateOrder(['registeredOn', firm.registeredOn], ['closedOn', firm.closedOn]),
   )
 }

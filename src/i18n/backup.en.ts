@@ -68,6 +68,15 @@ export default {
     checkSchema: 'Database version {n}, same as this app',
     checkChecksum: 'SHA-256 checksum matches',
     checkShape: 'Every table passed the shape and id checks',
+    legacyCodes:
+      '{n} firms carry a credit code in an old form. They can be restored; afterwards bring each up to an 18-character code (the form asks for it when the firm is edited):',
+    legacyItem: '{name} ({code}): {kind}',
+    legacyMore: '… and {n} more',
+    legacyKind: {
+      organisationCode: '9-character organisation code (before GB 32100)',
+      unverifiedOrgCode:
+        '18 characters, but the organisation code inside fails its check (older versions did not read it)',
+    },
     table: 'Table',
     count: 'Count',
     mode: 'Restore as',
@@ -180,13 +189,20 @@ export default {
     title: 'Storage on this computer',
     persisted: 'Persistent storage: on',
     notPersisted: 'Persistent storage: off',
+    notAsked: 'Persistent storage: not asked yet',
+    denied: 'The browser did not agree to persistent storage',
     persistedHint: 'The browser will not clear this app’s data when space runs low.',
     notPersistedHint:
       "When space runs low the browser may clear this app's data. Turn on persistent storage and back up regularly.",
+    notAskedHint:
+      'The first time real data is saved (loading the demo does not count), the app asks the browser to keep its data. Until then the browser may clear it when space runs low.',
+    deniedHint:
+      'Asked on {date}; the browser did not agree. This means: when disk space runs low the browser may clear all of this app’s data without asking, including what is not backed up yet. The app works as usual; download backups regularly. Sites that are bookmarked, often used or installed as an app are more likely to be granted it: ask again then.',
+    requestAgain: 'Ask again',
     unsupported: 'This browser cannot report its storage state.',
     request: 'Request persistent storage',
     granted: 'Persistent storage is on',
-    denied:
+    refused:
       'The browser did not grant persistent storage (often-used or installed sites get it more easily). Please back up regularly.',
     usage: '{used} used of {quota}',
   },

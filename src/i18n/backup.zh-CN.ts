@@ -67,6 +67,14 @@ export default {
     checkSchema: '数据库版本 {n}，与本程序一致',
     checkChecksum: 'SHA-256 校验和一致',
     checkShape: '每张表的结构和编号检查通过',
+    legacyCodes:
+      '{n} 家企业的统一社会信用代码是旧格式，可以恢复，恢复后请逐一更新为 18 位代码（修改这些企业时表单会要求）：',
+    legacyItem: '{name}（{code}）：{kind}',
+    legacyMore: '……另有 {n} 家',
+    legacyKind: {
+      organisationCode: '9 位组织机构代码（GB 32100 之前）',
+      unverifiedOrgCode: '18 位，但其中的组织机构代码校验位不符（旧版本未检查）',
+    },
     table: '数据表',
     count: '条数',
     mode: '恢复方式',
@@ -170,14 +178,21 @@ export default {
   },
   storage: {
     title: '本机存储',
-    persisted: '持久存储：已开启',
+    persisted: '已持久化',
     notPersisted: '持久存储：未开启',
+    notAsked: '持久存储：尚未请求',
+    denied: '浏览器未同意持久存储',
     persistedHint: '浏览器不会因空间紧张而自动清除本程序的数据。',
     notPersistedHint: '空间紧张时，浏览器可能清除本程序的数据。建议开启持久存储，并定期备份。',
+    notAskedHint:
+      '第一次保存真实数据时（载入演示数据不算），本程序会请求浏览器长期保存数据。在那之前，空间紧张时浏览器可能清除本程序的数据。',
+    deniedHint:
+      '{date} 请求过，浏览器没有同意。这意味着：磁盘空间紧张时，浏览器可能不经询问清除本程序的全部数据，包括还没有备份的。数据仍在正常使用，请定期下载备份；把本站加入书签、经常使用或安装为应用后再次请求，浏览器更可能同意。',
+    requestAgain: '再次请求',
     unsupported: '这个浏览器不支持查询存储状态。',
     request: '申请持久存储',
     granted: '已开启持久存储',
-    denied: '浏览器没有同意持久存储（常用或已安装的网站更容易获准），请定期备份。',
+    refused: '浏览器没有同意持久存储（常用或已安装的网站更容易获准），请定期备份。',
     usage: '已用 {used}，可用上限 {quota}',
   },
 }

@@ -38,6 +38,12 @@ const en: Messages<typeof zhCN> = {
       versionChangeText:
         'Another tab opened a newer version of the app and upgraded the database. This page has let go of the database; refresh to continue. Saved data is not affected.',
       refresh: 'Refresh',
+      closed:
+        'This page has let go of the database (another tab opened a newer version): this was not saved. Refresh the page and try again.',
+      blocked: 'The database upgrade is waiting',
+      blockedText:
+        'The app was updated, but another tab still has the older version open, so the database cannot be upgraded yet. Close the other tabs of this app (or refresh them) and this one goes on by itself; no data is lost.',
+      resumed: 'The database is upgraded; you can go on',
     },
   },
   app: {

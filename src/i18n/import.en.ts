@@ -116,7 +116,14 @@ export default {
       'No header row in the first 10 rows: at least two known column names are needed, such as 企业名称 and 统一社会信用代码',
     missingColumns: 'Required columns are missing: {fields}',
     hasErrors: '{rows} rows have problems; “all or nothing” imports nothing',
-    writeFailed: 'The import failed; nothing was written',
+    writeFailed: 'The import failed; nothing was written ({found})',
+    quota:
+      'Storage is full: the import did not run and nothing was written; everything saved before is still there. Download a backup, free some browser storage and try again.',
+    closed:
+      'This page has let go of the database (another tab opened a newer version); nothing was written. Refresh the page and import again.',
+    readFailed:
+      'This file cannot be read ({found}); nothing was written. Check that it is whole and an .xlsx or .csv file.',
+    exportFailed: 'The export failed ({found}); please try again',
   },
   export: {
     button: 'Export Excel',

@@ -99,7 +99,14 @@ export default {
     noHeader: '前 10 行中没有找到表头：至少要有两个能识别的列名，如“企业名称”“统一社会信用代码”',
     missingColumns: '缺少必需的列：{fields}',
     hasErrors: '有 {rows} 行有问题，选择“全部无误才导入”时不能导入',
-    writeFailed: '导入失败，没有写入任何数据',
+    writeFailed: '导入失败，没有写入任何数据（{found}）',
+    quota:
+      '存储空间已满，导入未进行，没有写入任何数据；之前保存的数据都还在。请下载备份、清理浏览器空间后再试。',
+    closed:
+      '这个页面已断开数据库（另一个标签页打开了新版本），没有写入任何数据。请刷新页面后重新导入。',
+    readFailed:
+      '无法读取这个文件（{found}），没有写入任何数据。请确认文件完整，是 .xlsx 或 .csv 格式。',
+    exportFailed: '导出失败（{found}），请重试',
   },
   export: {
     button: '导出 Excel',

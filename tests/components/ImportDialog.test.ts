@@ -1,6 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createI18n } from 'vue-i18n'
 import { createArea } from '@/db'
 import ImportDialog from '@/components/import/ImportDialog.vue'
@@ -69,6 +69,95 @@ describe('ImportDialog', () => {
     await until(() => wrapper.emitted('imported') !== undefined)
     expect(wrapper.emitted('imported')?.[0]).toEqual([{ created: 197, updated: 0, unchanged: 0 }])
     expect(await db().firms.count()).toBe(197)
+    wrapper.unmount()
+  }, 30_000)
+})
+
+describe('ImportDialog when the import cannot be written', () => {
+  async function importUntilFailure(): Promise<string> {
+    const city = await createArea(area())
+    await createArea(area({ name: '昆都仑区', parentId: city.id, level: 'banner', code: '' }))
+    const book = await buildFirmWorkbook({ areaNames: ['昆都仑区'] })
+    const wrapper = mount(ImportDialog, {
+      props: { modelValue: true, 'onUpdate:modelValue': () => {} },
+      global: { plugins: [ElementPlus, i18n()] },
+      attachTo: document.body,
+    })
+    await until(() => !!document.querySelector('[data-testid="import-file"]'))
+    const input = document.querySelector<HTMLInputElement>('[data-testid="import-file"]')
+    Object.defineProperty(input, 'files', {
+      value: [new File([new Uint8Array(book.buffer)], '企业.xlsx')],
+    })
+    input?.dispatchEvent(new Event('change'))
+    await until(() => !!document.querySelector('[data-testid="import-next"]'))
+    document.querySelector<HTMLButtonElement>('[data-testid="import-next"]')?.click()
+    await until(() => !!document.querySelector('[data-testid="import-confirm"]:not([disabled])'))
+    document.querySelector<HTMLButtonElement>('[data-testid="import-confirm"]')?.click()
+    await until(() => !!document.querySelector('[data-testid="import-failure"]'))
+    const text = document.querySelector('[data-testid="import-failure"]')?.textContent ?? ''
+    wrapper.unmount()
+    return text
+  }
+
+  /** The browser refuses every write to `store`, as IndexedDB does when `error` happens. */
+  function refuseWrites(store: string, error: () => Error) {
+    return (['put', 'add'] as const).map((method) => {
+      const original = IDBObjectStore.prototype[method]
+      return vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (
+        this: IDBObjectStore,
+        ...args: Parameters<IDBObjectStore['put']>
+      ) {
+        if (this.name === store) throw error()
+        return original.apply(this, args)
+      })
+    })
+  }
+
+  it('says the disk is full, and that nothing was written', async () => {
+    const spies = refuseWrites(
+      'firms',
+      () => new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+    )
+    try {
+      const text = await importUntilFailure()
+      expect(text).toContain('存储空间已满')
+      expect(text).toContain('没有写入任何数据')
+    } finally {
+      for (const spy of spies) spy.mockRestore()
+    }
+    expect(await db().firms.count()).toBe(0)
+  }, 30_000)
+
+  it('names any other failure by its message, not as a full disk', async () => {
+    const spies = refuseWrites('firms', () => new DOMException('disk I/O broke', 'UnknownError'))
+    try {
+      const text = await importUntilFailure()
+      expect(text).toContain('导入失败，没有写入任何数据')
+      expect(text).toContain('disk I/O broke')
+      expect(text).not.toContain('存储空间已满')
+    } finally {
+      for (const spy of spies) spy.mockRestore()
+    }
+    expect(await db().firms.count()).toBe(0)
+  }, 30_000)
+
+  it('says a file that cannot be read is a bad file', async () => {
+    const wrapper = mount(ImportDialog, {
+      props: { modelValue: true, 'onUpdate:modelValue': () => {} },
+      global: { plugins: [ElementPlus, i18n()] },
+      attachTo: document.body,
+    })
+    await until(() => !!document.querySelector('[data-testid="import-file"]'))
+    const input = document.querySelector<HTMLInputElement>('[data-testid="import-file"]')
+    // A zip header and then nothing: a broken .xlsx.
+    Object.defineProperty(input, 'files', {
+      value: [new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])], '企业.xlsx')],
+    })
+    input?.dispatchEvent(new Event('change'))
+    await until(() => !!document.querySelector('[data-testid="import-failure"]'))
+    const text = document.querySelector('[data-testid="import-failure"]')?.textContent ?? ''
+    expect(text).toMatch(/无法读取这个文件/)
+    expect(text).not.toContain('存储空间已满')
     wrapper.unmount()
   }, 30_000)
 })

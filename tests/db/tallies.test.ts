@@ -155,4 +155,101 @@ describe('tallies kept inside the write transactions', () => {
     expect(await listAllTallies()).toEqual(before)
     expect(await getDb().tallies.count()).toBe(before.length)
   })
+
+  describe('cannot drift, whatever a future write path does', () => {
+    async function twoFirms() {
+      const city = await createArea(area())
+      const a = await createFirm(firm(city.id))
+      const b = await createFirm(
+        firm(city.id, { name: '赤峰草原物流有限公司', creditCode: '91150423MA0N00008J' }),
+      )
+      return { city, a: (await db().firms.get(a.id))!, b: (await db().firms.get(b.id))! }
+    }
+
+    it('two puts of the same firm in flight in one transaction: the last one counts', async () => {
+      const { a } = await twoFirms()
+      await db().transaction('rw', db().firms, () =>
+        Promise.all([
+          db().firms.put({ ...a, industry: 'software' }),
+          db().firms.put({ ...a, industry: 'lifeService', sizeClass: 'above' }),
+        ]),
+      )
+      expect((await db().firms.get(a.id))?.industry).toBe('lifeService')
+      await expectTalliesEqualRecount()
+    })
+
+    it('two writes of the same org and of its member in flight at once', async () => {
+      const city = await createArea(area())
+      const branch = await createOrg(org(city.id))
+      const wang = await createMember(member(branch.id))
+      const storedOrg = (await db().orgs.get(branch.id))!
+      const storedMember = (await db().members.get(wang.id))!
+      await db().transaction('rw', db().orgs, db().members, () =>
+        Promise.all([
+          db().orgs.put({ ...storedOrg, type: 'generalBranch' }),
+          db().members.put({ ...storedMember, stage: 'probationary' }),
+          db().orgs.put({ ...storedOrg, dissolvedOn: '2026-11-01' }),
+          db().members.delete(wang.id),
+        ]),
+      )
+      await expectTalliesEqualRecount()
+    })
+
+    it('the same id twice in one bulkPut (and in one bulkDelete) counts once', async () => {
+      const { a, b } = await twoFirms()
+      await db().firms.bulkPut([
+        { ...a, industry: 'software' },
+        { ...a, industry: 'lifeService' },
+        { ...b, closedOn: '2026-10-01' },
+      ])
+      await expectTalliesEqualRecount()
+      await db().firms.bulkDelete([b.id, b.id])
+      await expectTalliesEqualRecount()
+      expect(await db().firms.count()).toBe(1)
+    })
+
+    it('a put refused by the database, its error caught, changes no tally', async () => {
+      const { a, b } = await twoFirms()
+      await db().transaction('rw', db().firms, async () => {
+        // The credit code index is unique: this put fails, the transaction goes on.
+        await expect(
+          db().firms.put({ ...b, creditCode: a.creditCode, industry: 'software' }),
+        ).rejects.toThrow()
+        await db().firms.put({ ...a, sizeClass: 'above' })
+      })
+      expect((await db().firms.get(b.id))?.industry).toBe(b.industry)
+      await expectTalliesEqualRecount()
+    })
+
+    it('a bulkPut half refused, its error caught, counts the half that was written', async () => {
+      const { a, b } = await twoFirms()
+      await db().transaction('rw', db().firms, async () => {
+        await expect(
+          db().firms.bulkPut([
+            { ...a, industry: 'software' },
+            { ...b, creditCode: a.creditCode, closedOn: '2026-10-01' },
+          ]),
+        ).rejects.toThrow()
+      })
+      expect((await db().firms.get(a.id))?.industry).toBe('software')
+      expect((await db().firms.get(b.id))?.closedOn).toBe('')
+      await expectTalliesEqualRecount()
+    })
+
+    it('a bulkPut that throws part way, its error caught, counts what did land', async () => {
+      const { a, b } = await twoFirms()
+      await db().transaction('rw', db().firms, async () => {
+        // A value the database cannot clone (a proxy) throws at once, after the first put
+        // was sent: the whole request rejects, yet the first record is written.
+        await expect(
+          db().firms.bulkPut([
+            { ...a, industry: 'software' },
+            new Proxy({ ...b, closedOn: '2026-10-01' }, {}),
+          ]),
+        ).rejects.toThrow()
+      })
+      expect((await db().firms.get(a.id))?.industry).toBe('software')
+      await expectTalliesEqualRecount()
+    })
+  })
 })

@@ -45,7 +45,11 @@ const HISTORY_TABLES = ['auditLog', 'recycleBin'] as const
  */
 export const KEPT_REPLICATION_TABLES: readonly string[] = ['revisionBodies', 'moves']
 /** Facts about this device, not about the data: a restore does not carry them over. */
-const DEVICE_META_KEYS: ReadonlySet<string> = new Set(['lastBackupAt', 'deviceId'])
+const DEVICE_META_KEYS: ReadonlySet<string> = new Set([
+  'lastBackupAt',
+  'deviceId',
+  'storagePersistence',
+])
 const RECORD_TABLE_SET: ReadonlySet<string> = new Set(RECORD_TABLES)
 
 /** Meta rows a restore may bring: not this device's id, last backup or exchange marks. */

@@ -9,6 +9,8 @@ export const META_KEYS = [
   'importValueChoices',
   // What a loaded demo leaves undone on purpose (JSON of services/demo/gaps.ts), '' otherwise.
   'demoGaps',
+  // This device's answer to navigator.storage.persist() (JSON { askedAt, granted }), '' before.
+  'storagePersistence',
 ] as const
 export type MetaKey = (typeof META_KEYS)[number]
 

@@ -10,7 +10,11 @@ import {
 import {
   checkRecordShape,
   checkRecycleEntry,
+  creditCodeNote,
+  NO_NOTES,
+  NoteList,
   ReferenceCheck,
+  type IncomingNotes,
   shapeError,
   type ShapeProblem,
 } from '@/domain/recordShapes'
@@ -74,7 +78,12 @@ export interface ScanVisitor {
 export async function scanBackup(
   lines: LineReader,
   visitor: ScanVisitor,
-): Promise<{ head: BackupFileHead; header: BackupHeader; totalRecords: number }> {
+): Promise<{
+  head: BackupFileHead
+  header: BackupHeader
+  totalRecords: number
+  notes: IncomingNotes
+}> {
   const all = visitor.check ? newSha256() : null
   const data = visitor.check ? newSha256() : null
   const firstLine = lines.next()
@@ -152,7 +161,8 @@ export async function scanBackup(
         }
       }
       const totalRecords = Object.values(counted).reduce((sum, n) => sum + n, 0)
-      return { head, header: { ...head, ...trailer }, totalRecords }
+      const notes = strict?.notes.result ?? NO_NOTES
+      return { head, header: { ...head, ...trailer }, totalRecords, notes }
     }
     const name = line.name
     if (!known.has(name)) throw new BackupError('unknownTable', { table: name })
@@ -179,12 +189,16 @@ export async function scanBackup(
  */
 class StrictRows {
   private readonly references = new ReferenceCheck()
+  readonly notes = new NoteList()
 
   row(table: string, row: Record<string, unknown>, position: number): void {
     let problem: ShapeProblem | null = null
     if (RECORD_TABLE_SET.has(table)) {
       problem = checkRecordShape(table as RecordTable, row)
-      if (!problem) this.references.record(table as RecordTable, row)
+      if (!problem) {
+        this.references.record(table as RecordTable, row)
+        this.notes.add(creditCodeNote(table, row))
+      }
     } else if (table === 'recycleBin') {
       problem = checkRecycleEntry(row, RECORD_TABLES)
       if (!problem && RECORD_TABLE_SET.has(String(row.table))) {
@@ -248,7 +262,7 @@ export async function readBackupFile(
   let tables: Record<string, Record<string, unknown>[]> | null = older ? {} : null
   const progress = () => onProgress?.({ phase: 'check', done: lines.position, total: file.size })
   progress()
-  const { header, head, totalRecords } = await scanBackup(lines, {
+  const scanned = await scanBackup(lines, {
     check: true,
     progress,
     row(table, row) {
@@ -262,15 +276,18 @@ export async function readBackupFile(
       if (tables) tables[table] ??= []
     },
   })
+  const { header, head, totalRecords } = scanned
+  let notes = scanned.notes
   if (tables) {
     const decoded: Record<string, Record<string, unknown>[]> = {}
     for (const [name, rows] of Object.entries(tables)) decoded[name] = decodeBlobs(rows)
     tables = await upgrade(decoded, head.schemaVersion, backupTableSpecs())
-    await checkIncomingRecords(tables, { onDevice: false })
+    notes = await checkIncomingRecords(tables, { onDevice: false })
   }
   progress()
   return {
     header,
+    notes,
     fileBytes: chosen.size,
     jsonBytes: lines.inflatedBytes,
     totalRecords,

@@ -1,3 +1,4 @@
+import type { IncomingNotes } from '@/domain/recordShapes'
 import {
   backupTableNames,
   backupTableNamesOf,
@@ -37,6 +38,8 @@ export interface CheckedBackup {
   file: Blob
   /** Whether the file was sealed with a passphrase. */
   sealed: boolean
+  /** What the checks let through but the user should hear of (legacy credit codes). */
+  notes: IncomingNotes
 }
 
 /**
@@ -80,9 +83,10 @@ export async function readBackupFileV1(file: Blob, limits: BackupLimits): Promis
     totalRecords += rows.length
   }
   if (older) tables = await upgrade(tables, header.schemaVersion, specs)
-  await checkIncomingRecords(tables, { onDevice: false })
+  const notes = await checkIncomingRecords(tables, { onDevice: false })
   return {
     header,
+    notes,
     fileBytes: file.size,
     jsonBytes: inflated.byteLength,
     totalRecords,

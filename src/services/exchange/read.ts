@@ -1,3 +1,4 @@
+import type { IncomingNotes } from '@/domain/recordShapes'
 import {
   backupTableSpecs,
   checkIncomingRecords,
@@ -42,6 +43,8 @@ export interface CheckedPackage {
   /** Rows per table (the record tables, then tombstones and leaves), Blobs decoded. */
   tables: Record<string, Row[]>
   preview: PreparedMerge
+  /** What the checks let through but the user should hear of (legacy credit codes). */
+  notes: IncomingNotes
 }
 
 /**
@@ -89,7 +92,7 @@ export async function readExchangeFile(
     if (!oldFormat) checkReplicationRows(spec.name, rows)
   }
   // Every field, and the references: in the package or on this device.
-  await checkIncomingRecords(payload, { onDevice: true })
+  const notes = await checkIncomingRecords(payload, { onDevice: true })
   const tables: Record<string, Row[]> = {}
   let totalRecords = 0
   for (const name of names) {
@@ -109,5 +112,6 @@ export async function readExchangeFile(
     oldFormat,
     tables,
     preview,
+    notes,
   }
 }
