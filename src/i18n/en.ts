@@ -281,6 +281,12 @@ const en: Messages<typeof zhCN> = {
     issues: 'Problems',
     studyRecords: 'Study records',
     settings: 'Rules',
+    tombstones: 'Deletion marks',
+    leaves: 'Conflicting versions',
+    revisionBodies: 'Earlier versions',
+    moves: 'Move marks',
+    tallies: 'Coverage tallies',
+    duesTallies: 'Dues tallies',
     '*': 'All data',
   },
   firm: {

@@ -266,6 +266,12 @@ export default {
     issues: '问题清单',
     studyRecords: '学习记录',
     settings: '规则设置',
+    tombstones: '删除标记',
+    leaves: '冲突版本',
+    revisionBodies: '历史版本',
+    moves: '迁出标记',
+    tallies: '覆盖统计汇总',
+    duesTallies: '党费统计汇总',
     '*': '全部数据',
   },
   firm: {
