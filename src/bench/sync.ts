@@ -18,7 +18,7 @@ import {
   setDb,
   ZhibuDb,
 } from '@/db'
-import { emptyDevelopment } from '@/domain/members'
+import { blankMemberInput } from '@/domain/members'
 import { CouchClient, DeviceStore, DeviceSync, RemoteDatabase, Replication } from '@/services/sync'
 import { subtreeNear } from './merge'
 import { deleteDatabase } from './raw'
@@ -174,24 +174,10 @@ export async function liveStart(
 /** The writer's write: a new member of the branch (what a secretary adds). Its id. */
 export async function liveWrite(orgId: string, i: number): Promise<string> {
   const member = await createMember({
-    orgId,
-    firmId: '',
-    partyGroupId: '',
+    ...blankMemberInput(orgId),
     name: `实时${i}`,
     gender: 'female',
-    ethnicity: 'han',
     birthDate: '1990-01-01',
-    idNumber: '',
-    phone: '',
-    education: 'bachelor',
-    jobTitle: '',
-    stage: 'full',
-    development: emptyDevelopment(),
-    fullMemberOn: '',
-    status: 'normal',
-    statusSince: '',
-    statusNote: '',
-    appraisals: [],
   })
   return member.id
 }
