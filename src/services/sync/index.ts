@@ -15,7 +15,6 @@ export * from './names'
 export { DeviceStore, type DeviceStoreOptions } from './deviceStore'
 export {
   DeviceSync,
-  idleWaitMs,
   type DeviceSyncOptions,
   type DeviceSyncStatus,
   type SyncTarget,
