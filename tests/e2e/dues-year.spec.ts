@@ -54,7 +54,8 @@ test('a secretary flags work not done; 待办 names the trigger and takes the ta
   await page.goto(`/members/${person.id}`)
   await expect(page.getByTestId('member-work-flag')).toHaveText('未标记')
   await page.getByTestId('member-work-flag-open').click()
-  const dialog = page.getByRole('dialog')
+  // By name: the date picker's popper is a dialog too while it is open.
+  const dialog = page.getByRole('dialog', { name: '未做党组织分配的工作' })
   await expect(dialog).toContainText('连续六个月不做党所分配的工作')
   // The note is required: the message names the field.
   await field(page, 'work-flag-note').fill('')
@@ -82,7 +83,7 @@ test('a secretary flags work not done; 待办 names the trigger and takes the ta
   await expect(row).toContainText('党章第九条')
   await screenshot(page, 'work-flag-todo')
   await row.getByTestId('todo-six-month-record').click()
-  const stepDialog = page.getByRole('dialog')
+  const stepDialog = page.getByRole('dialog', { name: `记录处理：${person.name}` })
   await expect(stepDialog).toContainText(`记录处理：${person.name}`)
   await expect(page.getByTestId('six-month-step-trigger')).toContainText('不做党所分配的工作')
   await page.getByTestId('six-month-step-save').click()

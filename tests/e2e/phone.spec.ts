@@ -46,6 +46,7 @@ async function pickPeople(page: Page) {
       studiedOn: string
       hours: number
       confirmed: string
+      kind: string
     }>('studyRecords')
     db.close()
     const onRoll = (orgId: string) =>
@@ -64,7 +65,14 @@ async function pickPeople(page: Page) {
     const year = String(new Date().getFullYear())
     const hoursOf = (id: string) =>
       study
-        .filter((s) => s.memberId === id && s.confirmed === 'yes' && s.studiedOn.startsWith(year))
+        .filter(
+          (s) =>
+            s.memberId === id &&
+            s.confirmed === 'yes' &&
+            // The kinds the yearly target counts (domain/study.ts COUNTED_STUDY_KINDS); 自学 is apart.
+            ['collective', 'lesson', 'training'].includes(s.kind) &&
+            s.studiedOn.startsWith(year),
+        )
         .reduce((sum, s) => sum + s.hours, 0)
     const member = branch.roll.find((m) => m.stage === 'full' && hoursOf(m.id) > 0)!
     return {
