@@ -4,7 +4,7 @@ import {
   isValidIdNumber,
   normalizeIdNumber,
 } from '@/domain/idNumber'
-import { emptyDevelopment } from '@/domain/members'
+import { blankMemberInput } from '@/domain/members'
 import type { Gender, Member, Org } from '@/domain/types'
 import { validateMember, type MemberInput } from '@/domain/validation'
 import { readCode, readDate, type SheetRow } from './cells'
@@ -125,29 +125,11 @@ export function memberPatchFromRow(
   }
 }
 
-/** A new member's fields before the sheet's cells are laid over them. */
-function memberDefaults(): MemberInput {
-  return {
-    orgId: '',
-    firmId: '',
-    partyGroupId: '',
-    name: '',
-    gender: 'male', // replaced: from the sheet, the ID number, or left for validation to ask
-    ethnicity: 'han',
-    birthDate: '',
-    idNumber: '',
-    phone: '',
-    education: 'bachelor',
-    jobTitle: '',
-    stage: 'full',
-    development: emptyDevelopment(),
-    fullMemberOn: '',
-    status: 'normal',
-    statusSince: '',
-    statusNote: '',
-    appraisals: [],
-  }
-}
+/**
+ * A new member's fields before the sheet's cells are laid over them (gender is replaced from
+ * the sheet, the ID number, or left for validation to ask).
+ */
+const memberDefaults = (): MemberInput => blankMemberInput('')
 
 const MEMBER_INPUT_FIELDS = Object.keys(memberDefaults()) as (keyof MemberInput)[]
 
