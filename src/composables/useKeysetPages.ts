@@ -26,6 +26,8 @@ export function useKeysetPages<Row, Cursor>(
   const next = shallowRef<Cursor | null>(null)
   const total = ref<number | null>(null)
   const loading = ref(false)
+  /** A page has been read at least once: before that, "no rows" is not yet known. */
+  const loaded = ref(false)
   const error = shallowRef<unknown>(null)
   let generation = 0
 
@@ -41,6 +43,7 @@ export function useKeysetPages<Row, Cursor>(
       const result = await load(after, limit)
       if (mine !== generation) return
       apply(result)
+      loaded.value = true
       error.value = null
     } catch (reason) {
       if (mine === generation) error.value = reason
@@ -106,6 +109,7 @@ export function useKeysetPages<Row, Cursor>(
     page,
     total,
     loading,
+    loaded,
     error,
     hasNext: computed(() => next.value !== null),
     hasPrevious: computed(() => page.value > 1),

@@ -11,6 +11,23 @@ function deferred<T>() {
 }
 
 describe('useKeysetPages', () => {
+  it('says it has loaded only once the first page is read, so an empty list is not claimed early', async () => {
+    const first = deferred<{ rows: string[]; next: null }>()
+    const scope = effectScope()
+    const pages = scope.run(() =>
+      useKeysetPages(() => first.promise, async () => 0, [], ref(20)),
+    )!
+    await flushPromises()
+    expect(pages.loading.value).toBe(true)
+    expect(pages.loaded.value).toBe(false)
+    expect(pages.rows.value).toEqual([])
+    first.resolve({ rows: [], next: null })
+    await flushPromises()
+    expect(pages.loaded.value).toBe(true)
+    expect(pages.loading.value).toBe(false)
+    scope.stop()
+  })
+
   it('keeps the count of the newest filter when an older count answers last', async () => {
     const filter = ref('all')
     const counts = new Map([
