@@ -7,6 +7,14 @@
  * `pollMs`, so a browser's six connections to one server are never all held open by
  * longpolls. Nothing is lost while offline or signed out: records stay on the device, and
  * the next round resumes from the checkpoints.
+ *
+ * A department syncs one database per org: 15,000 at province scale. Asking each of them
+ * every second would be 15,000 requests a second for one device, nearly all of them "no
+ * change". So a database whose last pull brought nothing waits its turn in an idle rotation
+ * sized to `idlePollsPerSecond` (every database still asked at least every
+ * `count / idlePollsPerSecond` seconds), while one that brought changes, or has a local write
+ * to push, is synced again the next round. A small fleet (up to `idlePollsPerSecond ×
+ * pollMs` databases) is asked every round, as before.
  */
 import { countFeedAfter } from '@/db'
 import { DeviceStore } from './deviceStore'
@@ -56,6 +64,8 @@ export interface DeviceSyncOptions {
   pushDelayMs?: number
   longpollTimeoutMs?: number
   concurrency?: number
+  /** The most "anything new?" requests a second for databases whose last pull was empty. */
+  idlePollsPerSecond?: number
   retry?: { firstMs: number; maxMs: number }
   onStatus?: (status: DeviceSyncStatus) => void
   onDenied?: (target: SyncTarget, refusals: WriteRefusal[]) => void
@@ -69,6 +79,21 @@ interface Channel {
   push: Replication
   pull: Replication
   status: TargetStatus
+  /** When an idle database is next asked (ms, performance.now()); 0 = this round. */
+  dueAt: number
+}
+
+const TARGETS_MAX_AGE_MS = 60_000
+
+/** A department's whole fleet asked at most this often by default: 50 requests a second. */
+const IDLE_POLLS_PER_SECOND = 50
+
+/**
+ * How long a database whose pull was empty waits before it is asked again: the poll
+ * interval while the fleet is small, else the fleet's size over the idle budget.
+ */
+export function idleWaitMs(databases: number, pollMs: number, pollsPerSecond: number): number {
+  return Math.max(pollMs, (databases / pollsPerSecond) * 1000)
 }
 
 function asSyncError(error: unknown): SyncError {
@@ -93,6 +118,10 @@ export class DeviceSync {
   #unsubscribe: (() => void) | null = null
   #running = false
   #reportTimer: ReturnType<typeof setTimeout> | null = null
+  /** The last list of databases, and whether something since may have changed it. */
+  #targets: SyncTarget[] | null = null
+  #targetsAt = 0
+  #targetsStale = true
 
   constructor(options: DeviceSyncOptions) {
     this.#options = options
@@ -144,8 +173,10 @@ export class DeviceSync {
   /** Try again now: after signing in again, when the browser says it is online, or by hand. */
   retryNow(): void {
     this.#failures = 0
+    this.#targetsStale = true
     for (const channel of this.#channels.values()) {
       channel.pushDue = true
+      channel.dueAt = 0
       if (channel.status.state !== 'idle') channel.status.state = 'waiting'
     }
     this.#dirty = true
@@ -153,6 +184,7 @@ export class DeviceSync {
   }
 
   #localWrite(): void {
+    this.#targetsStale = true
     for (const channel of this.#channels.values()) channel.pushDue = true
     if (this.#dirty) return
     this.#dirty = true
@@ -185,35 +217,60 @@ export class DeviceSync {
     }
     const push = new Replication(store, remote, { onProgress })
     const pull = new Replication(remote, store, { onProgress, onDenied })
-    const channel = { pushDue: true, target, remote, push, pull, status }
+    const channel = { pushDue: true, target, remote, push, pull, status, dueAt: 0 }
     this.#channels.set(target.database, channel)
     return channel
   }
 
   async #round(signal: AbortSignal): Promise<void> {
-    let targets: SyncTarget[]
-    try {
-      targets = await this.#options.targets()
-    } catch {
-      targets = [...this.#channels.values()].map((channel) => channel.target)
-    }
+    const targets = await this.#currentTargets()
     const wanted = new Set(targets.map((target) => target.database))
     for (const database of this.#channels.keys()) {
       if (!wanted.has(database)) this.#channels.delete(database)
     }
+    const now = performance.now()
     const queue = targets
       .map((target) => this.#channel(target))
-      .filter((channel) => channel.status.state !== 'failed')
+      .filter(
+        (channel) => channel.status.state !== 'failed' && (channel.pushDue || channel.dueAt <= now),
+      )
+    const idleMs = idleWaitMs(
+      targets.length,
+      this.#options.pollMs ?? 1_000,
+      this.#options.idlePollsPerSecond ?? IDLE_POLLS_PER_SECOND,
+    )
     const workers = Array.from({ length: this.#options.concurrency ?? 5 }, async () => {
       for (let channel = queue.shift(); channel && !signal.aborted; channel = queue.shift()) {
-        await this.#sync(channel, signal)
+        await this.#sync(channel, signal, idleMs)
       }
     })
     await Promise.all(workers)
   }
 
-  async #sync(channel: Channel, signal: AbortSignal): Promise<void> {
+  /**
+   * The databases to sync: asked again after anything that can change them (a pull that
+   * brought records, a local write, a retry) and otherwise at least every minute, not every
+   * round — at province scale the list is 15,000 org ids read from the device.
+   */
+  async #currentTargets(): Promise<SyncTarget[]> {
+    const now = performance.now()
+    if (this.#targets && !this.#targetsStale && now - this.#targetsAt < TARGETS_MAX_AGE_MS) {
+      return this.#targets
+    }
+    this.#targetsStale = false
+    try {
+      this.#targets = await this.#options.targets()
+      this.#targetsAt = now
+    } catch {
+      this.#targetsStale = true
+      this.#targets ??= [...this.#channels.values()].map((channel) => channel.target)
+    }
+    return this.#targets
+  }
+
+  async #sync(channel: Channel, signal: AbortSignal, idleMs: number): Promise<void> {
     const { status } = channel
+    const readBefore = channel.pull.progress.changesRead
     status.state = 'syncing'
     this.#report()
     try {
@@ -224,12 +281,16 @@ export class DeviceSync {
         status.waiting = await countFeedAfter(channel.target.orgId, Number(channel.push.lastSeq))
       }
       await channel.pull.run(signal)
+      const brought = channel.pull.progress.changesRead > readBefore
+      channel.dueAt = brought ? 0 : performance.now() + idleMs
+      if (brought) this.#targetsStale = true
       status.error = null
       status.state = 'idle'
       status.pending = 0
       status.lastSyncedAt = new Date().toISOString()
     } catch (error) {
       channel.pushDue = true
+      channel.dueAt = 0
       if (signal.aborted || isAbort(error)) return
       const problem = asSyncError(error)
       status.error = problem
@@ -263,7 +324,13 @@ export class DeviceSync {
     const channels = [...this.#channels.values()]
     const states = channels.map((channel) => channel.status.state)
     const { firstMs, maxMs } = this.#options.retry ?? { firstMs: 1_000, maxMs: 30_000 }
-    let ms = this.#options.pollMs ?? 1_000
+    // The next round when the first idle database is due (never sooner than the poll interval).
+    const firstDue =
+      channels.reduce(
+        (first, c) => (c.status.state === 'failed' ? first : Math.min(first, c.dueAt)),
+        Infinity,
+      ) - performance.now()
+    let ms = Math.max(this.#options.pollMs ?? 1_000, firstDue)
     if (states.includes('signedOut')) ms = Infinity
     else if (states.includes('offline')) ms = Math.min(maxMs, firstMs * 2 ** this.#failures++)
     else this.#failures = 0

@@ -15,6 +15,7 @@ export * from './names'
 export { DeviceStore, type DeviceStoreOptions } from './deviceStore'
 export {
   DeviceSync,
+  idleWaitMs,
   type DeviceSyncOptions,
   type DeviceSyncStatus,
   type SyncTarget,
