@@ -10,7 +10,7 @@ export class PhotoRefused extends Error {
   }
 }
 
-/** Meeting photos are kept small: longest side at most this, JPEG (issue 6). */
+/** Meeting photos are kept small: longest side at most this, JPEG, so a branch's year of photos fits on a phone and in a backup. */
 export const PHOTO_MAX_SIDE = 1600
 const JPEG_QUALITY = 0.85
 

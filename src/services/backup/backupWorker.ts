@@ -1,5 +1,5 @@
 /**
- * Backup and restore off the main thread (issue 3: no task over 200 ms while they run).
+ * Backup and restore off the main thread (no main-thread task over 200 ms while they run, so the page stays usable).
  * Opens the page's database by name (Dexie and the tallies middleware work in a worker;
  * the page's live queries hear of the writes through Dexie's BroadcastChannel) and runs
  * one operation per message, posting progress, then the result or a BackupError's code.
