@@ -894,6 +894,21 @@ try {
       note: `one run; at this rate the province set (${provinceRecords} records) takes ${Math.round(provinceRecords / pullRate)} s; floor ${floors.read ? Math.round(median(floors.read)) : '—'} records/s (raw _changes + _bulk_get, one database)`,
       target: floors.read ? { atLeast: median(floors.read) / 2 } : null,
     })
+    // The same pull beside what this device's IndexedDB alone writes: the median of the raw
+    // bulk-write floors (firms, members, meetings shapes) measured above in this run. A pull
+    // cannot store records faster than the device stores them raw, whatever the server reads.
+    const deviceRate = median(
+      ['firms', 'members', 'meetings'].map((table) => median(floorShapes[table].values)),
+    )
+    figure({
+      name: `sync: the department's first pull of ${city.root}, beside the device's raw write (records/s)`,
+      unit: 'records/s',
+      values: [pullRate],
+      note: `device raw bulk write ${Math.round(deviceRate)} records/s (median of the three shapes); server read ${floors.read ? Math.round(median(floors.read)) : '—'} records/s; the slower of the two bounds a pull`,
+      target: {
+        atLeast: Math.min(deviceRate, floors.read ? median(floors.read) : Infinity) / 2,
+      },
+    })
 
     // Live: a write on one device → the record on another, two pages with their own device
     // databases running the app's DeviceSync on one branch database (median of 10).
