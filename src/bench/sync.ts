@@ -39,6 +39,68 @@ export interface SyncBenchResult {
   databases: number
   push: { ms: number; records: number }
   pull: { ms: number; records: number }
+  /**
+   * The raw protocol on the same layout (the same documents in as many databases, four at a
+   * time, as the replicator runs): `_changes` + `_bulk_get` of every database, and
+   * `_bulk_docs` `new_edits=false` of what they read into as many fresh databases.
+   */
+  floors: { readMs: number; writeMs: number; records: number }
+}
+
+interface BulkGetAnswer {
+  results: { docs: { ok?: Record<string, unknown> }[] }[]
+}
+
+/** The floors of the layout: raw reads of the databases, then raw writes of what they held. */
+async function layoutFloors(
+  client: CouchClient,
+  names: readonly string[],
+): Promise<SyncBenchResult['floors']> {
+  const held = new Map<string, Record<string, unknown>[]>()
+  let start = performance.now()
+  await pool(names, 4, async (database) => {
+    const docs: Record<string, unknown>[] = []
+    for (let since: unknown = 0; ;) {
+      const { body } = await client.request<{
+        results: { id: string; changes: { rev: string }[] }[]
+        last_seq: unknown
+      }>(`${encodeURIComponent(database)}/_changes`, {
+        query: { style: 'all_docs', since: String(since), limit: 500 },
+      })
+      if (body.results.length === 0) break
+      since = body.last_seq
+      const { body: got } = await client.request<BulkGetAnswer>(
+        `${encodeURIComponent(database)}/_bulk_get`,
+        {
+          method: 'POST',
+          query: { revs: true, attachments: true },
+          body: {
+            docs: body.results.flatMap((row) =>
+              row.changes.map(({ rev }) => ({ id: row.id, rev })),
+            ),
+          },
+        },
+      )
+      for (const result of got.results) for (const doc of result.docs) if (doc.ok) docs.push(doc.ok)
+    }
+    held.set(database, docs)
+  })
+  const readMs = performance.now() - start
+  const records = [...held.values()].reduce((sum, docs) => sum + docs.length, 0)
+  await pool(names, 4, async (database) => {
+    await client.request(encodeURIComponent(`${database}-raw`), { method: 'PUT' })
+  })
+  start = performance.now()
+  await pool(names, 4, async (database) => {
+    const docs = held.get(database) ?? []
+    for (let i = 0; i < docs.length; i += 500) {
+      await client.request(`${encodeURIComponent(`${database}-raw`)}/_bulk_docs`, {
+        method: 'POST',
+        body: { docs: docs.slice(i, i + 500), new_edits: false },
+      })
+    }
+  })
+  return { readMs, writeMs: performance.now() - start, records }
 }
 
 /** Push a subtree's databases from the current (province) device, then pull them into an empty one. */
@@ -68,6 +130,7 @@ export async function syncBench(
     pushed += docsWritten
   })
   const push = { ms: performance.now() - start, records: pushed }
+  const floors = await layoutFloors(client, orgIds.map(name))
 
   const source = getDb().name
   getDb().close()
@@ -86,7 +149,7 @@ export async function syncBench(
       })
     }
     const pull = { ms: performance.now() - start, records: pulled }
-    return { root: root.name, databases: orgIds.length, push, pull }
+    return { root: root.name, databases: orgIds.length, push, pull, floors }
   } finally {
     getDb().close()
     await deleteDatabase(PULL_DB)

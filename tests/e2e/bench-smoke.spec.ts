@@ -161,3 +161,67 @@ test('bench live-sync pair runs: a write on one device is shown on the other', a
     await server.stop()
   }
 })
+
+/** The bench's sync figures on the demo: a subtree pushed and pulled, and its layout floors. */
+test('bench sync figures run: push, pull and the raw floors on the same layout', async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(180_000)
+  const { DEV_ADMIN, findFreePort, startServer } = await import('../../server/launch.mjs')
+  const server = await startServer({ port: await findFreePort(5985, 5989), inMemory: true })
+  try {
+    const auth = `Basic ${Buffer.from(`${DEV_ADMIN.name}:${DEV_ADMIN.password}`).toString('base64')}`
+    for (const [key, value] of [
+      ['httpd/enable_cors', 'true'],
+      ['cors/origins', new URL(baseURL!).origin],
+      ['cors/credentials', 'true'],
+      ['cors/methods', 'GET, PUT, POST, HEAD, DELETE'],
+      ['cors/headers', 'accept, authorization, content-type, origin, referer'],
+    ]) {
+      const response = await fetch(`${server.url}_config/${key}`, {
+        method: 'PUT',
+        headers: { authorization: auth, 'content-type': 'application/json' },
+        body: JSON.stringify(value),
+      })
+      expect(response.ok, key).toBe(true)
+    }
+    await page.goto('/bench/bench.html')
+    await page.waitForFunction(() => !!window.zhibuBench)
+    type Bench = Record<string, (...args: unknown[]) => Promise<unknown>>
+    const result = (await page.evaluate(
+      async ([url, admin]) => {
+        const bench = window.zhibuBench as unknown as Bench
+        await bench.demoLoad!()
+        await bench.useDatabase!('zhibu-bench-demo')
+        try {
+          return await bench.syncBench!(url, admin, `smoke${Date.now()}`, 1_500)
+        } finally {
+          await bench.useDatabase!('zhibu')
+        }
+      },
+      [server.url, DEV_ADMIN] as const,
+    )) as {
+      databases: number
+      push: { ms: number; records: number }
+      pull: { ms: number; records: number }
+      floors: { readMs: number; writeMs: number; records: number }
+    }
+    console.log('sync (smoke):', JSON.stringify(result))
+    expect(result.databases).toBeGreaterThan(1)
+    expect(result.push.records).toBeGreaterThan(100)
+    // Everything pushed is read back raw, and the empty device pulls it all.
+    expect(result.floors.records).toBe(result.push.records)
+    expect(result.pull.records).toBe(result.push.records)
+    for (const ms of [
+      result.push.ms,
+      result.pull.ms,
+      result.floors.readMs,
+      result.floors.writeMs,
+    ]) {
+      expect(ms).toBeGreaterThan(0)
+    }
+  } finally {
+    await server.stop()
+  }
+})
