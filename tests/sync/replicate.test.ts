@@ -156,6 +156,47 @@ describe('push and pull through the server', () => {
     expect(Math.max(...sizes.slice(1))).toBeLessThanOrEqual(3)
     expect((await remoteState(name)).size).toBe(12)
   })
+
+  it('writes a few hundred small revisions in one request, though it reads them in groups', async () => {
+    const name = await freshDatabase()
+    const remote = await adminDatabase(name)
+    const store = new MemoryStore('device')
+    fill(store, 300)
+    const calls = { reads: 0, writes: [] as number[] }
+    const counting = new Proxy(remote, {
+      get(target, key, receiver) {
+        if (key === 'writeRevisions') {
+          return (docs: RevisionDoc[]) => {
+            calls.writes.push(docs.length)
+            return target.writeRevisions(docs)
+          }
+        }
+        const value = Reflect.get(target, key, receiver) as unknown
+        return typeof value === 'function'
+          ? (value as (...a: unknown[]) => unknown).bind(target)
+          : value
+      },
+    })
+    const reading = new Proxy(store, {
+      get(target, key, receiver) {
+        if (key === 'readRevisions') {
+          return (requests: Parameters<MemoryStore['readRevisions']>[0]) => {
+            calls.reads++
+            return target.readRevisions(requests)
+          }
+        }
+        const value = Reflect.get(target, key, receiver) as unknown
+        return typeof value === 'function'
+          ? (value as (...a: unknown[]) => unknown).bind(target)
+          : value
+      },
+    })
+    const progress = await new Replication(reading, counting).run()
+    expect(calls.reads).toBe(2) // 50 first (their size unknown), then the rest
+    expect(calls.writes).toEqual([300])
+    expect(progress.docsWritten).toBe(300)
+    expect((await remoteState(name)).size).toBe(300)
+  })
 })
 
 describe('sessions during sync', () => {

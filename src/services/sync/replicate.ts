@@ -197,26 +197,44 @@ export class Replication {
     await this.#write(batch, await this.#missing(batch, signal), signal)
   }
 
-  /** Reads the missing revisions from the source and writes them, a group at a time; then the checkpoint. */
+  /**
+   * Reads the missing revisions from the source a group at a time and writes them in as few
+   * writes as fit (up to the batch, or `maxGroupBytes`): a database of a few hundred small
+   * records is one write, not one per read; then the checkpoint.
+   */
   async #write(
     batch: ChangesBatch,
     requests: RevisionRequest[],
     signal?: AbortSignal,
   ): Promise<void> {
-    for (let start = 0; start < requests.length;) {
-      const group = requests.slice(start, start + this.#groupSize)
-      start += group.length
-      const docs = await this.source.readRevisions(group, signal)
-      this.#resize(docs)
+    let pending: RevisionDoc[] = []
+    let pendingBytes = 0
+    const flush = async () => {
+      if (pending.length === 0) return
+      const docs = pending
+      pending = []
+      pendingBytes = 0
       const refusals = await this.target.writeRevisions(docs, signal)
-      this.#progress.docsRead += docs.length
       this.#progress.docsWritten += docs.length - refusals.length
-      this.#progress.notRead += Math.max(0, group.length - docs.length)
       if (refusals.length > 0) {
         this.#progress.denied += refusals.length
         this.#options.onDenied?.(refusals)
       }
     }
+    for (let start = 0; start < requests.length; ) {
+      const group = requests.slice(start, start + this.#groupSize)
+      start += group.length
+      const docs = await this.source.readRevisions(group, signal)
+      this.#resize(docs)
+      this.#progress.docsRead += docs.length
+      this.#progress.notRead += Math.max(0, group.length - docs.length)
+      const bytes = docs.reduce((sum, doc) => sum + approximateBytes(doc), 0)
+      if (pending.length > 0 && pendingBytes + bytes > this.#maxGroupBytes) await flush()
+      pending.push(...docs)
+      pendingBytes += bytes
+      if (pending.length >= this.#batchSize || pendingBytes >= this.#maxGroupBytes) await flush()
+    }
+    await flush()
     this.#progress.changesRead += batch.results.length
     if (batch.pending === undefined) delete this.#progress.pending
     else this.#progress.pending = batch.pending
