@@ -1,6 +1,12 @@
 /** Excel import/export messages; added to zh-CN.ts as `import: importMessages`. */
 export default {
-  title: { firms: '导入企业', orgs: '导入党组织', members: '导入党员', study: '导入学习记录' },
+  title: {
+    firms: '导入企业',
+    orgs: '导入党组织',
+    members: '导入党员',
+    study: '导入学习记录',
+    dues: '导入党费交纳',
+  },
   open: '导入 Excel',
   steps: { pick: '选择文件', map: '核对列', values: '核对取值', preview: '预览并导入' },
   pickHint:
@@ -11,6 +17,7 @@ export default {
     members: '按身份证号找到已有的党员：已有的更新，没有身份证号或不在名册中的新增。',
     study:
       '记入当前党组织。按身份证号匹配党员，没有身份证号时按本组织内唯一的姓名匹配；同一党员同一天同一内容的记录会更新而不重复计入学时。',
+    dues: '每行是一名党员一个月的党费：按身份证号匹配党员，没有身份证号时按“所在党组织”列（没有该列时为当前党支部）内唯一的姓名匹配；没有“月份”列时记入当前选择的月份。已有的交纳记录会更新并列出原值和新值；新基数从所在月份起执行。本页导出的 Excel 可以原样导入。',
   },
   limits: '文件不超过 {maxMb} MB，不超过 {maxRows} 行。',
   chooseFile: '选择文件',
@@ -45,7 +52,14 @@ export default {
   invalidCount: '{n} 行有问题',
   actions: { create: '新增 {n}', update: '更新 {n}', unchanged: '无变化 {n}' },
   skippedCount: '按你的选择跳过 {n} 行',
-  tabs: { problems: '问题（{n}）', changes: '更新的内容（{n}）', skipped: '跳过的行（{n}）' },
+  warningCount: '{n} 条提醒',
+  acceptWarnings: '我已核对这 {n} 条提醒，按表中的金额导入',
+  tabs: {
+    problems: '问题（{n}）',
+    warnings: '提醒（{n}）',
+    changes: '更新的内容（{n}）',
+    skipped: '跳过的行（{n}）',
+  },
   changes: {
     record: '记录',
     from: '原值',
@@ -82,7 +96,32 @@ export default {
     unknownValue: '{field}的取值“{value}”无法识别，可选：{allowed}（也可在“核对取值”一步中对应）',
     requiredForNew: '这一行是新记录，需要{field}，但表中没有这一列',
     skippedByChoice: '{field}为“{value}”，按你的选择跳过',
+    invalidMonth: '{field}中的“{value}”不是能识别的月份，可写作 2026-03、2026年3月或 Excel 日期',
+    futureMonth: '{field}“{value}”还没有到，不能登记交纳',
+    beforeDuesStart: '{field}“{value}”早于这名党员开始交纳党费的月份（{start}，预备党员自支部大会通过之月起）',
+    noDuesStart: '党员“{value}”没有支部大会通过或转正日期，不能确定从哪个月起交纳党费',
+    outOfScope: '党员“{value}”不在你管理的党组织内，不能导入',
+    noBase: '党员“{value}”还没有交纳基数，这一行需要填写{field}',
+    temporaryNoDues: '“{value}”是临时党支部，不收缴党费（党员在原党支部交纳）',
+    dueDiffers: '表中{field}为 {value} 元，按基数和比例计算为 {due} 元：导入后按计算值记为应交',
+    paidDiffers: '{field} {value} 元与本月应交 {due} 元不同（按基数、比例和减免计算）',
+    notAmount: '{field}中的“{value}”不是金额，请写数字，如 3500 或 3,500.00',
+    negativeAmount: '{field}不能为负数（{value}）',
   },
+  duesFields: {
+    name: '姓名',
+    idNumber: '身份证号',
+    orgName: '所在党组织',
+    month: '月份',
+    category: '类别',
+    base: '交纳基数',
+    due: '应交',
+    paid: '实交',
+    paidOn: '交纳日期',
+    receiptNo: '收据号',
+    note: '备注',
+  },
+  duesReason: '导入 {file}',
   fields: {
     areaCity: '所属地区：盟市',
     areaPark: '所属地区：街道/园区',
@@ -99,6 +138,7 @@ export default {
     noHeader: '前 10 行中没有找到表头：至少要有两个能识别的列名，如“企业名称”“统一社会信用代码”',
     missingColumns: '缺少必需的列：{fields}',
     hasErrors: '有 {rows} 行有问题，选择“全部无误才导入”时不能导入',
+    unacceptedWarnings: '有 {rows} 条提醒，请核对后勾选“我已核对”再导入',
     writeFailed: '导入失败，没有写入任何数据（{found}）',
     quota:
       '存储空间已满，导入未进行，没有写入任何数据；之前保存的数据都还在。请下载备份、清理浏览器空间后再试。',

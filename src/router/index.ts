@@ -108,7 +108,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/dues',
     name: 'dues',
     component: () => import('@/views/DuesView.vue'),
-    meta: { messages: ['dues', 'study', 'phone'] },
+    meta: { messages: ['dues', 'study', 'import', 'phone'] },
   },
   {
     path: '/dues/year/:memberId',
