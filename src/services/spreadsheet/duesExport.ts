@@ -15,13 +15,14 @@ export interface DuesExportLabels {
 
 /**
  * The month's register as a sheet. The base is private: it goes into the file only when the
- * user ticks "include the bases".
+ * user ticks "include the bases". The dues import reads the file back unchanged (its headers
+ * are the first of duesColumns.ts; the month is the page's).
  */
-export async function exportDuesRegister(
+export async function buildDuesRegisterWorkbook(
   register: Register,
   labels: DuesExportLabels,
   includeBase: boolean,
-): Promise<string> {
+): Promise<ArrayBuffer> {
   const rows = register.rows.map((row) => {
     const base = row.terms ? formatYuan(row.terms.base) : ''
     return [
@@ -39,12 +40,21 @@ export async function exportDuesRegister(
   const headers = includeBase
     ? [...labels.headers.slice(0, 2), labels.baseHeader, ...labels.headers.slice(2)]
     : labels.headers
-  const data = await writeWorkbook({
+  return writeWorkbook({
     sheetName: labels.sheetName,
     headers,
     rows,
     widths: headers.map((_, index) => (index === 0 ? 12 : 14)),
   })
+}
+
+/** The month's register downloaded as an .xlsx; its file name. */
+export async function exportDuesRegister(
+  register: Register,
+  labels: DuesExportLabels,
+  includeBase: boolean,
+): Promise<string> {
+  const data = await buildDuesRegisterWorkbook(register, labels, includeBase)
   const fileName = `${labels.fileName}-${register.month}-${fileDate()}.xlsx`
   downloadFile(data, fileName)
   return fileName

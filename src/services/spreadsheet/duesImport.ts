@@ -13,7 +13,7 @@ import { duesStartMonth, formatYuan, monthlyDue, termsFor, type Month } from '@/
 import { paymentProblems, paymentValue, type PaymentInput } from '@/domain/duesRecords'
 import { normalizeIdNumber } from '@/domain/idNumber'
 import { orgDuties } from '@/domain/terms'
-import type { DuesCategory, Member } from '@/domain/types'
+import type { Dues, DuesCategory, Member } from '@/domain/types'
 import { isEmptyRow, readCode, readDate, readMoney, type SheetRow } from './cells'
 import type { ColumnMapping } from './header'
 import {
@@ -176,6 +176,7 @@ export function planDuesRows(
     warnings: [],
   }
   const repeated = duplicateKeys()
+  const fileTerms = new Map<string, Pick<Dues, 'month' | 'category' | 'base' | 'reduction'>[]>()
   const thisMonth = monthKey(people.today)
   for (const item of items) {
     if (item.skipped) {
@@ -201,13 +202,13 @@ export function planDuesRows(
     }
     const { member } = match
     const org = people.orgs.get(member.orgId)
-    if (people.scope && !people.scope.has(member.orgId)) {
-      problems.push({ row, field: match.field, code: 'outOfScope', params: { value: member.name } })
+    if (org && !orgDuties(org).collectsDues) {
+      problems.push({ row, field: 'orgName', code: 'temporaryNoDues', params: { value: org.name } })
       fail()
       continue
     }
-    if (org && !orgDuties(org).collectsDues) {
-      problems.push({ row, field: 'orgName', code: 'temporaryNoDues', params: { value: org.name } })
+    if (people.scope && !people.scope.has(member.orgId)) {
+      problems.push({ row, field: match.field, code: 'outOfScope', params: { value: member.name } })
       fail()
       continue
     }
@@ -234,7 +235,11 @@ export function planDuesRows(
     const duplicate = repeated(key, row, 'month')
     if (duplicate) problems.push(duplicate)
     const { stored, before } = records.get(key) ?? { stored: undefined, before: undefined }
-    const carried = stored ?? (before ? { ...before, ...termsFor([before], month) } : undefined)
+    // A new base applies from its month and runs on: from the latest earlier record, stored
+    // or in an earlier row of this sheet.
+    const earlier = [...(before ? [before] : []), ...(fileTerms.get(member.id) ?? [])]
+    const carriedTerms = termsFor(earlier, month)
+    const carried = stored ?? (carriedTerms ?? undefined)
     const base = patch.base ?? carried?.base
     const category = patch.category ?? carried?.category ?? 'employed'
     const paymentGiven =
@@ -254,7 +259,9 @@ export function planDuesRows(
       continue
     }
     if (base === undefined) {
-      problems.push({ row, field: 'base', code: 'noBase', params: { value: member.name } })
+      // A base cell that could not be read is named already.
+      if (!problems.some((p) => p.field === 'base'))
+        problems.push({ row, field: 'base', code: 'noBase', params: { value: member.name } })
       fail()
       continue
     }
@@ -307,6 +314,7 @@ export function planDuesRows(
         code: 'paidDiffers',
         params: { value: formatYuan(input.paid), due: formatYuan(due) },
       })
+    fileTerms.set(member.id, [...(fileTerms.get(member.id) ?? []), input])
     result.valid.push({
       row,
       value: input,
