@@ -114,7 +114,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/dues/year/:memberId',
     name: 'duesYear',
     component: () => import('@/views/DuesYearView.vue'),
-    meta: { messages: ['dues'] },
+    meta: { messages: ['dues', 'phone'] },
   },
   {
     path: '/me',
