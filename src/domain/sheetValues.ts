@@ -304,6 +304,9 @@ const DUES_CATEGORY_TABLE: ValueTable<DuesCategory> = {
     最低生活保障: 'hardship',
     农民: 'farmer',
     牧民: 'farmer',
+    // The English register's own words (the codes read as they are).
+    'On basic allowance': 'hardship',
+    'Farmer or herder': 'farmer',
   }),
 }
 

@@ -53,9 +53,9 @@ async function setup(namesakes = true) {
     )
   const wang = await full(branch.id, '王芳', '11010519491231002X')
   const li = await full(branch.id, '李强', '')
-  await full(branch.id, '张伟', '')
-  // Two of one name: the export (names only) cannot tell them apart; see the round trip.
-  if (namesakes) await full(branch.id, '张伟', '')
+  // Two of one name: a sheet tells them apart by the ID number, whole or masked (the export's).
+  await full(branch.id, '张伟', '150202200405063046')
+  if (namesakes) await full(branch.id, '张伟', '150202198803094059')
   const late = await full(branch.id, '赵敏', '', '2026-06-01')
   const zhou = await createMember(
     member(branch.id, {
@@ -279,7 +279,7 @@ describe('applying a dues sheet', () => {
   })
 
   it('reads the register its own export wrote, unchanged: nothing new, nothing lost', async () => {
-    const s = await setup(false)
+    const s = await setup()
     const base = { orgId: s.branch.id, category: 'employed' as const, reduction: null, note: '' }
     await savePayment({
       ...base,
@@ -304,7 +304,9 @@ describe('applying a dues sheet', () => {
       const data = await buildDuesRegisterWorkbook(
         register,
         {
-          headers: (['name', 'category', 'due', 'paid', 'paidOn', 'receiptNo', 'state'] as const)
+          headers: (
+            ['name', 'idNumber', 'category', 'due', 'paid', 'paidOn', 'receiptNo', 'state'] as const
+          )
             .map((c) => duesZh.col[c])
             .concat(duesZh.dialog.note),
           baseHeader: duesZh.col.base,
@@ -321,6 +323,7 @@ describe('applying a dues sheet', () => {
       expect(result.parsed.warnings).toEqual([])
       expect(result.parsed.valid).toHaveLength(register.rows.length)
       expect(result.parsed.valid.every((row) => row.action === 'unchanged')).toBe(true)
+      expect(result.parsed.valid.map((row) => row.label)).toContain('张伟 · 2026-10')
       expect(await writeImport(result, 'validRows')).toMatchObject({ created: 0, updated: 0 })
     }
     expect(await db().dues.count()).toBe(2)
@@ -329,5 +332,57 @@ describe('applying a dues sheet', () => {
   it('refuses a sheet without who', async () => {
     const file = sheetFile([['2026-10', 90]], ['月份', '实交'])
     await expect(checkImport(file, file.header.mapping)).rejects.toBeInstanceOf(SpreadsheetError)
+  })
+})
+
+describe('two members of one name', () => {
+  it('are told apart by the masked ID number the export writes', async () => {
+    const s = await setup()
+    const rows = await db().members.where('name').equals('张伟').toArray()
+    const second = rows.find((m) => m.idNumber === '150202198803094059')!
+    const result = await check(
+      sheetFile(
+        [['张伟', '1502**********4059', '2026-10', 3000, 15, '2026-10-05']],
+        ['姓名', '身份证号', '月份', '交纳基数', '实交', '交纳日期'],
+      ),
+      { orgId: s.branch.id },
+    )
+    expect(result.parsed.problems).toEqual([])
+    expect(result.parsed.valid[0]?.value?.memberId).toBe(second.id)
+  })
+})
+
+describe('the English register', () => {
+  it('reads its headers and category words back', async () => {
+    const s = await setup()
+    const file = sheetFile(
+      [['李强', '', 'On basic allowance', '', '0.20', '2026-10-05', 'E-1', 'Paid', '']],
+      [
+        'Name',
+        'ID number',
+        'Category',
+        'Due (yuan)',
+        'Paid (yuan)',
+        'Paid on',
+        'Receipt',
+        'State',
+        'Note',
+      ],
+    )
+    expect(Object.entries(file.header.mapping).filter(([, column]) => column !== null)).toEqual([
+      ['name', 0],
+      ['idNumber', 1],
+      ['category', 2],
+      ['due', 3],
+      ['paid', 4],
+      ['paidOn', 5],
+      ['receiptNo', 6],
+      ['note', 8],
+    ])
+    const result = await check(file, { orgId: s.branch.id, month: '2026-10' })
+    // A flat-rate category needs no base: 0 is recorded as the base, 0.20 元 owed.
+    expect(result.parsed.problems).toEqual([])
+    expect(result.parsed.warnings).toEqual([])
+    expect(result.parsed.valid[0]?.value).toMatchObject({ category: 'hardship', base: 0, paid: 20 })
   })
 })

@@ -1,9 +1,11 @@
 import type { Register } from '@/db'
 import { formatYuan } from '@/domain/dues'
+import { maskIdNumber } from '@/domain/mask'
 import { downloadFile, fileDate } from './download'
 import { writeWorkbook } from './workbook'
 
 export interface DuesExportLabels {
+  /** 姓名, 身份证号, 类别, 应交, 实交, 交纳日期, 收据号, 状态, 备注 (the base goes after 类别). */
   headers: readonly string[]
   /** The base column's header, used only when the user asks for the bases. */
   baseHeader: string
@@ -27,6 +29,8 @@ export async function buildDuesRegisterWorkbook(
     const base = row.terms ? formatYuan(row.terms.base) : ''
     return [
       row.member.name,
+      // Masked as in lists; enough for the import to tell two members of one name apart.
+      maskIdNumber(row.member.idNumber),
       labels.category(row),
       ...(includeBase ? [base] : []),
       row.due === null ? '' : formatYuan(row.due),
@@ -38,7 +42,7 @@ export async function buildDuesRegisterWorkbook(
     ]
   })
   const headers = includeBase
-    ? [...labels.headers.slice(0, 2), labels.baseHeader, ...labels.headers.slice(2)]
+    ? [...labels.headers.slice(0, 3), labels.baseHeader, ...labels.headers.slice(3)]
     : labels.headers
   return writeWorkbook({
     sheetName: labels.sheetName,

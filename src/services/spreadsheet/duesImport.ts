@@ -9,9 +9,17 @@ import {
   type ImportOptions,
 } from '@/db'
 import { monthKey } from '@/domain/dates'
-import { duesStartMonth, formatYuan, monthlyDue, termsFor, type Month } from '@/domain/dues'
+import {
+  duesRate,
+  duesStartMonth,
+  formatYuan,
+  monthlyDue,
+  termsFor,
+  type Month,
+} from '@/domain/dues'
 import { paymentProblems, paymentValue, type PaymentInput } from '@/domain/duesRecords'
 import { normalizeIdNumber } from '@/domain/idNumber'
+import { maskIdNumber } from '@/domain/mask'
 import { orgDuties } from '@/domain/terms'
 import type { Dues, DuesCategory, Member } from '@/domain/types'
 import { isEmptyRow, readCode, readDate, readMoney, type SheetRow } from './cells'
@@ -55,6 +63,8 @@ export interface DuesImportTarget {
 
 interface DuesPatch {
   idNumber?: string
+  /** An ID number masked as the register's export writes it (1101**********002X). */
+  maskedId?: string
   name?: string
   orgName?: string
   month?: Month
@@ -84,6 +94,7 @@ export function readDuesRow(row: SheetRow, mapping: ColumnMapping, values: Value
   const id = readCode(cell('idNumber'))
   if (!id.ok)
     problems.push({ row: row.number, field: 'idNumber', code: id.code, params: { value: id.text } })
+  else if (id.text.includes('*')) patch.maskedId = id.text
   else if (id.text !== '') patch.idNumber = normalizeIdNumber(id.text)
   const month = readDate(cell('month'), true)
   if (!month.ok)
@@ -143,7 +154,11 @@ function matchMember(patch: DuesPatch, people: DuesImportPeople, pageOrgId: stri
     orgId = orgs[0].id
   }
   if (orgId === '') return { field: 'orgName', code: 'required', value: '' }
-  const candidates = (people.rosters.get(orgId) ?? []).filter((m) => m.name === patch.name)
+  // A masked ID number (the export's) tells two members of one name apart.
+  const candidates = (people.rosters.get(orgId) ?? []).filter(
+    (m) =>
+      m.name === patch.name && (!patch.maskedId || maskIdNumber(m.idNumber) === patch.maskedId),
+  )
   if (candidates.length === 1 && candidates[0]) return { member: candidates[0], field: 'name' }
   // Two members of one name in one org: the sheet must give the ID number.
   return {
@@ -239,9 +254,11 @@ export function planDuesRows(
     // or in an earlier row of this sheet.
     const earlier = [...(before ? [before] : []), ...(fileTerms.get(member.id) ?? [])]
     const carriedTerms = termsFor(earlier, month)
-    const carried = stored ?? (carriedTerms ?? undefined)
-    const base = patch.base ?? carried?.base
+    const carried = stored ?? carriedTerms ?? undefined
     const category = patch.category ?? carried?.category ?? 'employed'
+    // A flat-rate category (students, the unemployed, 低保, 农牧民) owes the same on any base.
+    const flat = duesRate(0, category, people.settings).kind === 'flat'
+    const base = patch.base ?? carried?.base ?? (flat ? 0 : undefined)
     const paymentGiven =
       (patch.paid ?? 0) > 0 || !!patch.paidOn || !!patch.receiptNo || !!patch.note
     const newTerms =
