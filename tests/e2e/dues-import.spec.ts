@@ -105,4 +105,18 @@ test('a secretary imports a month of dues from Excel: preview, problems, warning
   await expect(row(second.name)).toContainText('DF-IMP-2')
   await expect(row(second.name)).toContainText((second.due + 1).toFixed(2))
   await screenshot(page, 'dues-import-register')
+
+  // The page's own export reads back unchanged: every row found, nothing to change.
+  const download = page.waitForEvent('download')
+  await page.getByTestId('dues-export').click()
+  const exported = await (await download).path()
+  const count = await lines.count()
+  await page.getByTestId('dues-import').click()
+  await page.getByTestId('import-file').setInputFiles(exported)
+  await page.getByTestId('import-next').click()
+  await expect(page.getByTestId('import-valid-count')).toHaveAttribute('data-count', String(count))
+  await expect(page.getByTestId('import-actions')).toContainText(`无变化 ${count}`)
+  await expect(page.getByTestId('import-invalid-count')).toHaveCount(0)
+  await expect(page.getByTestId('import-warning-count')).toHaveCount(0)
+  await screenshot(page, 'dues-import-roundtrip')
 })
