@@ -107,6 +107,8 @@ export default {
       '{field}: “{value}” is not a known value; accepted: {allowed} (or map it in the “Check values” step)',
     requiredForNew: 'This row is a new record and needs {field}, but the sheet has no such column',
     skippedByChoice: '{field} is “{value}”: skipped by your choice',
+    namesake: 'Several members of the organisation are called “{value}”: give the ID number (whole, or masked as the export writes it)',
+    orgNamesake: 'Several organisations are called “{value}”: give the member’s ID number',
     invalidMonth: '{field} “{value}” is not a month; write 2026-03, 2026年3月 or an Excel date',
     futureMonth: '{field} {value} has not come yet: no payment can be recorded for it',
     beforeDuesStart: '{field} {value} is before the member’s first dues month ({start}; probationary members pay from the month of the branch vote)',

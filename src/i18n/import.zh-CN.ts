@@ -96,6 +96,8 @@ export default {
     unknownValue: '{field}的取值“{value}”无法识别，可选：{allowed}（也可在“核对取值”一步中对应）',
     requiredForNew: '这一行是新记录，需要{field}，但表中没有这一列',
     skippedByChoice: '{field}为“{value}”，按你的选择跳过',
+    namesake: '本组织有多名党员叫“{value}”，请在身份证号列写出身份证号（完整的或导出时打码的）',
+    orgNamesake: '有多个党组织叫“{value}”，请写出党员的身份证号',
     invalidMonth: '{field}中的“{value}”不是能识别的月份，可写作 2026-03、2026年3月或 Excel 日期',
     futureMonth: '{field}“{value}”还没有到，不能登记交纳',
     beforeDuesStart: '{field}“{value}”早于这名党员开始交纳党费的月份（{start}，预备党员自支部大会通过之月起）',

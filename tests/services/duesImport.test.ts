@@ -99,7 +99,7 @@ describe('the dues sheet check', () => {
     const file = sheetFile([
       ['王芳', '11010519491231002X', '2026-10', 6000, '', 90, '2026-10-05', 'R-1'], // 2 ok
       ['无此人', '', '2026-10', 3000, '', 15, '2026-10-05', ''], // 3 unknown
-      ['张伟', '', '2026-10', 3000, '', 15, '2026-10-05', ''], // 4 ambiguous
+      ['张伟', '', '2026-10', 3000, '', 15, '2026-10-05', ''], // 4 namesake
       ['王芳', '', '2026-12', 6000, '', 90, '2026-11-05', ''], // 5 future month
       ['赵敏', '', '2026-05', 3000, '', 15, '2026-05-05', ''], // 6 before full-member month
       ['周洁', '', '2026年4月', 3000, '', 15, '2026-04-05', ''], // 7 before the branch vote
@@ -115,7 +115,7 @@ describe('the dues sheet check', () => {
     const result = await check(file, { orgId: s.branch.id, month: '', scopeOrgId: s.branch.id })
     expect(brief(result.parsed.problems)).toEqual([
       '3:name:notFound',
-      '4:name:ambiguous',
+      '4:name:namesake',
       '5:month:futureMonth',
       '6:month:beforeDuesStart',
       '7:month:beforeDuesStart',

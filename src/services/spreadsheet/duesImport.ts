@@ -131,7 +131,11 @@ export function readDuesRow(row: SheetRow, mapping: ColumnMapping, values: Value
 
 type Match =
   | { member: Member; field: string }
-  | { field: string; code: 'notFound' | 'ambiguous' | 'required'; value: string }
+  | {
+      field: string
+      code: 'notFound' | 'orgNamesake' | 'namesake' | 'required'
+      value: string
+    }
 
 /** ID number first; else the name in the org the row names, or the page's org. */
 function matchMember(patch: DuesPatch, people: DuesImportPeople, pageOrgId: string): Match {
@@ -148,7 +152,7 @@ function matchMember(patch: DuesPatch, people: DuesImportPeople, pageOrgId: stri
     if (orgs.length !== 1 || !orgs[0])
       return {
         field: 'orgName',
-        code: orgs.length === 0 ? 'notFound' : 'ambiguous',
+        code: orgs.length === 0 ? 'notFound' : 'orgNamesake',
         value: patch.orgName,
       }
     orgId = orgs[0].id
@@ -163,7 +167,7 @@ function matchMember(patch: DuesPatch, people: DuesImportPeople, pageOrgId: stri
   // Two members of one name in one org: the sheet must give the ID number.
   return {
     field: 'name',
-    code: candidates.length === 0 ? 'notFound' : 'ambiguous',
+    code: candidates.length === 0 ? 'notFound' : 'namesake',
     value: patch.name,
   }
 }

@@ -23,6 +23,10 @@ export type ImportProblemCode =
   | 'noDuesStart'
   /** A member outside the org subtree the user may write. */
   | 'outOfScope'
+  /** Two members of the org bear the row's name: the ID number tells them apart. */
+  | 'namesake'
+  /** Two orgs bear the name of the row's org column. */
+  | 'orgNamesake'
   /** A money cell that is not an amount, or a negative one. */
   | 'notAmount'
   | 'negativeAmount'
