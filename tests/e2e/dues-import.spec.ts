@@ -71,6 +71,9 @@ test('a secretary imports a month of dues from Excel: preview, problems, warning
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     buffer: file,
   })
+  // The columns found by meaning: 交纳月份 → 月份, 实缴党费（元） → 实交, 收据编号 → 收据号.
+  await expect(page.getByTestId('import-next')).toBeEnabled()
+  await screenshot(page, 'dues-import-mapping')
   await page.getByTestId('import-next').click()
   await expect(page.getByTestId('import-valid-count')).toHaveAttribute('data-count', '2')
   await expect(page.getByTestId('import-actions')).toContainText('新增 2')
