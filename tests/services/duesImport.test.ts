@@ -307,7 +307,7 @@ describe('applying a dues sheet', () => {
           headers: (
             ['name', 'idNumber', 'category', 'due', 'paid', 'paidOn', 'receiptNo', 'state'] as const
           )
-            .map((c) => duesZh.col[c])
+            .map((c): string => duesZh.col[c])
             .concat(duesZh.dialog.note),
           baseHeader: duesZh.col.base,
           category: (row) => (row.terms ? duesZh.category[row.terms.category] : ''),

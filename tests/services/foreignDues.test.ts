@@ -14,7 +14,12 @@ const fixture = (name: string): ArrayBuffer =>
 useFreshDb()
 
 // make_fixtures.py DUES_IDS
-const IDS = ['150202198001011020', '15020219751203203X', '150202200405063046', '150202198803094059']
+const IDS = [
+  '150202198001011020',
+  '15020219751203203X',
+  '150202200405063046',
+  '150202198803094059',
+] as const
 
 async function branch() {
   const a = await createArea(area())
