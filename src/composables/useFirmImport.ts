@@ -87,7 +87,12 @@ export const MAX_PROBLEMS_SHOWN = 500
  * the enumerated columns' words mean (only when some need it) → preview the rows, their
  * problems and every field an update changes → write. Nothing is written before `confirm`.
  */
-export function useSpreadsheetImport(kind: Ref<ImportKind>, orgId: Ref<string> = ref('')) {
+export function useSpreadsheetImport(
+  kind: Ref<ImportKind>,
+  orgId: Ref<string> = ref(''),
+  /** A dues sheet: the page's month and the secretary's org (their scope; '' = all). */
+  dues: Ref<{ month: string; scopeOrgId: string }> = ref({ month: '', scopeOrgId: '' }),
+) {
   const { t } = useI18n()
   const step = ref<ImportStep>('pick')
   const fileName = ref('')
@@ -95,6 +100,8 @@ export function useSpreadsheetImport(kind: Ref<ImportKind>, orgId: Ref<string> =
   const mapping = ref<ColumnMapping>({})
   const result = shallowRef<ParsedImport | null>(null)
   const mode = ref<ImportMode>('validRows')
+  /** A dues sheet's warnings (paid or due other than the rules compute), accepted by the user. */
+  const acceptWarnings = ref(false)
   const busy = ref(false)
   const progress = ref<number | null>(null)
   const showProgress = useDelayedFlag(busy)
@@ -107,6 +114,12 @@ export function useSpreadsheetImport(kind: Ref<ImportKind>, orgId: Ref<string> =
   /** Fields a new record needs that the mapping leaves out: only updates can land. */
   const newRecordGaps = computed(() => missingGroups(mapping.value, NEW_RECORD_FIELDS[kind.value]))
   const problems = computed(() => result.value?.parsed.problems.slice(0, MAX_PROBLEMS_SHOWN) ?? [])
+  const warnings = computed(() =>
+    result.value?.kind === 'dues' ? result.value.parsed.warnings.slice(0, MAX_PROBLEMS_SHOWN) : [],
+  )
+  const warningCount = computed(() =>
+    result.value?.kind === 'dues' ? result.value.parsed.warnings.length : 0,
+  )
   const validCount = computed(() => result.value?.parsed.valid.length ?? 0)
   const invalidCount = computed(() => result.value?.parsed.invalidCount ?? 0)
   const actions = computed(() => {
@@ -118,6 +131,7 @@ export function useSpreadsheetImport(kind: Ref<ImportKind>, orgId: Ref<string> =
     () =>
       !busy.value &&
       validCount.value > 0 &&
+      (warningCount.value === 0 || acceptWarnings.value) &&
       !(mode.value === 'allOrNothing' && invalidCount.value > 0),
   )
 
@@ -142,6 +156,7 @@ export function useSpreadsheetImport(kind: Ref<ImportKind>, orgId: Ref<string> =
     result.value = null
     mapping.value = {}
     mode.value = 'validRows'
+    acceptWarnings.value = false
     failure.value = null
     values.clear()
   }
@@ -179,11 +194,12 @@ export function useSpreadsheetImport(kind: Ref<ImportKind>, orgId: Ref<string> =
         { ...mapping.value },
         (fraction) => (progress.value = Math.round(fraction * 100)),
         values.choices.value,
-        { orgId: orgId.value },
+        { orgId: orgId.value, month: dues.value.month, scopeOrgId: dues.value.scopeOrgId },
       )
     })
     if (!checked) return
     result.value = checked
+    acceptWarnings.value = false
     step.value = 'preview'
   }
 
@@ -202,6 +218,8 @@ export function useSpreadsheetImport(kind: Ref<ImportKind>, orgId: Ref<string> =
         writeImport(checked, mode.value, {
           summary: (counts) => t('import.auditSummary', { file: fileName.value, ...counts }),
           onProgress: (fraction) => (progress.value = Math.round(fraction * 100)),
+          acceptWarnings: acceptWarnings.value,
+          reason: t('import.duesReason', { file: fileName.value }),
         }),
       'write',
     )
@@ -216,6 +234,9 @@ export function useSpreadsheetImport(kind: Ref<ImportKind>, orgId: Ref<string> =
     mapping,
     result,
     mode,
+    acceptWarnings,
+    warnings,
+    warningCount,
     busy,
     progress,
     showProgress,

@@ -1,6 +1,6 @@
 import { computed, ref, watch, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { maskIdNumber, maskPhone } from '@/domain/mask'
+import { maskAmount, maskIdNumber, maskPhone } from '@/domain/mask'
 import type { SheetValueField } from '@/domain/sheetValues'
 import {
   VALUE_FIELDS,
@@ -19,6 +19,7 @@ const VALUE_MESSAGE_PREFIX: Record<SheetValueField, string> = {
   education: 'members.education',
   stage: 'members.stage',
   studyKind: 'study.kind',
+  duesCategory: 'dues.category',
 }
 
 const ENTITY: Record<ImportKind, string> = {
@@ -26,6 +27,7 @@ const ENTITY: Record<ImportKind, string> = {
   orgs: 'org',
   members: 'member',
   study: 'study',
+  dues: 'dues',
 }
 
 /** A code of a value table in the UI's language. */
@@ -48,6 +50,8 @@ export function useProblemText(kind: Ref<ImportKind>) {
     // The sheet names the parent (parentName); the form's label is the parentId one.
     const name = field === 'parentName' ? 'parentId' : field
     const keys = [
+      // A dues sheet's columns have their own words (应交, 实交 … as the register writes them).
+      ...(kind.value === 'dues' ? [`import.duesFields.${name}`] : []),
       `import.fields.${name}`,
       `fields.${ENTITY[kind.value]}.${name}`,
       `members.fields.${name}`,
@@ -101,6 +105,8 @@ export function useChangeRows(kind: Ref<ImportKind>, result: Ref<ParsedImport | 
     const table = VALUE_FIELDS[kind.value][field]
     if (table) return valueLabel(table, value)
     if (field === 'idNumber') return maskIdNumber(value)
+    // The dues base is private: masked in the preview as in every list.
+    if (kind.value === 'dues' && field === 'base') return maskAmount(value)
     if (field === 'phone') return maskPhone(value)
     if (field === 'hostFirmIds') return t('import.changes.firms', { n: value })
     return value

@@ -8,6 +8,7 @@
 import { INDUSTRY_CLASSES } from './industryClasses'
 import { EDUCATION_LEVELS, ETHNIC_GROUPS } from './personClasses'
 import {
+  DUES_CATEGORIES,
   EDUCATIONS,
   ETHNICITIES,
   GENDERS,
@@ -16,6 +17,7 @@ import {
   ORG_TYPES,
   SIZE_CLASSES,
   STUDY_KINDS,
+  type DuesCategory,
   type Education,
   type Ethnicity,
   type Gender,
@@ -275,6 +277,39 @@ const STUDY_KIND_TABLE: ValueTable<StudyKind> = {
   }),
 }
 
+/** 党费 categories as the dues register writes them (2008 规定 一、党费的收缴). */
+export const DUES_CATEGORY_LABELS: Record<DuesCategory, string> = {
+  employed: '在职',
+  retired: '离退休',
+  student: '学生',
+  unemployed: '下岗失业',
+  hardship: '生活困难',
+  farmer: '农牧民',
+}
+
+const DUES_CATEGORY_TABLE: ValueTable<DuesCategory> = {
+  codes: DUES_CATEGORIES,
+  labels: DUES_CATEGORY_LABELS,
+  synonyms: words<DuesCategory>({
+    在职职工: 'employed',
+    在职党员: 'employed',
+    职工: 'employed',
+    退休: 'retired',
+    离休: 'retired',
+    离退休人员: 'retired',
+    在校学生: 'student',
+    下岗: 'unemployed',
+    失业: 'unemployed',
+    低保: 'hardship',
+    最低生活保障: 'hardship',
+    农民: 'farmer',
+    牧民: 'farmer',
+    // The English register's own words (the codes read as they are).
+    'On basic allowance': 'hardship',
+    'Farmer or herder': 'farmer',
+  }),
+}
+
 export const SHEET_VALUE_TABLES = {
   industry: INDUSTRY_TABLE,
   sizeClass: SIZE_TABLE,
@@ -284,6 +319,7 @@ export const SHEET_VALUE_TABLES = {
   education: EDUCATION_TABLE,
   stage: STAGE_TABLE,
   studyKind: STUDY_KIND_TABLE,
+  duesCategory: DUES_CATEGORY_TABLE,
 } as const
 
 export type SheetValueField = keyof typeof SHEET_VALUE_TABLES

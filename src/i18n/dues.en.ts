@@ -24,6 +24,7 @@ export default {
   },
   col: {
     name: 'Name',
+    idNumber: 'ID number',
     category: 'Category',
     base: 'Base (yuan)',
     due: 'Due (yuan)',

@@ -23,6 +23,7 @@ export default {
   },
   col: {
     name: '姓名',
+    idNumber: '身份证号',
     category: '类别',
     base: '交纳基数（元）',
     due: '应交（元）',

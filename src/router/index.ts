@@ -108,13 +108,13 @@ export const routes: RouteRecordRaw[] = [
     path: '/dues',
     name: 'dues',
     component: () => import('@/views/DuesView.vue'),
-    meta: { messages: ['dues', 'study', 'phone'] },
+    meta: { messages: ['dues', 'study', 'import', 'phone'] },
   },
   {
     path: '/dues/year/:memberId',
     name: 'duesYear',
     component: () => import('@/views/DuesYearView.vue'),
-    meta: { messages: ['dues'] },
+    meta: { messages: ['dues', 'phone'] },
   },
   {
     path: '/me',

@@ -24,7 +24,7 @@ import { readSettings } from './settings'
 
 /** One line of a branch's monthly register (党费收缴登记). */
 export interface RegisterRow {
-  member: Pick<Member, 'id' | 'name' | 'stage' | 'status'>
+  member: Pick<Member, 'id' | 'name' | 'idNumber' | 'stage' | 'status'>
   /** The month's record, if any. */
   record: Dues | null
   /** The month's terms: the record's, or carried from the latest earlier one (null: no base yet). */
@@ -78,7 +78,13 @@ export async function readRegister(orgId: string, month: Month): Promise<Registe
         const source = record ?? (await latestBefore(member.id, month)) ?? null
         const terms = source ? termsFor([source], month) : null
         return {
-          member: { id: member.id, name: member.name, stage: member.stage, status: member.status },
+          member: {
+            id: member.id,
+            name: member.name,
+            idNumber: member.idNumber,
+            stage: member.stage,
+            status: member.status,
+          },
           record,
           terms,
           due: record ? record.due : terms ? monthlyDue(terms, month, settings) : null,

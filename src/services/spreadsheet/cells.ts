@@ -131,3 +131,30 @@ function numberAsShown(value: number): string {
     .replace(/\.?0+e/, 'e')
     .replace('e', 'E')
 }
+
+/** A money cell read into 分: blank, an amount, or text that is not one (named 'type'). */
+export type MoneyCell =
+  { ok: true; fen: number | null } | { ok: false; code: 'type' | 'min'; text: string }
+
+/**
+ * An amount in 元 from a number cell or text such as '3,500.00', '¥45', '45元', '４５': 分 as a
+ * whole number (rounded to the 分); null for a blank cell; 'min' for a negative amount.
+ */
+export function readMoney(value: CellValue | undefined): MoneyCell {
+  const text = cellText(value)
+  if (text === '') return { ok: true, fen: null }
+  const amount =
+    typeof value === 'number'
+      ? value
+      : (() => {
+          const cleaned = text
+            .normalize('NFKC')
+            .replace(/[,，\s]/g, '')
+            .replace(/^[¥￥]/, '')
+            .replace(/(元|rmb|cny)$/i, '')
+          return /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : Number.NaN
+        })()
+  if (!Number.isFinite(amount)) return { ok: false, code: 'type', text }
+  if (amount < 0) return { ok: false, code: 'min', text }
+  return { ok: true, fen: Math.round(amount * 100) }
+}

@@ -1,5 +1,6 @@
 import type { SheetValueField } from '@/domain/sheetValues'
 import type { FirmInput, OrgInput } from '@/domain/validation'
+import { DUES_COLUMNS } from './duesColumns'
 import { MEMBER_COLUMNS } from './membersColumns'
 import { STUDY_COLUMNS } from './studyColumns'
 
@@ -16,7 +17,7 @@ export interface ColumnSpec<F extends string> {
 
 export type FirmField = keyof FirmInput
 export type OrgField = Exclude<keyof OrgInput, 'committee' | 'parentId'> | 'parentName'
-export type ImportKind = 'firms' | 'orgs' | 'members' | 'study'
+export type ImportKind = 'firms' | 'orgs' | 'members' | 'study' | 'dues'
 /** The area split over columns: 盟市 + 旗县区 (areaId) [+ 街道/园区], joined into a path. */
 export type AreaPartField = 'areaCity' | 'areaPark'
 
@@ -79,6 +80,7 @@ export const ORG_COLUMNS: readonly ColumnSpec<OrgField>[] = [
 export function columnsOf(kind: ImportKind): readonly ColumnSpec<string>[] {
   if (kind === 'members') return MEMBER_COLUMNS
   if (kind === 'study') return STUDY_COLUMNS
+  if (kind === 'dues') return DUES_COLUMNS
   return [...(kind === 'firms' ? FIRM_COLUMNS : ORG_COLUMNS), ...AREA_PART_COLUMNS]
 }
 
@@ -92,6 +94,8 @@ export const REQUIRED_FIELDS: Record<ImportKind, readonly (readonly string[])[]>
   orgs: [['name'], ['areaId', 'areaCity', 'areaPark']],
   members: [['name', 'idNumber']],
   study: [['name', 'idNumber'], ['studiedOn'], ['topic']],
+  // The month may come from the page (the register's own export has no month column).
+  dues: [['name', 'idNumber']],
 }
 
 /** Fields a new record cannot do without; left unmapped, only updates can land. */
@@ -100,6 +104,7 @@ export const NEW_RECORD_FIELDS: Record<ImportKind, readonly (readonly string[])[
   orgs: [['type']],
   members: [['name'], ['orgId']],
   study: [['hours']],
+  dues: [['paid', 'base']],
 }
 
 /** The enumerated fields of each sheet and the value table each is read through. */
@@ -108,6 +113,7 @@ export const VALUE_FIELDS: Record<ImportKind, Readonly<Record<string, SheetValue
   orgs: { type: 'orgType' },
   members: { gender: 'gender', ethnicity: 'ethnicity', education: 'education', stage: 'stage' },
   study: { kind: 'studyKind' },
+  dues: { category: 'duesCategory' },
 }
 
 /** Header text as compared (domain/headerMatch.ts). */

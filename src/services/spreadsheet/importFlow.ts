@@ -20,6 +20,7 @@ import { createOrgRowParser, hostCreditCodes, type OrgImportRow } from './orgRow
 import type { PlannedRows } from './plan'
 import { SpreadsheetError } from './problems'
 import { feedRows, type OnProgress } from './slices'
+import { checkDuesImport, writeDuesImport, type DuesImportPlan } from './duesImport'
 import { checkStudyImport, writeStudyImport, type StudyImportPlan } from './studyImport'
 import { createValueReader, reviewValues, type ValueChoices, type ValueReviewItem } from './values'
 import { checkFileSize, readFirstSheet } from './workbook'
@@ -41,14 +42,24 @@ export type ParsedImport =
   | { kind: 'orgs'; parsed: PlannedRows<OrgImportRow> }
   | { kind: 'members'; parsed: PlannedRows<MemberInput> }
   | { kind: 'study'; parsed: StudyImportPlan }
+  | { kind: 'dues'; parsed: DuesImportPlan }
 
 /** 'validRows' writes the rows without problems; 'allOrNothing' refuses a file with any. */
 export type ImportMode = 'validRows' | 'allOrNothing'
 
-/** Where an import lands beyond the sheet itself: the org of a study sheet. */
+/**
+ * Where an import lands beyond the sheet itself: the org of a study sheet; for a dues sheet
+ * the page's org and month (rows without those columns) and the secretary's org (its subtree
+ * is what they may write; '' = the department).
+ */
 export interface ImportTarget {
   orgId?: string
+  month?: string
+  scopeOrgId?: string
 }
+
+/** What the write takes beyond the rows: a dues sheet's accepted warnings and its reason. */
+export type WriteOptions = ImportOptions & { acceptWarnings?: boolean; reason?: string }
 
 export async function openImportFile(
   kind: ImportKind,
@@ -92,6 +103,16 @@ export async function checkImport(
     throw new SpreadsheetError('missingColumns', { fields: missing.join(',') })
   const rows = dataRows(file)
   const values = createValueReader(file.kind, choices)
+  if (file.kind === 'dues') {
+    const parsed = await checkDuesImport(
+      rows,
+      mapping,
+      values,
+      { orgId: target.orgId ?? '', month: target.month ?? '', scopeOrgId: target.scopeOrgId ?? '' },
+      onProgress,
+    )
+    return { kind: 'dues', parsed }
+  }
   if (file.kind === 'study') {
     const parsed = await checkStudyImport(rows, mapping, values, target.orgId ?? '', onProgress)
     return { kind: 'study', parsed }
@@ -129,13 +150,18 @@ export async function checkImport(
 export async function writeImport(
   result: ParsedImport,
   mode: ImportMode,
-  options: ImportOptions = {},
+  options: WriteOptions = {},
 ): Promise<ImportCounts> {
   if (mode === 'allOrNothing' && result.parsed.invalidCount > 0) {
     throw new SpreadsheetError('hasErrors', { rows: result.parsed.invalidCount })
   }
+  if (result.kind === 'dues' && result.parsed.warnings.length > 0 && !options.acceptWarnings) {
+    throw new SpreadsheetError('unacceptedWarnings', { rows: result.parsed.warnings.length })
+  }
   if (result.parsed.valid.length === 0) return { created: 0, updated: 0, unchanged: 0 }
-  const withExpected = { ...options, expected: result.parsed.expected }
+  const { acceptWarnings: _accept, reason, ...rest } = options
+  const withExpected = { ...rest, expected: result.parsed.expected }
+  if (result.kind === 'dues') return writeDuesImport(result.parsed, { ...withExpected, reason })
   if (result.kind === 'study') return writeStudyImport(result.parsed, withExpected)
   if (result.kind === 'members') {
     return importMembers(

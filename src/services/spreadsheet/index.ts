@@ -41,7 +41,9 @@ export {
   type ImportMode,
   type ImportTarget,
   type ParsedImport,
+  type WriteOptions,
 } from './importFlow'
+export { planDuesRows, readDuesRow, type DuesImportPlan } from './duesImport'
 export { SKIP_ROWS, type ValueChoices, type ValueReviewItem } from './values'
 export { parseMemberRows } from './membersRows'
 export { buildMembersWorkbook, exportMembers } from './membersExport'

@@ -13,6 +13,30 @@ export type ImportProblemCode =
   | 'unknownValue'
   /** A field a new record needs, in a row that matches no record, left blank or unmapped. */
   | 'requiredForNew'
+  /** A dues month that cannot be read as a month (2026-03, 2026年3月, an Excel date). */
+  | 'invalidMonth'
+  /** A dues month that has not come yet. */
+  | 'futureMonth'
+  /** A dues month before the member's first (dues.ts duesStartMonth). */
+  | 'beforeDuesStart'
+  /** A member without the date dues start from (branch vote or full-member date). */
+  | 'noDuesStart'
+  /** A member outside the org subtree the user may write. */
+  | 'outOfScope'
+  /** Two members of the org bear the row's name: the ID number tells them apart. */
+  | 'namesake'
+  /** Two orgs bear the name of the row's org column. */
+  | 'orgNamesake'
+  /** A money cell that is not an amount, or a negative one. */
+  | 'notAmount'
+  | 'negativeAmount'
+  /** A member of a temporary branch: it collects no dues. */
+  | 'temporaryNoDues'
+  /** A member with no base on record, in a row that gives none. */
+  | 'noBase'
+  /** Warnings (the row is written once accepted): the due or paid differ from the rules. */
+  | 'dueDiffers'
+  | 'paidDiffers'
   /** Not a problem: the person chose to leave rows with this word out. */
   | 'skippedByChoice'
 
@@ -78,6 +102,8 @@ export type SpreadsheetErrorCode =
   | 'noHeader'
   | 'missingColumns'
   | 'hasErrors'
+  /** A dues sheet with warnings the user has not accepted. */
+  | 'unacceptedWarnings'
   /** An old binary .xls, a WPS .et or an OpenDocument sheet: saved as .xlsx it reads. */
   | 'saveAsXlsx'
 
