@@ -67,7 +67,8 @@ export function changedFields(
   after: Record<string, unknown>,
 ): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)])
-  const ignored = new Set(['updatedAt', 'createdAt', 'id', ...REVISION_FIELDS])
+  // nameTokens: a copy of the name in pieces (search.ts), changed exactly when the name is.
+  const ignored = new Set(['updatedAt', 'createdAt', 'id', 'nameTokens', ...REVISION_FIELDS])
   return [...keys]
     .filter(
       (key) => !ignored.has(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]),
