@@ -1,4 +1,4 @@
-import type { Table } from 'dexie'
+import type { Collection, Table } from 'dexie'
 import { nameBigrams } from '@/domain/search'
 
 /**
@@ -25,31 +25,72 @@ export function intersect(sets: readonly ReadonlySet<string>[]): Set<string> {
   return out
 }
 
+/** Pieces looked up at once; after each batch a small enough candidate set stops the lookups. */
+const BATCH = 4
+/** Candidates few enough to read and check: no further piece is looked up. */
+const FEW = 50
+
 /**
- * The ids whose name holds every two-character piece of `text` (two characters or more).
- * The rare pieces (at most CANDIDATE_CAP records each) decide; when every piece is common
- * ("党支部" among branch names) their full key lists are met, still without a record read.
+ * The ids whose name may hold `text` (two characters or more): those holding its rare
+ * pieces (at most CANDIDATE_CAP records each), met, looked up a few pieces at a time until
+ * few are left — a superset the caller checks on the records. Null when every piece is
+ * common ("党支部" among branch names): then fullTokenIds, or a walk (boundedWalk).
  */
 export async function tokenIds<T extends Named>(
   table: Table<T, string>,
   text: string,
-): Promise<Set<string>> {
+): Promise<Set<string> | null> {
   const grams = nameBigrams(text)
-  const capped = await Promise.all(
-    grams.map((gram) =>
-      table
-        .where('nameTokens')
-        .equals(gram)
-        .limit(CANDIDATE_CAP + 1)
-        .primaryKeys(),
+  let met: Set<string> | null = null
+  for (let at = 0; at < grams.length; at += BATCH) {
+    const capped = await Promise.all(
+      grams.slice(at, at + BATCH).map((gram) =>
+        table
+          .where('nameTokens')
+          .equals(gram)
+          .limit(CANDIDATE_CAP + 1)
+          .primaryKeys(),
+      ),
+    )
+    const rare = capped.filter((keys) => keys.length <= CANDIDATE_CAP).map((keys) => new Set(keys))
+    if (rare.length > 0) met = intersect(met ? [met, ...rare] : rare)
+    if (met && met.size <= FEW) break
+  }
+  return met
+}
+
+/** Every piece common: their full key lists, met (still keys only, no record read). */
+export async function fullTokenIds<T extends Named>(
+  table: Table<T, string>,
+  text: string,
+): Promise<Set<string>> {
+  const full = await Promise.all(
+    nameBigrams(text).map(
+      async (gram) => new Set(await table.where('nameTokens').equals(gram).primaryKeys()),
     ),
   )
-  const rare = capped.filter((keys) => keys.length <= CANDIDATE_CAP).map((keys) => new Set(keys))
-  if (rare.length > 0) return intersect(rare)
-  const full = await Promise.all(
-    grams.map(async (gram) => new Set(await table.where('nameTokens').equals(gram).primaryKeys())),
-  )
   return intersect(full)
+}
+
+/**
+ * A walk in name order that gives up after CANDIDATE_CAP rows: a page when the matches are
+ * dense (every piece of the needle is common), else null and the caller meets the keys.
+ */
+export async function boundedWalk<T>(
+  walk: Collection<T, string>,
+  matches: (row: T) => boolean,
+  limit: number,
+): Promise<T[] | null> {
+  let seen = 0
+  const rows = await walk
+    .until(() => seen >= CANDIDATE_CAP)
+    .filter((row) => {
+      seen += 1
+      return matches(row)
+    })
+    .limit(limit)
+    .toArray()
+  return rows.length >= limit ? rows : null
 }
 
 /** The starts a one-character search looks up: the character as typed and in either case. */

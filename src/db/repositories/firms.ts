@@ -5,7 +5,14 @@ import type { Firm } from '@/domain/types'
 import { validateFirm, type FirmInput } from '@/domain/validation'
 import { getDb, newId } from '../connection'
 import { NotFoundError, ValidationError } from '../errors'
-import { CANDIDATE_CAP as PICKER_CAP, prefixStarts, readSorted, tokenIds } from '../nameSearch'
+import {
+  boundedWalk,
+  CANDIDATE_CAP as PICKER_CAP,
+  fullTokenIds,
+  prefixStarts,
+  readSorted,
+  tokenIds,
+} from '../nameSearch'
 import { createRecord, removeRecord, updateRecord } from '../records'
 import { statusForFirm } from './firmStatus'
 import { orThrow } from './validated'
@@ -292,7 +299,12 @@ export async function searchFirms(text: string, limit = 20): Promise<Firm[]> {
   const byCode = /^[0-9A-Z]{2,18}$/.test(code)
   const matches = (f: Firm): boolean =>
     pickerNameMatches(f.name, needle) || (byCode && f.creditCode.startsWith(code))
-  const ids = await tokenIds(firms, needle)
+  let ids = await tokenIds(firms, needle)
+  if (ids === null) {
+    const dense = await boundedWalk(firms.orderBy('name'), matches, limit)
+    if (dense) return dense
+    ids = await fullTokenIds(firms, needle)
+  }
   if (byCode) {
     const keys = await firms
       .where('creditCode')

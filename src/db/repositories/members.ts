@@ -8,8 +8,10 @@ import type { MemberInput } from '@/domain/validation'
 import { pickerNameMatches } from '@/domain/search'
 import { getDb } from '../connection'
 import {
+  boundedWalk,
   byNameThenId,
   CANDIDATE_CAP,
+  fullTokenIds,
   intersect,
   prefixStarts,
   readSorted,
@@ -101,7 +103,13 @@ export async function searchMembers(
       .limit(limit)
       .toArray()
   }
+  const byName = () => members.where('[name+id]').between(['', ''], [HIGH, HIGH])
   let ids = await tokenIds(members, needle)
+  if (ids === null) {
+    const dense = await boundedWalk(byName(), matches, limit)
+    if (dense) return dense
+    ids = await fullTokenIds(members, needle)
+  }
   if (scope && ids.size > CANDIDATE_CAP) {
     const keys = await members
       .where('orgId')
@@ -110,10 +118,9 @@ export async function searchMembers(
     ids = intersect([ids, new Set(keys)])
   }
   if (ids.size <= CANDIDATE_CAP) return readSorted(members, ids, matches, limit)
-  return members
-    .where('[name+id]')
-    .between(['', ''], [HIGH, HIGH])
-    .filter((m) => ids.has(m.id) && matches(m))
+  const many = ids
+  return byName()
+    .filter((m) => many.has(m.id) && matches(m))
     .limit(limit)
     .toArray()
 }

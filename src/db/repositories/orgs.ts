@@ -2,7 +2,15 @@ import { isOnRoll } from '@/domain/memberStatus'
 import type { Org } from '@/domain/types'
 import { pickerNameMatches } from '@/domain/search'
 import { getDb } from '../connection'
-import { CANDIDATE_CAP, intersect, prefixStarts, readSorted, tokenIds } from '../nameSearch'
+import {
+  boundedWalk,
+  CANDIDATE_CAP,
+  fullTokenIds,
+  intersect,
+  prefixStarts,
+  readSorted,
+  tokenIds,
+} from '../nameSearch'
 
 // Writes (and with them valibot's schemas) live in orgWrites.ts, re-exported here: the reads
 // the first route needs (getOrg) stay out of the write path's chunk (the first-route budget).
@@ -94,7 +102,13 @@ export async function searchOrgs(
       .limit(limit)
       .toArray()
   }
+  const keep = (org: Org): boolean => (!inScope || inScope.has(org.id)) && matches(org)
   let ids = await tokenIds(orgs, needle)
+  if (ids === null && !small) {
+    const dense = await boundedWalk(orgs.orderBy('name'), keep, limit)
+    if (dense) return dense
+  }
+  ids ??= small ? inScope : await fullTokenIds(orgs, needle)
   if (inScope) ids = intersect([ids, inScope])
   if (ids.size <= CANDIDATE_CAP) return readSorted(orgs, ids, matches, limit)
   return orgs
