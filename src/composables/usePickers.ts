@@ -22,12 +22,17 @@ function useRemoteOptions(
   const options = ref<Option[]>([])
   const loading = ref(false)
   const toOption = (record: Named): Option => ({ value: record.id, label: record.name })
+  // The last search typed wins: an earlier one answering later (the first page asked for on
+  // open, a keystroke before) must not put its options back.
+  let asked = 0
   async function run(text: string): Promise<void> {
+    const ticket = ++asked
     loading.value = true
     try {
-      options.value = (await search(text)).map(toOption)
+      const found = (await search(text)).map(toOption)
+      if (ticket === asked) options.value = found
     } finally {
-      loading.value = false
+      if (ticket === asked) loading.value = false
     }
   }
   async function ensure(ids: string | readonly string[]): Promise<void> {
