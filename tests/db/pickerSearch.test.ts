@@ -19,6 +19,7 @@ import {
 import { nameBigrams, pickerNameMatches } from '@/domain/search'
 import type { Member, Org } from '@/domain/types'
 import { restoreBackup, readBackupFile, createBackup } from '@/services/backup'
+import { keepBlobsInFakeIndexedDb } from '../services/backup/helpers'
 import { area, fieldsOf, firm, member, org, useFreshDb } from './helpers'
 
 /**
@@ -26,6 +27,7 @@ import { area, fieldsOf, firm, member, org, useFreshDb } from './helpers'
  * pickerNameMatches says, in name order, inside the scope, kept after edits and deletes;
  * and a search that matches nothing reads no record at all, only index keys.
  */
+keepBlobsInFakeIndexedDb()
 useFreshDb()
 
 /** Record values read from a table (bulkGet, a walk with values), counted at DBCore. */
@@ -42,22 +44,23 @@ const readCounter: Middleware<DBCore> = {
         const note = (n: number) => valueReads.set(name, (valueReads.get(name) ?? 0) + n)
         return {
           ...table,
-          async getMany(req) {
-            const rows = await table.getMany(req)
-            note(rows.filter((row) => row !== undefined).length)
-            return rows
-          },
-          async query(req) {
-            const res = await table.query(req)
-            if (req.values) note(res.result.length)
-            return res
-          },
-          async openCursor(req) {
-            const cursor = await table.openCursor(req)
-            // A cursor that finds a row has read one (its walk goes on in the caller).
-            if (req.values && cursor) note(1)
-            return cursor
-          },
+          // .then on the promises Dexie hands down: an async wrapper would leave its zone.
+          getMany: (req) =>
+            table.getMany(req).then((rows) => {
+              note(rows.filter((row) => row !== undefined).length)
+              return rows
+            }),
+          query: (req) =>
+            table.query(req).then((res) => {
+              if (req.values) note(res.result.length)
+              return res
+            }),
+          openCursor: (req) =>
+            table.openCursor(req).then((cursor) => {
+              // A cursor that finds a row has read one (its walk goes on in the caller).
+              if (req.values && cursor) note(1)
+              return cursor
+            }),
         }
       },
     }
@@ -185,6 +188,35 @@ describe('searchOrgs', () => {
     expect(await searchOrgs('联合')).toEqual([])
     await restoreBackup(file, 'replace')
     expect((await searchOrgs('联合')).map((o) => o.id)).toEqual([joint.id])
+  })
+})
+
+describe('the name pieces on every write path', () => {
+  it('a merged revision from elsewhere renames: the pieces follow, not the old ones', async () => {
+    const { a, east } = await register()
+    const first = await readBackupFile((await createBackup()).blob)
+    const stored = (await getDb().orgs.get(east.id))! as Org
+    await updateOrg(
+      east.id,
+      { ...fieldsOf(stored, 'areaPath', 'nameTokens'), name: '北区党支部', areaId: a.id },
+      stored._rev,
+    )
+    const renamed = await readBackupFile((await createBackup()).blob)
+    // Back to the first state, then the rename comes in as a revision made elsewhere.
+    await restoreBackup(first, 'replace')
+    expect(names(await searchOrgs('东区'))).toEqual(['东区第一党支部'])
+    const result = await restoreBackup(renamed, 'merge')
+    expect(result.updated).toBeGreaterThan(0)
+    expect((await getDb().orgs.get(east.id))!.nameTokens).toEqual(nameBigrams('北区党支部'))
+    expect(names(await searchOrgs('北区'))).toEqual(['北区党支部'])
+    expect(await searchOrgs('东区')).toEqual([])
+  })
+
+  it('a write that carries stale pieces is stored with the name’s own', async () => {
+    const { east } = await register()
+    await getDb().orgs.update(east.id, { name: '南区党支部', nameTokens: ['东区'] })
+    expect((await getDb().orgs.get(east.id))!.nameTokens).toEqual(nameBigrams('南区党支部'))
+    expect(await searchOrgs('东区')).toEqual([])
   })
 })
 
