@@ -173,7 +173,8 @@ export interface Org extends Stamped {
   termNumber?: number
   termShift?: TermShift | null
   /** Earlier committees, oldest first. */
-  pastTerms?: PastTerm[]  /** Name pieces for the picker search (search.ts), derived: set by the database on write. */
+  pastTerms?: PastTerm[]
+  /** Name pieces for the picker search (search.ts), derived: set by the database on write. */
   nameTokens?: string[]
 }
 
