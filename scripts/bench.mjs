@@ -285,7 +285,16 @@ try {
     (r) => r.writeMs,
   )
   const indexCount = await repeat('floor: raw index count (ms)', () => bench('floorIndexCount'))
-  const search = await repeat('searchOrgs full scan (ms)', () => bench('orgSearch'))
+  // Each remote picker's first page, through its index, with a match and with none.
+  const pickers = {}
+  for (const picker of ['orgs', 'committees', 'members', 'firms']) {
+    for (const match of [true, false]) {
+      pickers[`${picker}:${match}`] = await repeat(
+        `picker search, ${picker}, ${match ? 'a match' : 'no match'} (ms)`,
+        () => bench('pickerSearch', picker, match),
+      )
+    }
+  }
   const firmPages = {}
   for (const kind of ['statusIndustry', 'city', 'nameSearch']) {
     firmPages[kind] = await repeat(`/firms first page, ${kind} (ms)`, () =>
@@ -435,12 +444,22 @@ try {
     target: 200,
     note: `contains-match while walking the name index; ${firmPages.nameSearch.last.rows} rows`,
   })
-  figure({
-    name: 'org picker search, no match (searchOrgs: full scan of 15,000 orgs)',
-    unit: 'ms',
-    values: search.values,
-    note: 'measured because it exists; not the firm-name search of the issue',
-  })
+  const pickerLabels = {
+    orgs: 'org picker (searchOrgs, 15,000 orgs)',
+    committees: 'committee (a joint committee, by the org picker)',
+    members: 'member picker (searchMembers, 50,000 members)',
+    firms: 'firm picker (searchFirms)',
+  }
+  for (const [key, run] of Object.entries(pickers)) {
+    const [picker, match] = key.split(':')
+    figure({
+      name: `${pickerLabels[picker]} search, first page, ${match === 'true' ? 'with a match' : 'no match'}`,
+      unit: 'ms',
+      values: run.values,
+      target: 50,
+      note: `name pieces index; "${run.last.needle}", ${run.last.found} rows`,
+    })
+  }
   figure({
     name: 'demo load ×1 (loadDemoData, fresh database)',
     unit: 'ms',

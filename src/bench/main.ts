@@ -15,6 +15,8 @@ import {
   readComplianceBoard,
   readRegister,
   readTallies,
+  searchFirms,
+  searchMembers,
   searchOrgs,
   setDb,
   writeMeta,
@@ -446,10 +448,62 @@ async function firmsFirstPage(kind: 'statusIndustry' | 'city' | 'nameSearch', ci
   return { ms: run.ms, rows: run.value.rows.length }
 }
 
-/** The org picker's search with a needle that matches nothing: the worst case, a full scan. */
+/** The org picker's search with a needle that matches nothing (the name pieces' index only). */
 async function orgSearch(needle = '不存在的名称') {
   const run = await timed(() => searchOrgs(needle))
   return { ms: run.ms, found: run.value.length }
+}
+
+export const PICKERS = ['orgs', 'committees', 'members', 'firms'] as const
+export type Picker = (typeof PICKERS)[number]
+
+/**
+ * Two characters from the middle of a name the register holds (a contained-in match, the
+ * usual picker search), for a picker's "with a match" row; a committee's own name.
+ */
+async function matchingNeedle(picker: Picker): Promise<string> {
+  const db = getDb()
+  const piece = (name: string | undefined) => {
+    if (!name) throw new Error(`no ${picker} to search for`)
+    const at = Math.max(0, Math.floor(name.length / 2) - 1)
+    return name.slice(at, at + 2)
+  }
+  if (picker === 'committees') {
+    const committee = await db.orgs
+      .where('[type+name]')
+      .between(['jointCommittee', ''], ['jointCommittee', '\uffff'])
+      .first()
+    if (!committee) throw new Error('no joint committee to search for')
+    return committee.name
+  }
+  if (picker === 'members') return piece((await db.members.toCollection().first())?.name)
+  if (picker === 'firms') return piece((await db.firms.toCollection().first())?.name)
+  return piece((await db.orgs.toCollection().first())?.name)
+}
+
+/**
+ * A picker's first page (20 rows) as its remote select asks for it: the repository search,
+ * with a needle that matches (matchingNeedle) or one that matches nothing. Committees are
+ * orgs (type jointCommittee), found by the org picker.
+ */
+async function pickerSearch(picker: Picker = 'orgs', match = false) {
+  const needle = match ? await matchingNeedle(picker) : '不存在的名称'
+  const search: (text: string) => Promise<{ name: string }[]> =
+    picker === 'members' ? searchMembers : picker === 'firms' ? searchFirms : searchOrgs
+  const run = await timed(() => search(needle))
+  return { ms: run.ms, found: run.value.length, needle }
+}
+
+/** Every picker, with and without a match, once each (the smoke run's shape). */
+async function pickerSearches() {
+  const out: Record<string, { ms: number; found: number }> = {}
+  for (const picker of PICKERS) {
+    for (const match of [true, false]) {
+      const { ms, found } = await pickerSearch(picker, match)
+      out[`${picker}${match ? 'Match' : 'NoMatch'}`] = { ms, found }
+    }
+  }
+  return out
 }
 
 async function freshDatabase(name: string): Promise<void> {
@@ -563,6 +617,7 @@ async function smoke() {
       membersAll: await membersFirstPage('allByStage'),
       backupRestore: await backupRestore(),
       orgSearch: await orgSearch(),
+      pickers: await pickerSearches(),
       firmsFirstPage: await firmsFirstPage('statusIndustry'),
       floorRead: await floorRead(),
       floorIndexCount: await floorIndexCount(),
@@ -602,6 +657,7 @@ const api = {
   downloadKept,
   restoreKept,
   orgSearch,
+  pickerSearch,
   firmsFirstPage,
   demoLoad,
   demoGenerate,

@@ -1,4 +1,4 @@
-import { ref } from 'vue'
+import { ref, unref, type Ref } from 'vue'
 import { getFirms, getMember, getOrg, searchFirms, searchMembers, searchOrgs } from '@/db'
 
 export interface Option {
@@ -22,12 +22,17 @@ function useRemoteOptions(
   const options = ref<Option[]>([])
   const loading = ref(false)
   const toOption = (record: Named): Option => ({ value: record.id, label: record.name })
+  // The last search typed wins: an earlier one answering later (the first page asked for on
+  // open, a keystroke before) must not put its options back.
+  let asked = 0
   async function run(text: string): Promise<void> {
+    const ticket = ++asked
     loading.value = true
     try {
-      options.value = (await search(text)).map(toOption)
+      const found = (await search(text)).map(toOption)
+      if (ticket === asked) options.value = found
     } finally {
-      loading.value = false
+      if (ticket === asked) loading.value = false
     }
   }
   async function ensure(ids: string | readonly string[]): Promise<void> {
@@ -44,8 +49,21 @@ function present<T>(records: (T | undefined)[]): T[] {
   return records.filter((r): r is T => r !== undefined)
 }
 
-export const useOrgOptions = () =>
-  useRemoteOptions(searchOrgs, async (ids) => present(await Promise.all(ids.map(getOrg))))
-export const useMemberOptions = () =>
-  useRemoteOptions(searchMembers, async (ids) => present(await Promise.all(ids.map(getMember))))
-export const useFirmOptions = () => useRemoteOptions(searchFirms, getFirms)
+/**
+ * `scope`: the org ids the role sees (useScope().orgIds), for a picker that stays inside
+ * them (a list's filter); without it the picker searches the whole register (a transfer's
+ * destination, a role to switch to).
+ */
+type Scope = Ref<readonly string[] | null> | undefined
+
+export const useOrgOptions = (scope?: Scope) =>
+  useRemoteOptions(
+    (text) => searchOrgs(text, 20, unref(scope) ?? null),
+    async (ids) => present(await Promise.all(ids.map(getOrg))),
+  )
+export const useMemberOptions = (scope?: Scope) =>
+  useRemoteOptions(
+    (text) => searchMembers(text, 20, unref(scope) ?? null),
+    async (ids) => present(await Promise.all(ids.map(getMember))),
+  )
+export const useFirmOptions = () => useRemoteOptions((text) => searchFirms(text), getFirms)

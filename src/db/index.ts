@@ -23,6 +23,7 @@ export {
   SCHEMA_V2,
   SCHEMA_V3,
   SCHEMA_V4,
+  SCHEMA_V5,
   RECORD_TABLES,
   REPLICATION_TABLES,
   type RecordTable,

@@ -4,6 +4,7 @@ import { getActor, getDb, newId, nowIso } from './connection'
 import { revisionOf, REVISION_FIELDS } from '@/domain/revisions'
 import { NotFoundError, StaleRevisionError } from './errors'
 import { checkRecycleEntry } from '@/domain/recordShapes'
+import { NAME_TOKEN_TABLES, withNameTokens } from '@/domain/search'
 import { RECORD_TABLES } from './tables'
 import { refreshLastAttended } from './repositories/attendance'
 import { refreshFirmStatuses } from './repositories/firmStatus'
@@ -33,6 +34,16 @@ export function plain<T>(value: T): T {
     return out as T
   }
   return value
+}
+
+const TOKENED: ReadonlySet<string> = new Set(NAME_TOKEN_TABLES)
+
+/**
+ * The record as it will be stored, name pieces included (db/nameTokens.ts sets them on the
+ * write itself too): what a repository hands back equals what a read gives.
+ */
+function derived(name: RecordTable, record: Record<string, unknown>): Record<string, unknown> {
+  return TOKENED.has(name) ? withNameTokens(record) : record
 }
 
 /** Input never sets a revision: the database makes it (db/revisions.ts). */
@@ -67,7 +78,8 @@ export function changedFields(
   after: Record<string, unknown>,
 ): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)])
-  const ignored = new Set(['updatedAt', 'createdAt', 'id', ...REVISION_FIELDS])
+  // nameTokens: a copy of the name in pieces (search.ts), changed exactly when the name is.
+  const ignored = new Set(['updatedAt', 'createdAt', 'id', 'nameTokens', ...REVISION_FIELDS])
   return [...keys]
     .filter(
       (key) => !ignored.has(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]),
@@ -83,7 +95,12 @@ export async function createRecord<T extends Stamped>(
 ): Promise<T> {
   const db = getDb()
   const at = nowIso()
-  const record = { ...plain(input), id, createdAt: at, updatedAt: at } as unknown as T
+  const record = derived(name, {
+    ...plain(input),
+    id,
+    createdAt: at,
+    updatedAt: at,
+  }) as unknown as T
   await db.transaction('rw', [table(name), db.auditLog], async () => {
     await table(name).add(record as unknown as Row)
     await db.auditLog.add(auditEntry('create', name, record.id, summary))
@@ -129,12 +146,12 @@ export async function updateRecord<T extends Stamped>(
     }
     if (!before) throw new NotFoundError(name, id)
     checkRevision(name, id, before, expectedRev, attempted)
-    const after = {
+    const after = derived(name, {
       ...withoutRevision(plain(input) as Record<string, unknown>),
       id,
       createdAt: before.createdAt,
       updatedAt: nowIso(),
-    } as unknown as T
+    }) as unknown as T
     const fields = changedFields(before, after as unknown as Row)
     if (fields.length === 0) return before as unknown as T
     await table(name).put(after as unknown as Row)

@@ -10,7 +10,9 @@ import {
 } from '@/domain/tallies'
 import { upgradeDuesRecord } from '@/domain/duesRecords'
 import type { DuesTally } from '@/domain/duesTallies'
+import { NAME_TOKEN_TABLES, withNameTokens } from '@/domain/search'
 import { duesTalliesMiddleware, rebuildDuesTallies } from './duesTallies'
+import { nameTokensMiddleware } from './nameTokens'
 import { revisionsMiddleware } from './revisions'
 import { syncFeedMiddleware, upgradeToV4 } from './syncFeed'
 import { talliesMiddleware } from './tallies'
@@ -152,8 +154,53 @@ export const SCHEMA_V5_CHANGES = {
 
 export const SCHEMA_V5 = { ...SCHEMA_V4, ...SCHEMA_V5_CHANGES }
 
-export type TableName = keyof typeof SCHEMA_V5
-export const SCHEMA_VERSION = 5
+/**
+ * Version 6 (picker search by index):
+ * - orgs, members: `*nameTokens`, the two-character pieces of the name (domain/search.ts),
+ *   multi-entry like the firms' own, so a picker's search looks up the needle's pieces and
+ *   never walks the table. Derived (revisions.ts DERIVED_FIELDS: no content, no revision),
+ *   set on every write by db/nameTokens.ts; the upgrade fills it in pages (upgradeToV6).
+ */
+export const SCHEMA_V6_CHANGES = {
+  orgs: `${SCHEMA_V1.orgs}, *nameTokens`,
+  members: `${SCHEMA_V2_CHANGES.members}, *nameTokens`,
+} as const
+
+export const SCHEMA_V6 = { ...SCHEMA_V5, ...SCHEMA_V6_CHANGES }
+
+export type TableName = keyof typeof SCHEMA_V6
+export const SCHEMA_VERSION = 6
+
+/** Rows per page of the v6 upgrade: bounded memory, whatever the size of the register. */
+const V6_PAGE = 2000
+
+function settled<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result)
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'))
+  })
+}
+
+/**
+ * v5 → v6: every org and member gets its name pieces, walking each table by keyset pages
+ * through the primary key. A derived field only, so the rows go straight to the object
+ * stores: no content changes, hence no revision, tally or feed change for the layers above
+ * to make (and no recount of every member for each page of orgs in the tallies).
+ */
+export async function upgradeToV6(tx: Transaction): Promise<void> {
+  for (const name of NAME_TOKEN_TABLES) {
+    const store = tx.idbtrans.objectStore(name)
+    for (let last: IDBValidKey | null = null; ;) {
+      const range: IDBKeyRange | null = last === null ? null : IDBKeyRange.lowerBound(last, true)
+      const page = (await settled(store.getAll(range, V6_PAGE))) as { id: string; name?: unknown }[]
+      if (page.length === 0) break
+      let put: Promise<IDBValidKey> | null = null
+      for (const row of page) put = settled(store.put(withNameTokens(row)))
+      await put
+      last = page.at(-1)!.id
+    }
+  }
+}
 
 /** v4 → v5: old dues records get their full shape; the dues tallies are counted. */
 export async function upgradeToV5(tx: Transaction): Promise<void> {
@@ -236,6 +283,8 @@ export class ZhibuDb extends Dexie {
     this.version(3).stores(SCHEMA_V3_CHANGES)
     this.version(4).stores(SCHEMA_V4_CHANGES).upgrade(upgradeToV4)
     this.version(5).stores(SCHEMA_V5_CHANGES).upgrade(upgradeToV5)
+    this.version(6).stores(SCHEMA_V6_CHANGES).upgrade(upgradeToV6)
+    this.use(nameTokensMiddleware)
     this.use(syncFeedMiddleware)
     this.use(talliesMiddleware)
     this.use(duesTalliesMiddleware)

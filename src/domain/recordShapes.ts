@@ -192,20 +192,30 @@ const FORM_VALIDATORS: Partial<Record<RecordTable, Validator>> = {
   jointMeetings: validateJointMeeting,
 }
 
+function isNameTokens(value: unknown): boolean {
+  return (
+    Array.isArray(value) &&
+    value.length <= 1000 &&
+    value.every((token) => typeof token === 'string' && token.length <= LIMITS.name)
+  )
+}
+
 /** Fields the database sets itself, checked by type here. */
 const DERIVED: Partial<Record<RecordTable, Record<string, (value: unknown) => boolean>>> = {
   areas: { path: (value) => typeof value === 'string' && value.length <= 4000 },
   firms: {
     areaPath: (value) => typeof value === 'string' && value.length <= 4000,
     orgStatus: (value) => (FIRM_ORG_STATUSES as readonly unknown[]).includes(value),
-    nameTokens: (value) =>
-      Array.isArray(value) &&
-      value.length <= 1000 &&
-      value.every((token) => typeof token === 'string' && token.length <= LIMITS.name),
+    nameTokens: isNameTokens,
   },
-  orgs: { areaPath: (value) => typeof value === 'string' && value.length <= 4000 },
+  orgs: {
+    areaPath: (value) => typeof value === 'string' && value.length <= 4000,
+    nameTokens: (value) => value === undefined || isNameTokens(value),
+  },
   members: {
     lastAttendedOn: (value) => typeof value === 'string' && (value === '' || ISO_DATE.test(value)),
+    // Absent on records of a version before 6; the database sets it from the name on write.
+    nameTokens: (value) => value === undefined || isNameTokens(value),
   },
 }
 

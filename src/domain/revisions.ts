@@ -27,13 +27,15 @@ export const REVISIONS_FIELD = '_revisions'
 export const REVISION_FIELDS: readonly string[] = [REV_FIELD, REVISIONS_FIELD]
 
 /**
- * Fields recomputed on each device from other records (members.lastAttendedOn from the
- * meetings, firms.orgStatus from the orgs): a difference in them is no edit, so refreshing
- * one makes no revision, and they are recomputed after a merge. The one list of them.
+ * Fields recomputed on each device (members.lastAttendedOn from the meetings, firms.orgStatus
+ * from the orgs, the name pieces of orgs and members from their names, search.ts): a
+ * difference in them is no edit, so refreshing one makes no revision, and they are
+ * recomputed after a merge. The one list of them.
  */
 export const DERIVED_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  members: ['lastAttendedOn'],
+  members: ['lastAttendedOn', 'nameTokens'],
   firms: ['orgStatus'],
+  orgs: ['nameTokens'],
 }
 
 /** Information for people, never content: a revision does not depend on a clock. */

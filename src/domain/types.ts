@@ -174,6 +174,8 @@ export interface Org extends Stamped {
   termShift?: TermShift | null
   /** Earlier committees, oldest first. */
   pastTerms?: PastTerm[]
+  /** Name pieces for the picker search (search.ts), derived: set by the database on write. */
+  nameTokens?: string[]
 }
 
 export interface PartyGroup extends Stamped {
@@ -330,6 +332,8 @@ export interface Member extends Stamped {
   workNotDone?: { since: IsoDate; note: string } | null
   /** What the branch did about a six-month alarm: the talk (谈话) or the 支部大会 decision. */
   sixMonthSteps?: SixMonthStep[]
+  /** Name pieces for the picker search (search.ts), derived: set by the database on write. */
+  nameTokens?: string[]
 }
 
 /** 谈话, 支部大会决定除名, or another step (a letter, a home visit …) written in the note. */

@@ -136,8 +136,8 @@ type Unstamped<T extends Stamped> = Omit<T, keyof Stamped>
 export type AreaInput = Omit<Unstamped<Area>, 'path'>
 /** The repository copies `areaPath` from the area. */
 export type FirmInput = Omit<Unstamped<Firm>, 'areaPath' | 'orgStatus' | 'nameTokens'>
-export type OrgInput = Omit<Unstamped<Org>, 'areaPath'>
-export type MemberInput = Omit<Unstamped<Member>, 'lastAttendedOn'>
+export type OrgInput = Omit<Unstamped<Org>, 'areaPath' | 'nameTokens'>
+export type MemberInput = Omit<Unstamped<Member>, 'lastAttendedOn' | 'nameTokens'>
 export type MeetingInput = Unstamped<Meeting>
 export type StudyRecordInput = Unstamped<StudyRecord>
 export type IssueInput = Unstamped<Issue>

@@ -3,10 +3,12 @@ import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
 import {
   readFeed,
+  searchOrgs,
   SCHEMA_V1,
   SCHEMA_V2,
   SCHEMA_V3,
   SCHEMA_V4,
+  SCHEMA_V5,
   SCHEMA_VERSION,
   setDb,
   updateMember,
@@ -20,6 +22,7 @@ import { lastAttendedByMember } from '@/domain/attendance'
 import { tallyRows } from '@/domain/tallies'
 import type { Firm, Meeting, Member, Org } from '@/domain/types'
 import { generateDemo } from '@/services/demo/generate'
+import { nameBigrams } from '@/domain/search'
 
 /**
  * The migration harness: for every released schema version, open a database at exactly
@@ -182,11 +185,23 @@ function v4Rows(): Rows {
   return rows
 }
 
+/** What a v5 database held: v4's, the dues in their full shape, the kept dues figures. */
+function v5Rows(): Rows {
+  const rows = v4Rows()
+  rows.dues = rows.dues!.map((record) => upgradeDuesRecord(record))
+  rows.duesTallies = recountDuesTallies(
+    rows.members as unknown as Member[],
+    rows.dues as unknown as Dues[],
+  ) as unknown as Record<string, unknown>[]
+  return rows
+}
+
 const RELEASED: { version: number; stores: Record<string, string>; rows: () => Rows }[] = [
   { version: 1, stores: SCHEMA_V1, rows: v1Rows },
   { version: 2, stores: SCHEMA_V2, rows: v2Rows },
   { version: 3, stores: SCHEMA_V3, rows: v3Rows },
   { version: 4, stores: SCHEMA_V4, rows: v4Rows },
+  { version: 5, stores: SCHEMA_V5, rows: v5Rows },
 ]
 
 async function writeOldDatabase(
@@ -226,7 +241,14 @@ describe('schema migrations', { timeout: 60_000 }, () => {
       try {
         expect(db.verno).toBe(SCHEMA_VERSION)
         for (const [table, records] of Object.entries(rows)) {
-          const key = ['settings', 'meta', 'tallies', 'syncChanges', 'syncState'].includes(table)
+          const key = [
+            'settings',
+            'meta',
+            'tallies',
+            'duesTallies',
+            'syncChanges',
+            'syncState',
+          ].includes(table)
             ? 'key'
             : 'id'
           // v5 rewrites an old dues record into its full shape: a new revision (the same on
@@ -413,6 +435,57 @@ describe('schema migrations', { timeout: 60_000 }, () => {
         recountDuesTallies(members, dues),
       )
       expect(await db.duesTallies.count()).toBeGreaterThan(members.length)
+    } finally {
+      db.close()
+      await db.delete()
+    }
+  })
+  it('v6 gives every org and member its name pieces: same fields, same revisions, found by index', async () => {
+    const name = `migrate-v6-${crypto.randomUUID()}`
+    const rows = v5Rows()
+    const committee = (rows.orgs as unknown as Org[]).find((o) => o.type === 'jointCommittee')
+    expect(committee, 'the demo has a joint committee').toBeDefined()
+    // More orgs than one page of the upgrade (2,000), so the keyset walk crosses pages.
+    const template = rows.orgs![0]!
+    for (let i = 0; i < 4_100; i++) {
+      rows.orgs!.push({ ...template, id: `zz-org-${i}`, name: `第${i}党支部`, parentId: '' })
+    }
+    await writeOldDatabase(name, 5, SCHEMA_V5, rows)
+    const db = new ZhibuDb(name)
+    await db.open()
+    try {
+      for (const table of ['orgs', 'members'] as const) {
+        const before = rows[table]!
+        const stored = new Map(
+          ((await db.table(table).toArray()) as Record<string, unknown>[]).map((r) => [r.id, r]),
+        )
+        expect(stored.size, table).toBe(before.length)
+        for (const record of before) {
+          const after = stored.get(record.id)!
+          // Byte-equal: every old field as it was, and only the derived pieces added.
+          expect(after, `${table} ${String(record.id)}`).toEqual({
+            ...record,
+            nameTokens: nameBigrams(String(record.name)),
+          })
+          expect(revisionOf(table, after)).toBe(revisionOf(table, record))
+        }
+      }
+      // A derived field only: no feed row, no tally changed.
+      expect(await db.syncChanges.count()).toBe(rows.syncChanges!.length)
+      expect(await db.tallies.toArray()).toEqual(
+        expect.arrayContaining(rows.tallies! as unknown as object[]),
+      )
+      // The new index finds them, the committee among the orgs.
+      const gram = nameBigrams(committee!.name)[0]!
+      expect(await db.orgs.where('nameTokens').equals(gram).primaryKeys()).toContain(committee!.id)
+      const member = rows.members![3] as unknown as Member
+      const keys = await db.members
+        .where('nameTokens')
+        .equals(nameBigrams(member.name)[0]!)
+        .primaryKeys()
+      expect(keys).toContain(member.id)
+      setDb(db)
+      expect((await searchOrgs(committee!.name)).map((o) => o.id)).toContain(committee!.id)
     } finally {
       db.close()
       await db.delete()

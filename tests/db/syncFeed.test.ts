@@ -58,6 +58,27 @@ async function carry(from: ZhibuDb, to: ZhibuDb, orgId: string, label = 'test') 
 }
 
 describe('the changes feed', () => {
+  it('carries no name pieces; the receiving device derives its own', async () => {
+    const { branch } = await setup()
+    const m = await createMember(member(branch.id, { name: '王小明' }))
+    const other = new ZhibuDb(`other-${crypto.randomUUID()}`)
+    await other.open()
+    try {
+      const { docs, refusals } = await carry(db(), other, branch.id)
+      expect(refusals).toEqual([])
+      expect(docs.length).toBeGreaterThan(1)
+      for (const doc of docs) expect(doc).not.toHaveProperty('nameTokens')
+      expect((await other.members.get(m.id))!.nameTokens).toEqual(['王小', '小明'])
+      expect((await other.orgs.get(branch.id))!.nameTokens).toEqual(['第一', '一支', '支部'])
+      // The same revision on both devices: the pieces are no content.
+      expect((await other.members.get(m.id))!._rev).toBe((await db().members.get(m.id))!._rev)
+    } finally {
+      setDb(db())
+      other.close()
+      await other.delete()
+    }
+  })
+
   it('gives each write a row in its org’s feed, in the same transaction, with a strictly increasing seq', async () => {
     const { branch, sibling } = await setup()
     const m = await createMember(member(branch.id))

@@ -36,6 +36,7 @@ interface SmokeResult {
   membersAll: Figure
   backupRestore: Record<string, number | boolean | string>
   orgSearch: Figure
+  pickers: Record<string, Figure>
   floorRead: Figure
   floorIndexCount: Figure
   floorWrite: Figure
@@ -86,6 +87,14 @@ test('bench entry runs every figure at ×1', async ({ page }) => {
   expect(result.duesArrears.arrears3).toBeGreaterThan(0)
   expect(result.duesArrears.arrears6).toBeGreaterThanOrEqual(1)
   expect(result.orgSearch.found).toBe(0)
+  // Every remote picker, through its index: a needle from the register finds, a made-up one not.
+  for (const picker of ['orgs', 'committees', 'members', 'firms']) {
+    expect(result.pickers[`${picker}Match`]!.found, picker).toBeGreaterThan(0)
+    expect(result.pickers[`${picker}NoMatch`]!.found, picker).toBe(0)
+    for (const figure of [result.pickers[`${picker}Match`]!, result.pickers[`${picker}NoMatch`]!]) {
+      expect(Number.isFinite(figure.ms)).toBe(true)
+    }
+  }
   expect(result.floorRead.records).toBe(result.dashboardFullRead.records)
   expect(result.floorIndexCount.entries).toBeGreaterThanOrEqual(875)
   expect(result.floorWrite.records).toBe(500)

@@ -12,6 +12,7 @@ import {
   SCHEMA_V2,
   SCHEMA_V3,
   SCHEMA_V4,
+  SCHEMA_V5,
   ZhibuDb,
 } from '../schema'
 import { keepSnapshot } from './bulk'
@@ -110,6 +111,7 @@ export const RELEASED_STORES: Readonly<Record<number, Readonly<Record<string, st
   2: SCHEMA_V2,
   3: SCHEMA_V3,
   4: SCHEMA_V4,
+  5: SCHEMA_V5,
 }
 
 const DEVICE_TABLE_SET: ReadonlySet<string> = new Set(DEVICE_TABLES)

@@ -1,10 +1,18 @@
 import Dexie from 'dexie'
 import type { FirmFilter } from '@/domain/queries'
-import { nameBigrams } from '@/domain/search'
+import { nameBigrams, pickerNameMatches } from '@/domain/search'
 import type { Firm } from '@/domain/types'
 import { validateFirm, type FirmInput } from '@/domain/validation'
 import { getDb, newId } from '../connection'
 import { NotFoundError, ValidationError } from '../errors'
+import {
+  boundedWalk,
+  CANDIDATE_CAP as PICKER_CAP,
+  fullTokenIds,
+  prefixStarts,
+  readSorted,
+  tokenIds,
+} from '../nameSearch'
 import { createRecord, removeRecord, updateRecord } from '../records'
 import { statusForFirm } from './firmStatus'
 import { orThrow } from './validated'
@@ -276,8 +284,36 @@ export async function countFirmsMatching(filter: FirmFilter): Promise<number> {
   return (await firmCollection(filter, null)).collection.count()
 }
 
-/** Firms whose name contains `text` (or whose code starts with it), for pickers. */
+/**
+ * Firms for pickers (domain/search.ts pickerNameMatches, or a credit-code prefix), in name
+ * order, at most `limit`, through indexes only: the name pieces, the code and name ranges.
+ */
 export async function searchFirms(text: string, limit = 20): Promise<Firm[]> {
-  const filter: FirmFilter = { areaPath: '', industry: '', sizeClass: '', orgStatus: '', text }
-  return (await listFirmsPage(filter, null, limit)).rows
+  const needle = text.trim()
+  const firms = getDb().firms
+  if (needle === '') return firms.orderBy('name').limit(limit).toArray()
+  if (needle.length === 1) {
+    return firms.where('name').startsWithAnyOf(prefixStarts(needle)).limit(limit).toArray()
+  }
+  const code = needle.toUpperCase()
+  const byCode = /^[0-9A-Z]{2,18}$/.test(code)
+  const matches = (f: Firm): boolean =>
+    pickerNameMatches(f.name, needle) || (byCode && f.creditCode.startsWith(code))
+  let ids = await tokenIds(firms, needle)
+  if (ids === null) {
+    const dense = await boundedWalk(firms.orderBy('name'), matches, limit)
+    if (dense) return dense
+    ids = await fullTokenIds(firms, needle)
+  }
+  if (byCode) {
+    const keys = await firms
+      .where('creditCode')
+      .startsWith(code)
+      .limit(PICKER_CAP + 1)
+      .primaryKeys()
+    for (const key of keys) ids.add(key)
+  }
+  if (ids.size <= PICKER_CAP) return readSorted(firms, ids, matches, limit)
+  // Many candidates: matches are dense, the name walk fills a page at once.
+  return firms.orderBy('name').filter(matches).limit(limit).toArray()
 }

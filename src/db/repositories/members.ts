@@ -5,7 +5,18 @@ import { ENDED_STATUSES, isOnRoll } from '@/domain/memberStatus'
 import type { Settings } from '@/domain/settings'
 import type { Member, MemberStage } from '@/domain/types'
 import type { MemberInput } from '@/domain/validation'
+import { pickerNameMatches } from '@/domain/search'
 import { getDb } from '../connection'
+import {
+  boundedWalk,
+  byNameThenId,
+  CANDIDATE_CAP,
+  fullTokenIds,
+  intersect,
+  prefixStarts,
+  readSorted,
+  tokenIds,
+} from '../nameSearch'
 
 // Writes (and with them valibot's schemas) live in memberWrites.ts, re-exported here: the
 // reads the first route needs (getMember) stay out of the write path's chunk (the first-route budget).
@@ -15,7 +26,14 @@ const HIGH = '\uffff'
 
 /** The editable fields of a stored member (what a form or a write takes). */
 export function memberInputOf(member: Member): MemberInput {
-  const { id: _i, createdAt: _c, updatedAt: _u, lastAttendedOn: _l, ...input } = member
+  const {
+    id: _i,
+    createdAt: _c,
+    updatedAt: _u,
+    lastAttendedOn: _l,
+    nameTokens: _n,
+    ...input
+  } = member
   return input
 }
 
@@ -36,13 +54,73 @@ export async function listMembersOfOrgs(orgIds: readonly string[]): Promise<Memb
   return members.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
 }
 
-/** Party members (full or probationary) whose name starts with `text`, for pickers. */
-export async function searchMembers(text: string, limit = 20): Promise<Member[]> {
+/**
+ * Party members on the roll for pickers (domain/search.ts pickerNameMatches), in name order,
+ * at most `limit`, through indexes only: the name pieces (`*nameTokens`), or a name range,
+ * org by org for a small scope. `scope`: the org ids the role sees, null for all.
+ */
+export async function searchMembers(
+  text: string,
+  limit = 20,
+  scope: readonly string[] | null = null,
+): Promise<Member[]> {
   const needle = text.trim()
-  return getDb()
-    .members.where('[name+id]')
-    .between([needle, ''], [needle + HIGH, HIGH], true, true)
-    .filter((m) => isOnRoll(m) && m.name.startsWith(needle))
+  const members = getDb().members
+  const inScope = scope ? new Set(scope) : null
+  const matches = (m: Member): boolean =>
+    isOnRoll(m) && pickerNameMatches(m.name, needle) && (!inScope || inScope.has(m.orgId))
+  if (needle.length < 2) {
+    const starts = needle === '' ? [''] : prefixStarts(needle)
+    const upper = (start: string): string => (start === '' ? HIGH : start + HIGH)
+    if (scope && scope.length <= ORG_WALK_MAX) {
+      // A small scope: each org's own name range, merged.
+      const pages = await Promise.all(
+        scope.map((orgId) =>
+          members
+            .where('[orgId+name+id]')
+            .inAnyRange(
+              starts.map((start) => [
+                [orgId, start, ''],
+                [orgId, upper(start), HIGH],
+              ]),
+            )
+            .filter(matches)
+            .limit(limit)
+            .toArray(),
+        ),
+      )
+      return pages.flat().sort(byNameThenId).slice(0, limit)
+    }
+    return members
+      .where('[name+id]')
+      .inAnyRange(
+        starts.map((start) => [
+          [start, ''],
+          [upper(start), HIGH],
+        ]),
+      )
+      .filter(matches)
+      .limit(limit)
+      .toArray()
+  }
+  const byName = () => members.where('[name+id]').between(['', ''], [HIGH, HIGH])
+  let ids = await tokenIds(members, needle)
+  if (ids === null) {
+    const dense = await boundedWalk(byName(), matches, limit)
+    if (dense) return dense
+    ids = await fullTokenIds(members, needle)
+  }
+  if (scope && ids.size > CANDIDATE_CAP) {
+    const keys = await members
+      .where('orgId')
+      .anyOf([...scope])
+      .primaryKeys()
+    ids = intersect([ids, new Set(keys)])
+  }
+  if (ids.size <= CANDIDATE_CAP) return readSorted(members, ids, matches, limit)
+  const many = ids
+  return byName()
+    .filter((m) => many.has(m.id) && matches(m))
     .limit(limit)
     .toArray()
 }

@@ -77,7 +77,7 @@ function inOrgTransaction<T>(work: () => Promise<T>): Promise<T> {
 }
 
 function toInput(org: Org): OrgInput {
-  const { id: _id, createdAt: _c, updatedAt: _u, areaPath: _a, ...input } = org
+  const { id: _id, createdAt: _c, updatedAt: _u, areaPath: _a, nameTokens: _n, ...input } = org
   return input
 }
 

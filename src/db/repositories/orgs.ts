@@ -1,6 +1,16 @@
 import { isOnRoll } from '@/domain/memberStatus'
 import type { Org } from '@/domain/types'
+import { pickerNameMatches } from '@/domain/search'
 import { getDb } from '../connection'
+import {
+  boundedWalk,
+  CANDIDATE_CAP,
+  fullTokenIds,
+  intersect,
+  prefixStarts,
+  readSorted,
+  tokenIds,
+} from '../nameSearch'
 
 // Writes (and with them valibot's schemas) live in orgWrites.ts, re-exported here: the reads
 // the first route needs (getOrg) stay out of the write path's chunk (the first-route budget).
@@ -62,13 +72,48 @@ export async function countOrgNodes(
   return Object.fromEntries(entries)
 }
 
-/** Orgs whose name contains `text`, for pickers: reads at most `limit` rows. */
-export async function searchOrgs(text: string, limit = 20): Promise<Org[]> {
+/** Up to this many orgs, a scope's first page is read by key rather than walked. */
+const SCOPE_READ_MAX = 500
+
+/**
+ * Orgs for pickers (domain/search.ts pickerNameMatches: one character starts the name, more
+ * are contained in it), in name order, at most `limit`, found through indexes: the name
+ * pieces (`*nameTokens`) or the name range, never a walk of the table. `scope`: the org ids
+ * the role sees (useScope), null for all; a small scope is read by key.
+ */
+export async function searchOrgs(
+  text: string,
+  limit = 20,
+  scope: readonly string[] | null = null,
+): Promise<Org[]> {
   const needle = text.trim()
-  const orgs = getDb().orgs.orderBy('name')
-  if (!needle) return orgs.limit(limit).toArray()
+  const orgs = getDb().orgs
+  const inScope = scope ? new Set(scope) : null
+  const matches = (org: Org): boolean => pickerNameMatches(org.name, needle)
+  const small = inScope !== null && inScope.size <= SCOPE_READ_MAX
+  if (needle.length < 2) {
+    if (small) return readSorted(orgs, inScope, matches, limit)
+    const walk =
+      needle === ''
+        ? orgs.orderBy('name')
+        : orgs.where('name').startsWithAnyOf(prefixStarts(needle))
+    return walk
+      .filter((org) => !inScope || inScope.has(org.id))
+      .limit(limit)
+      .toArray()
+  }
+  const keep = (org: Org): boolean => (!inScope || inScope.has(org.id)) && matches(org)
+  let ids = await tokenIds(orgs, needle)
+  if (ids === null && !small) {
+    const dense = await boundedWalk(orgs.orderBy('name'), keep, limit)
+    if (dense) return dense
+  }
+  ids ??= small ? inScope : await fullTokenIds(orgs, needle)
+  if (inScope) ids = intersect([ids, inScope])
+  if (ids.size <= CANDIDATE_CAP) return readSorted(orgs, ids, matches, limit)
   return orgs
-    .filter((org) => org.name.includes(needle))
+    .orderBy('name')
+    .filter((org) => ids.has(org.id) && matches(org))
     .limit(limit)
     .toArray()
 }

@@ -1,6 +1,7 @@
 import Dexie from 'dexie'
 import { assertNoHostileKeys } from '@/domain/backupFormat'
 import { checkRecordShape } from '@/domain/recordShapes'
+import { NAME_TOKEN_TABLES } from '@/domain/search'
 import { leavesOf, tombstoneId, type StoredLeaves } from '@/domain/leafRows'
 import type { Row } from '@/domain/replicationScope'
 import { isRev, REVISION_FIELDS, revisionsOf, winnerOf, type Leaf } from '@/domain/revisions'
@@ -165,6 +166,8 @@ function fromBase64(data: string): Uint8Array {
   return bytes
 }
 
+const TOKENED: ReadonlySet<string> = new Set(NAME_TOKEN_TABLES)
+
 function docOf(docId: string, leaf: Leaf, stored: StoredLeaves): FeedDoc {
   const base = { _id: docId, _rev: leaf.rev, _revisions: revisionsOf(leaf.ancestry) }
   if (leaf.deleted) {
@@ -180,6 +183,9 @@ function docOf(docId: string, leaf: Leaf, stored: StoredLeaves): FeedDoc {
   }
   const body: Row = { ...leaf.body }
   for (const field of REVISION_FIELDS) delete body[field]
+  // The name pieces are this device's own (db/nameTokens.ts): the receiver derives its own,
+  // and a peer of a version before 6 would refuse a field it does not know.
+  if (TOKENED.has(splitDocId(docId)?.table ?? '')) delete body.nameTokens
   return { ...body, ...base }
 }
 
