@@ -13,8 +13,8 @@ import { isPhotoType, sniffPhotoType } from './imageType'
 import type { RecordTable } from './recordTables'
 import { isRev, REVISION_FIELDS } from './revisions'
 import { DUES_CATEGORIES, FIRM_ORG_STATUSES, TRANSFER_STATUSES } from './types'
+import { LIMITS } from './limits'
 import {
-  LIMITS,
   validateArea,
   validateConstituent,
   validateStoredFirm,

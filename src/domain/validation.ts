@@ -12,6 +12,7 @@ import * as v from 'valibot'
 import { checkCreditCode, legacyCreditCodeKind } from './creditCode'
 import { isIsoDate } from './dates'
 import { birthDateFromIdNumber, checkIdNumber, genderFromIdNumber } from './idNumber'
+import { LIMITS } from './limits'
 import {
   ABSENCE_REASONS,
   APPRAISAL_GRADES,
@@ -103,33 +104,6 @@ export interface FieldProblem {
 }
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] }
-
-/** Data-entry limits: lengths in characters, so a paste of a whole document is caught. */
-export const LIMITS = {
-  name: 100,
-  areaName: 50,
-  personName: 50,
-  jobTitle: 50,
-  title: 200,
-  place: 200,
-  address: 200,
-  statusNote: 200,
-  note: 2000,
-  text: 5000,
-  minutes: 20000,
-  termYearsMax: 10,
-  termNumberMax: 1000,
-  termShiftMonthsMax: 60,
-  voteMax: 100_000,
-  studyHoursPerRecord: 100,
-  trainingDaysMax: 366,
-  trainingHoursMax: 2000,
-  employeesMax: 10_000_000,
-  sortOrderMax: 1_000_000,
-  // The Party was founded in 1921: no appraisal can be older.
-  yearMin: 1921,
-  yearMax: 2100,
-} as const
 
 type Unstamped<T extends Stamped> = Omit<T, keyof Stamped>
 /** The repository sets `path` from the parent. */
@@ -250,7 +224,10 @@ const areaSchema = v.object({
   code: v.pipe(
     v.string(),
     v.trim(),
-    v.check((value) => value === '' || /^\d{6}$/.test(value), 'format'),
+    v.check(
+      (value) => value === '' || (value.length === LIMITS.divisionCode && /^\d+$/.test(value)),
+      'format',
+    ),
   ),
   retired: yesNo,
   sortOrder: integer(0, LIMITS.sortOrderMax),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { LIMITS } from '@/domain/limits'
 import {
-  LIMITS,
   validateArea,
   validateConstituent,
   validateFirm,
