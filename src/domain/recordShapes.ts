@@ -20,7 +20,7 @@ import {
   validateStoredFirm,
   validateIssue,
   validateJointMeeting,
-  validateMeeting,
+  validateStoredMeeting,
   validateMember,
   validateOrg,
   validateStudyRecord,
@@ -185,7 +185,8 @@ const FORM_VALIDATORS: Partial<Record<RecordTable, Validator>> = {
   firms: validateStoredFirm,
   orgs: validateOrg,
   members: validateMember,
-  meetings: validateMeeting,
+  // An older version saved meetings without a topic: a restore keeps them.
+  meetings: validateStoredMeeting,
   studyRecords: validateStudyRecord,
   issues: validateIssue,
   constituents: validateConstituent,

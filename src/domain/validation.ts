@@ -396,7 +396,8 @@ const meetingSchema = v.object({
   recorder: text(LIMITS.personName),
   lecturer: text(LIMITS.personName),
   partyGroupId: optionalId,
-  topic: text(LIMITS.title),
+  // The form asks for a topic (会议记录 records what was discussed); so does the repository.
+  topic: requiredText(LIMITS.title),
   attendeeIds: idList,
   absentees: v.array(
     v.object({
@@ -421,6 +422,13 @@ const meetingSchema = v.object({
   votes: v.optional(v.array(voteSchema), []),
   excellentReason: v.optional(text(LIMITS.text), ''),
 })
+
+/**
+ * A meeting as stored by this or an older version: older versions saved a meeting without a
+ * topic, and a restore or a pull must not refuse (and so lose) it; a save through the form
+ * asks for one.
+ */
+const storedMeetingSchema = v.object({ ...meetingSchema.entries, topic: text(LIMITS.title) })
 
 const studyRecordSchema = v.object({
   memberId: requiredId,
@@ -673,27 +681,34 @@ function identityProblems(idNumber: string, birthDate: IsoDate, gender: string):
 }
 
 export function validateMeeting(input: unknown): ValidationResult<MeetingInput> {
-  return validateWith(meetingSchema, input, (meeting) => {
-    const attending = new Set(meeting.attendeeIds)
-    return [
-      ...duplicates(
-        meeting.attendeeIds,
-        (id) => id,
-        (index) => `attendeeIds.${index}`,
-      ),
-      ...duplicates(
-        meeting.absentees,
-        (absentee) => absentee.memberId,
-        (index) => `absentees.${index}.memberId`,
-      ),
-      // Nobody is both present and absent: the quorum count depends on it.
-      ...meeting.absentees.flatMap((absentee, index): FieldProblem[] =>
-        attending.has(absentee.memberId)
-          ? [{ field: `absentees.${index}.memberId`, code: 'duplicate' }]
-          : [],
-      ),
-    ]
-  })
+  return validateWith(meetingSchema, input, meetingProblems)
+}
+
+/** A meeting as stored (a backup, a package, a pull): the form's rules, the topic optional. */
+export function validateStoredMeeting(input: unknown): ValidationResult<MeetingInput> {
+  return validateWith(storedMeetingSchema, input, meetingProblems)
+}
+
+function meetingProblems(meeting: MeetingInput): FieldProblem[] {
+  const attending = new Set(meeting.attendeeIds)
+  return [
+    ...duplicates(
+      meeting.attendeeIds,
+      (id) => id,
+      (index) => `attendeeIds.${index}`,
+    ),
+    ...duplicates(
+      meeting.absentees,
+      (absentee) => absentee.memberId,
+      (index) => `absentees.${index}.memberId`,
+    ),
+    // Nobody is both present and absent: the quorum count depends on it.
+    ...meeting.absentees.flatMap((absentee, index): FieldProblem[] =>
+      attending.has(absentee.memberId)
+        ? [{ field: `absentees.${index}.memberId`, code: 'duplicate' }]
+        : [],
+    ),
+  ]
 }
 
 export function validateStudyRecord(input: unknown): ValidationResult<StudyRecordInput> {

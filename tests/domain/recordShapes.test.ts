@@ -23,6 +23,12 @@ describe('strict shapes of every record', { timeout: 60_000 }, () => {
     }
     expect([...references.unresolved().values()].flatMap((m) => [...m.values()])).toEqual([])
   })
+  it('a meeting an older version stored without a topic is restored, not refused', async () => {
+    await loadDemoData('2026-11-23')
+    const sample = (await getDb().meetings.limit(1).toArray())[0]!
+    expect(checkRecordShape('meetings', { ...sample, topic: '' })).toBeNull()
+    expect(checkRecordShape('meetings', { ...sample, topic: 42 })?.field).toBe('topic')
+  })
 })
 
 describe('hostile records are refused naming table, id and field', { timeout: 60_000 }, () => {
