@@ -1,6 +1,12 @@
-/** The one typed door to the data: services and composables import from here. */
+/**
+ * The one typed door to the data: services and composables import from here. `getDb` is
+ * not in it: a read or write outside db/ goes through a repository (the lint block for
+ * services forbids the deep `@/db/connection` path). Tests and db/ code import it there.
+ */
 export {
-  getDb,
+  databaseName,
+  switchDatabase,
+  closeDatabase,
   setDb,
   setActor,
   getActor,

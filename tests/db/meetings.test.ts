@@ -5,7 +5,6 @@ import {
   createMeeting,
   createMember,
   createOrg,
-  getDb,
   getMember,
   listAuditFor,
   listMeetingFactsOfLastPeriods,
@@ -19,6 +18,7 @@ import {
   type MeetingCursor,
   type MeetingFilter,
 } from '@/db'
+import { getDb } from '@/db/connection'
 import { area, meeting, member, org, useFreshDb } from './helpers'
 
 useFreshDb()

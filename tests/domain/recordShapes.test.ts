@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
-import { getDb, RECORD_TABLES } from '@/db'
+import { RECORD_TABLES } from '@/db'
+import { getDb } from '@/db/connection'
 import { checkRecordShape, checkRecycleEntry, ReferenceCheck } from '@/domain/recordShapes'
 import type { RecordTable } from '@/domain/recordTables'
 import { loadDemoData } from '@/services/demoLoader'

@@ -1,5 +1,5 @@
 import { isOnRoll } from '@/domain/memberStatus'
-import type { Org } from '@/domain/types'
+import { STAGE, type Org } from '@/domain/types'
 import { getDb } from '../connection'
 
 // Writes (and with them valibot's schemas) live in orgWrites.ts, re-exported here: the reads
@@ -53,7 +53,7 @@ export async function countOrgNodes(
       const [full, probationary, children] = await Promise.all([
         // On the roll only (memberStatus.ts): 停止党籍, 转出 … are records, not members.
         db.members.where('[orgId+stage]').equals([id, 'full']).filter(isOnRoll).count(),
-        db.members.where('[orgId+stage]').equals([id, 'probationary']).filter(isOnRoll).count(),
+        db.members.where('[orgId+stage]').equals([id, STAGE.probationary]).filter(isOnRoll).count(),
         db.orgs.where('parentId').equals(id).count(),
       ])
       return [id, { full, probationary, children }] as const
