@@ -11,7 +11,6 @@ import { getDb } from '../connection'
 
 // The work-quality tab's reads (meetings, joint problems, study hours) live in
 // dashboardQuality.ts, re-exported here: the figures on the first route read none of them.
-export * from './dashboardQuality'
 
 /**
  * What a dashboard looks at: an area's subtree ('' = the whole register), or the orgs of a

@@ -15,7 +15,6 @@ import { getDb } from '../connection'
 
 // Writes (and with them valibot's schemas) live in memberWrites.ts, re-exported here: the
 // reads the first route needs (getMember) stay out of the write path's chunk (the first-route budget).
-export * from './memberWrites'
 
 const HIGH = '\uffff'
 

@@ -4,7 +4,6 @@ import { getDb } from '../connection'
 
 // Writes (and with them valibot's schemas) live in orgWrites.ts, re-exported here: the reads
 // the first route needs (getOrg) stay out of the write path's chunk (the first-route budget).
-export * from './orgWrites'
 
 export async function getOrg(id: string): Promise<Org | undefined> {
   return getDb().orgs.get(id)
