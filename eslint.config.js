@@ -2,6 +2,7 @@
 import skipFormatting from '@vue/eslint-config-prettier/skip-formatting'
 import { defineConfigWithVueTs, vueTsConfigs } from '@vue/eslint-config-typescript'
 import pluginVue from 'eslint-plugin-vue'
+import zhibu from './eslint/plugin.js'
 
 /**
  * The architecture is the direction of imports (docs/architecture.md):
@@ -10,7 +11,7 @@ import pluginVue from 'eslint-plugin-vue'
  * @param {string[]} layers folders under src/ that are forbidden
  * @param {string[]} packages npm packages that are forbidden
  */
-function forbid(layers, packages = []) {
+function forbid(layers, packages = [], extra = []) {
   const patterns = layers.map((layer) => ({
     group: [
       `@/${layer}`,
@@ -28,6 +29,7 @@ function forbid(layers, packages = []) {
       message: 'This folder may not import this package (see docs/architecture.md, the layers).',
     })
   }
+  patterns.push(...extra)
   return { 'no-restricted-imports': ['error', { patterns }] }
 }
 
@@ -65,7 +67,10 @@ export default defineConfigWithVueTs(
       'vue/multi-word-component-names': 'off',
       'no-console': ['error', { allow: ['warn', 'error'] }],
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {
@@ -87,12 +92,40 @@ export default defineConfigWithVueTs(
   {
     name: 'layer/services',
     files: ['src/services/**'],
-    rules: forbid(['composables', 'stores', 'components', 'views', 'router', 'i18n'], ui),
+    // Only the @/db barrel: it holds the repositories and not getDb, so no service reads or
+    // writes a table around them.
+    rules: forbid(['composables', 'stores', 'components', 'views', 'router', 'i18n'], ui, [
+      {
+        group: ['@/db/*', '../db/*', '../../db/*', '../../../db/*'],
+        message: "Services reach the data through the '@/db' barrel (repositories), not db/ files.",
+      },
+    ]),
   },
   {
     name: 'layer/composables',
-    files: ['src/composables/**', 'src/stores/**'],
+    files: ['src/composables/**'],
     rules: forbid(['components', 'views', 'router'], ['dexie']),
+  },
+  {
+    // Session and UI state only (src/stores/README.md): i18n types, never the data.
+    name: 'layer/stores',
+    files: ['src/stores/**'],
+    rules: forbid(['db', 'services', 'composables', 'components', 'views', 'router'], ['dexie']),
+  },
+  {
+    // Routes and the first-run guard (src/router/README.md): views and services only.
+    name: 'layer/router',
+    files: ['src/router/**'],
+    rules: forbid(['db', 'composables', 'components'], ['dexie']),
+  },
+  {
+    // Messages (src/i18n/README.md): import nothing from the app.
+    name: 'layer/i18n',
+    files: ['src/i18n/**'],
+    rules: forbid(
+      ['domain', 'db', 'services', 'composables', 'stores', 'components', 'views', 'router'],
+      ['dexie', 'element-plus', 'element-plus/*', 'pinia', 'vue-router'],
+    ),
   },
   {
     name: 'layer/components',
@@ -100,6 +133,20 @@ export default defineConfigWithVueTs(
     rules: forbid(['db', 'services', 'views', 'router'], ['dexie']),
   },
   { name: 'layer/views', files: ['src/views/**'], rules: forbid(['db'], ['dexie']) },
+  {
+    // The stages are spelled once, in domain/ (types.ts STAGE, PARTY_STAGES, PIPELINE_STAGES).
+    name: 'rules/stages',
+    files: ['src/**/*.ts', 'src/**/*.vue'],
+    ignores: ['src/domain/**'],
+    plugins: { zhibu },
+    rules: { 'zhibu/no-stage-literal': 'error' },
+  },
+  {
+    // i18n holds the stages' display names; their codes still come from domain/.
+    name: 'rules/stages-i18n',
+    files: ['src/i18n/**'],
+    rules: { 'zhibu/no-stage-literal': ['error', { names: false }] },
+  },
   {
     name: 'tests/node',
     files: ['tests/e2e/**', 'tests/sync/**', 'scripts/**', 'bench/**', 'server/**', '*.config.*'],

@@ -6,7 +6,6 @@
  */
 import {
   countRecords,
-  getDb,
   listAreas,
   listFirmsPage,
   readCoverageInput,
@@ -22,13 +21,14 @@ import {
   writeMeta,
   ZhibuDb,
 } from '@/db'
+import { getDb } from '@/db/connection'
 import { computeCoverage } from '@/domain/coverage'
 import { monthKey } from '@/domain/dates'
 import { addMonthsTo } from '@/domain/dues'
 import { boardMonths } from '@/domain/meetings'
 import { emptyMemberFilter } from '@/domain/memberRules'
 import { figuresFromTallies, talliesUnder } from '@/domain/tallies'
-import type { Firm } from '@/domain/types'
+import { STAGE, type Firm } from '@/domain/types'
 import {
   buildFirmsWorkbook,
   checkImport,
@@ -200,7 +200,7 @@ async function membersFirstPage(kind: 'orgFiltered' | 'allByStage') {
     if (!first) throw new Error('no members')
     scope = [first.orgId]
     filter.gender = 'female'
-  } else filter.stage = 'probationary'
+  } else filter.stage = STAGE.probationary
   const run = await timed(() => listMembersPage(scope, filter, null, 20, PROVINCE_TODAY))
   return { ms: run.ms, rows: run.value.rows.length }
 }

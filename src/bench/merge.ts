@@ -3,7 +3,8 @@
  * 10 % in conflict) beside the raw write floor, how much the database grows by it, and the
  * revision data's share of a database's size. Run in the page; scripts/bench.mjs reports.
  */
-import { getDb, prepareMerge, readExchangePayload, setDb, writeExchange, ZhibuDb } from '@/db'
+import { prepareMerge, readExchangePayload, setDb, writeExchange, ZhibuDb } from '@/db'
+import { getDb } from '@/db/connection'
 import { replicatedTransaction } from '@/db/revisions'
 import { EXCHANGE_TABLES, type Row } from '@/domain/exchange'
 import { ancestryOf, contentText, nextRevision, revisionsOf } from '@/domain/revisions'
@@ -34,7 +35,9 @@ function bytesOf(rows: readonly unknown[]): number {
 }
 
 /** The org whose subtree holds the most records without going over `target`. */
-export async function subtreeNear(target: number): Promise<{ id: string; name: string; records: number }> {
+export async function subtreeNear(
+  target: number,
+): Promise<{ id: string; name: string; records: number }> {
   const db = getDb()
   const orgs = await db.orgs.toArray()
   const own = new Map<string, number>()

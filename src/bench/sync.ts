@@ -10,7 +10,6 @@ import {
   createArea,
   createMember,
   createOrg,
-  getDb,
   getMember,
   listSubtreeOrgIds,
   REGISTER_DB,
@@ -18,6 +17,7 @@ import {
   setDb,
   ZhibuDb,
 } from '@/db'
+import { getDb } from '@/db/connection'
 import { blankMemberInput } from '@/domain/members'
 import { CouchClient, DeviceStore, DeviceSync, RemoteDatabase, Replication } from '@/services/sync'
 import { subtreeNear } from './merge'

@@ -73,6 +73,21 @@ export function setDb(db: ZhibuDb): void {
   current = guard(db)
 }
 
+/** The name of the database in use: a worker opens the same one by it. */
+export function databaseName(): string {
+  return getDb().name
+}
+
+/** Use the database of this name (a worker, given the page's); the one open stays if it is it. */
+export function switchDatabase(name: string): void {
+  if (getDb().name !== name) setDb(new ZhibuDb(name))
+}
+
+/** Close the database in use (a worker, when its operation is done). */
+export function closeDatabase(): void {
+  getDb().close()
+}
+
 export { getActor, nowIso, setActor, setClock } from './clock'
 
 /**

@@ -1,6 +1,12 @@
-/** The one typed door to the data: services and composables import from here. */
+/**
+ * The one typed door to the data: services and composables import from here. `getDb` is
+ * not in it: a read or write outside db/ goes through a repository (the lint block for
+ * services forbids the deep `@/db/connection` path). Tests and db/ code import it there.
+ */
 export {
-  getDb,
+  databaseName,
+  switchDatabase,
+  closeDatabase,
   setDb,
   setActor,
   getActor,
@@ -32,7 +38,9 @@ export {
 export * from './repositories/areas'
 export * from './repositories/firms'
 export * from './repositories/orgs'
+export * from './repositories/orgWrites'
 export * from './repositories/members'
+export * from './repositories/memberWrites'
 export * from './repositories/transfers'
 export * from './repositories/memberImports'
 export * from './repositories/meetings'
@@ -48,6 +56,7 @@ export * from './repositories/imports'
 export * from './repositories/importChoices'
 export * from './repositories/tallies'
 export * from './repositories/dashboard'
+export * from './repositories/dashboardQuality'
 export * from './repositories/backup'
 export * from './repositories/backupStream'
 export * from './repositories/exchange'

@@ -5,6 +5,7 @@
  */
 import { isIsoDate, monthKey } from './dates'
 import { isMonth, monthlyDue, type DuesTerms } from './dues'
+import { LIMITS } from './limits'
 import type { Settings } from './settings'
 import {
   DUES_CATEGORIES,
@@ -18,8 +19,6 @@ import type { FieldProblem } from './validation'
 
 /** Ten million 元 a month: a base above it is a typing error. */
 const MAX_FEN = 1_000_000_000
-const RECEIPT_MAX = 50
-const NOTE_MAX = 200
 
 export interface PaymentInput {
   memberId: Id
@@ -58,7 +57,8 @@ function reductionProblems(reduction: DuesReduction, month: string): FieldProble
     problems.push({ field: 'reduction.until', code: 'dateOrder' })
   if (isMonth(month) && reduction.until < month)
     problems.push({ field: 'reduction.until', code: 'dateOrder' })
-  if (reduction.note.length > NOTE_MAX) problems.push({ field: 'reduction.note', code: 'tooLong' })
+  if (reduction.note.length > LIMITS.duesNote)
+    problems.push({ field: 'reduction.note', code: 'tooLong' })
   return problems
 }
 
@@ -77,8 +77,9 @@ export function paymentProblems(input: PaymentInput): FieldProblem[] {
   if (input.paid > 0 && input.paidOn === '') problems.push({ field: 'paidOn', code: 'required' })
   if (input.paid === 0 && input.paidOn !== '' && input.receiptNo === '')
     problems.push({ field: 'paid', code: 'required' })
-  if (input.receiptNo.length > RECEIPT_MAX) problems.push({ field: 'receiptNo', code: 'tooLong' })
-  if (input.note.length > NOTE_MAX) problems.push({ field: 'note', code: 'tooLong' })
+  if (input.receiptNo.length > LIMITS.receiptNo)
+    problems.push({ field: 'receiptNo', code: 'tooLong' })
+  if (input.note.length > LIMITS.duesNote) problems.push({ field: 'note', code: 'tooLong' })
   if (input.reduction) problems.push(...reductionProblems(input.reduction, input.month))
   return problems
 }
@@ -122,7 +123,7 @@ export function correctionOf(
 ): DuesCorrection | null {
   const text = reason.trim()
   if (text === '') return null
-  return { at, actor, reason: text.slice(0, NOTE_MAX), ...pick(before) }
+  return { at, actor, reason: text.slice(0, LIMITS.duesNote), ...pick(before) }
 }
 
 function pick(before: Pick<Dues, 'paid' | 'paidOn' | 'receiptNo'>) {

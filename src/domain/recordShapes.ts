@@ -13,14 +13,14 @@ import { isPhotoType, sniffPhotoType } from './imageType'
 import type { RecordTable } from './recordTables'
 import { isRev, REVISION_FIELDS } from './revisions'
 import { DUES_CATEGORIES, FIRM_ORG_STATUSES, TRANSFER_STATUSES } from './types'
+import { LIMITS } from './limits'
 import {
-  LIMITS,
   validateArea,
   validateConstituent,
   validateStoredFirm,
   validateIssue,
   validateJointMeeting,
-  validateMeeting,
+  validateStoredMeeting,
   validateMember,
   validateOrg,
   validateStudyRecord,
@@ -185,7 +185,8 @@ const FORM_VALIDATORS: Partial<Record<RecordTable, Validator>> = {
   firms: validateStoredFirm,
   orgs: validateOrg,
   members: validateMember,
-  meetings: validateMeeting,
+  // An older version saved meetings without a topic: a restore keeps them.
+  meetings: validateStoredMeeting,
   studyRecords: validateStudyRecord,
   issues: validateIssue,
   constituents: validateConstituent,

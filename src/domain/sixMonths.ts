@@ -7,6 +7,7 @@
  */
 import { isIsoDate } from './dates'
 import { duesClockDate, type DuesClock } from './dues'
+import { LIMITS } from './limits'
 import {
   SIX_MONTH_TRIGGERS,
   sixMonthAlarms,
@@ -109,8 +110,6 @@ export interface WorkFlagInput {
 /** What the branch records about an alarm: the talk, the 支部大会 decision or another step. */
 export type SixMonthStepInput = SixMonthStep
 
-const NOTE_MAX = 200
-
 function checkDone(on: IsoDate, field: string, today: IsoDate): FieldProblem[] {
   if (on.trim() === '') return [{ field, code: 'required' }]
   if (!isIsoDate(on)) return [{ field, code: 'invalidDate' }]
@@ -119,7 +118,9 @@ function checkDone(on: IsoDate, field: string, today: IsoDate): FieldProblem[] {
 
 function checkNote(note: string, field: string): FieldProblem[] {
   if (note.trim() === '') return [{ field, code: 'required' }]
-  return note.length > NOTE_MAX ? [{ field, code: 'tooLong', params: { max: NOTE_MAX } }] : []
+  return note.length > LIMITS.statusNote
+    ? [{ field, code: 'tooLong', params: { max: LIMITS.statusNote } }]
+    : []
 }
 
 /**

@@ -5,11 +5,10 @@
 import { addMonths, isIsoDate } from './dates'
 import type { Settings } from './settings'
 import { TRANSFER_STATUSES, type Id, type IsoDate, type Member, type Transfer } from './types'
-import { LIMITS, type FieldProblem, type ValidationResult } from './validation'
+import { LIMITS } from './limits'
+import type { FieldProblem, ValidationResult } from './validation'
 
 export type TransferInput = Omit<Transfer, 'id' | 'createdAt' | 'updatedAt'>
-
-const LETTER_NO_MAX = 50
 
 function trimmed(value: unknown): string {
   return typeof value === 'string' ? value.trim() : ''
@@ -68,7 +67,7 @@ export function validateTransfer(input: unknown): ValidationResult<TransferInput
   }
   long('fromName', LIMITS.name)
   long('toName', LIMITS.name)
-  long('letterNo', LETTER_NO_MAX)
+  long('letterNo', LIMITS.letterNo)
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value }
 }
 

@@ -187,6 +187,27 @@ export interface PartyGroup extends Stamped {
 // ─── Members ────────────────────────────────────────────────────────────────
 export const MEMBER_STAGES = ['applicant', 'activist', 'candidate', 'probationary', 'full'] as const
 export type MemberStage = (typeof MEMBER_STAGES)[number]
+/**
+ * Each stage by name: code outside domain/ writes `STAGE.probationary`, never the string, so
+ * the stages are spelled once (eslint/rules/no-stage-literal.js keeps it so).
+ */
+export const STAGE = {
+  applicant: 'applicant',
+  activist: 'activist',
+  candidate: 'candidate',
+  probationary: 'probationary',
+  full: 'full',
+} as const satisfies { [S in MemberStage]: S }
+/** A party member's stages (党章 第七条): 正式党员 and 预备党员; the others are not yet members. */
+export const PARTY_STAGES = [STAGE.full, STAGE.probationary] as const
+/** 发展党员工作细则: the steps from 入党申请人 to 预备党员, the development pipeline. */
+export const PIPELINE_STAGES = [
+  STAGE.applicant,
+  STAGE.activist,
+  STAGE.candidate,
+  STAGE.probationary,
+] as const
+export type PipelineStage = (typeof PIPELINE_STAGES)[number]
 
 /**
  * Where a member stands (memberStatus.ts gives each its effect on rolls, votes, dues and counts):

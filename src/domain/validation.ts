@@ -12,6 +12,7 @@ import * as v from 'valibot'
 import { checkCreditCode, legacyCreditCodeKind } from './creditCode'
 import { isIsoDate } from './dates'
 import { birthDateFromIdNumber, checkIdNumber, genderFromIdNumber } from './idNumber'
+import { LIMITS } from './limits'
 import {
   ABSENCE_REASONS,
   APPRAISAL_GRADES,
@@ -103,33 +104,6 @@ export interface FieldProblem {
 }
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] }
-
-/** Data-entry limits: lengths in characters, so a paste of a whole document is caught. */
-export const LIMITS = {
-  name: 100,
-  areaName: 50,
-  personName: 50,
-  jobTitle: 50,
-  title: 200,
-  place: 200,
-  address: 200,
-  statusNote: 200,
-  note: 2000,
-  text: 5000,
-  minutes: 20000,
-  termYearsMax: 10,
-  termNumberMax: 1000,
-  termShiftMonthsMax: 60,
-  voteMax: 100_000,
-  studyHoursPerRecord: 100,
-  trainingDaysMax: 366,
-  trainingHoursMax: 2000,
-  employeesMax: 10_000_000,
-  sortOrderMax: 1_000_000,
-  // The Party was founded in 1921: no appraisal can be older.
-  yearMin: 1921,
-  yearMax: 2100,
-} as const
 
 type Unstamped<T extends Stamped> = Omit<T, keyof Stamped>
 /** The repository sets `path` from the parent. */
@@ -250,7 +224,10 @@ const areaSchema = v.object({
   code: v.pipe(
     v.string(),
     v.trim(),
-    v.check((value) => value === '' || /^\d{6}$/.test(value), 'format'),
+    v.check(
+      (value) => value === '' || (value.length === LIMITS.divisionCode && /^\d+$/.test(value)),
+      'format',
+    ),
   ),
   retired: yesNo,
   sortOrder: integer(0, LIMITS.sortOrderMax),
@@ -419,7 +396,8 @@ const meetingSchema = v.object({
   recorder: text(LIMITS.personName),
   lecturer: text(LIMITS.personName),
   partyGroupId: optionalId,
-  topic: text(LIMITS.title),
+  // The form asks for a topic (会议记录 records what was discussed); so does the repository.
+  topic: requiredText(LIMITS.title),
   attendeeIds: idList,
   absentees: v.array(
     v.object({
@@ -444,6 +422,13 @@ const meetingSchema = v.object({
   votes: v.optional(v.array(voteSchema), []),
   excellentReason: v.optional(text(LIMITS.text), ''),
 })
+
+/**
+ * A meeting as stored by this or an older version: older versions saved a meeting without a
+ * topic, and a restore or a pull must not refuse (and so lose) it; a save through the form
+ * asks for one.
+ */
+const storedMeetingSchema = v.object({ ...meetingSchema.entries, topic: text(LIMITS.title) })
 
 const studyRecordSchema = v.object({
   memberId: requiredId,
@@ -696,27 +681,34 @@ function identityProblems(idNumber: string, birthDate: IsoDate, gender: string):
 }
 
 export function validateMeeting(input: unknown): ValidationResult<MeetingInput> {
-  return validateWith(meetingSchema, input, (meeting) => {
-    const attending = new Set(meeting.attendeeIds)
-    return [
-      ...duplicates(
-        meeting.attendeeIds,
-        (id) => id,
-        (index) => `attendeeIds.${index}`,
-      ),
-      ...duplicates(
-        meeting.absentees,
-        (absentee) => absentee.memberId,
-        (index) => `absentees.${index}.memberId`,
-      ),
-      // Nobody is both present and absent: the quorum count depends on it.
-      ...meeting.absentees.flatMap((absentee, index): FieldProblem[] =>
-        attending.has(absentee.memberId)
-          ? [{ field: `absentees.${index}.memberId`, code: 'duplicate' }]
-          : [],
-      ),
-    ]
-  })
+  return validateWith(meetingSchema, input, meetingProblems)
+}
+
+/** A meeting as stored (a backup, a package, a pull): the form's rules, the topic optional. */
+export function validateStoredMeeting(input: unknown): ValidationResult<MeetingInput> {
+  return validateWith(storedMeetingSchema, input, meetingProblems)
+}
+
+function meetingProblems(meeting: MeetingInput): FieldProblem[] {
+  const attending = new Set(meeting.attendeeIds)
+  return [
+    ...duplicates(
+      meeting.attendeeIds,
+      (id) => id,
+      (index) => `attendeeIds.${index}`,
+    ),
+    ...duplicates(
+      meeting.absentees,
+      (absentee) => absentee.memberId,
+      (index) => `absentees.${index}.memberId`,
+    ),
+    // Nobody is both present and absent: the quorum count depends on it.
+    ...meeting.absentees.flatMap((absentee, index): FieldProblem[] =>
+      attending.has(absentee.memberId)
+        ? [{ field: `absentees.${index}.memberId`, code: 'duplicate' }]
+        : [],
+    ),
+  ]
 }
 
 export function validateStudyRecord(input: unknown): ValidationResult<StudyRecordInput> {

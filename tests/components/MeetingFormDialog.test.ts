@@ -1,6 +1,7 @@
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createArea, createMember, createOrg, getDb } from '@/db'
+import { createArea, createMember, createOrg } from '@/db'
+import { getDb } from '@/db/connection'
 import type { Meeting } from '@/domain/types'
 import type { MeetingInput } from '@/domain/validation'
 import MeetingFormDialog from '@/components/meeting/MeetingFormDialog.vue'

@@ -6,11 +6,11 @@ import { useHistoryLabels, useRecycleBinWrites } from '@/composables/useHistory'
 import {
   countRecycleBin,
   createArea,
-  getDb,
   listRecentAudit,
   replaceAllRecords,
   setSnapshotChunkRows,
 } from '@/db'
+import { getDb } from '@/db/connection'
 import { removeRecord } from '@/db/records'
 import type { RecycleEntry } from '@/domain/types'
 import { area, useFreshDb } from '../db/helpers'

@@ -7,7 +7,6 @@ import {
   eraseMember,
   ERASE_SUMMARY,
   ERASED_SUMMARY,
-  getDb,
   keepSnapshot,
   pruneSnapshots,
   removeMember,
@@ -19,6 +18,7 @@ import {
   updateMember,
   type ZhibuDb,
 } from '@/db'
+import { getDb } from '@/db/connection'
 import { readFeed, readFeedDocs } from '@/db/repositories/syncStore'
 import { readExchangePayload } from '@/db/repositories/exchange'
 import { computeIdCheckChar } from '@/domain/idNumber'

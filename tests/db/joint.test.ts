@@ -8,7 +8,6 @@ import {
   createJointMeeting,
   createOrg,
   deleteConstituent,
-  getDb,
   getIssue,
   listConstituents,
   listIssues,
@@ -24,6 +23,7 @@ import {
   updateJointMeeting,
   ValidationError,
 } from '@/db'
+import { getDb } from '@/db/connection'
 import { jointFigures } from '@/domain/joint'
 import type { Sector } from '@/domain/types'
 import type { IssueInput } from '@/domain/validation'

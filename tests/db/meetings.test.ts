@@ -5,7 +5,6 @@ import {
   createMeeting,
   createMember,
   createOrg,
-  getDb,
   getMember,
   listAuditFor,
   listMeetingFactsOfLastPeriods,
@@ -19,6 +18,7 @@ import {
   type MeetingCursor,
   type MeetingFilter,
 } from '@/db'
+import { getDb } from '@/db/connection'
 import { area, meeting, member, org, useFreshDb } from './helpers'
 
 useFreshDb()
@@ -42,6 +42,27 @@ const filter = (partial: Partial<MeetingFilter> = {}): MeetingFilter => ({
 })
 
 describe('meeting repository', () => {
+  it('refuses a meeting without a topic, naming the field, as the form does', async () => {
+    const { branch, wang } = await setup()
+    for (const write of [
+      () => createMeeting(meeting(branch.id, { topic: '  ', attendeeIds: [wang.id] })),
+      () => saveMeeting('', meeting(branch.id, { topic: '', attendeeIds: [wang.id] })),
+    ]) {
+      const error = await write().catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(ValidationError)
+      expect((error as ValidationError).problems).toEqual([{ field: 'topic', code: 'required' }])
+    }
+    expect(await getDb().meetings.count()).toBe(0)
+  })
+
+  it('keeps a topic it is given, trimmed', async () => {
+    const { branch, wang } = await setup()
+    const saved = await createMeeting(
+      meeting(branch.id, { topic: ' 学习党章 ', attendeeIds: [wang.id] }),
+    )
+    expect((await getDb().meetings.get(saved.id))?.topic).toBe('学习党章')
+  })
+
   it("lists a member's meetings: attended, and absent with the reason", async () => {
     const { branch, wang, li } = await setup()
     await createMeeting(meeting(branch.id, { heldOn: '2026-09-01', attendeeIds: [wang.id, li.id] }))

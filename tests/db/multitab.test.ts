@@ -3,7 +3,6 @@ import Dexie from 'dexie'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   createArea,
-  getDb,
   isDatabaseClosed,
   isQuotaExceeded,
   listAreas,
@@ -13,6 +12,7 @@ import {
   ZhibuDb,
   type UpgradeState,
 } from '@/db'
+import { getDb } from '@/db/connection'
 import { area } from './helpers'
 
 afterEach(() => onDatabaseVersionChange(null))

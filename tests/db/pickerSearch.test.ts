@@ -5,7 +5,6 @@ import {
   createFirm,
   createMember,
   createOrg,
-  getDb,
   removeMember,
   removeOrg,
   searchFirms,
@@ -16,6 +15,7 @@ import {
   updateOrg,
   ZhibuDb,
 } from '@/db'
+import { getDb } from '@/db/connection'
 import { nameBigrams, pickerNameMatches } from '@/domain/search'
 import type { Member, Org } from '@/domain/types'
 import { restoreBackup, readBackupFile, createBackup } from '@/services/backup'

@@ -5,7 +5,6 @@ import {
   createMember,
   createOrg,
   emptyRecycleBin,
-  getDb,
   liveQuery,
   moveMember,
   removeMember,
@@ -16,6 +15,7 @@ import {
   setDb,
   ZhibuDb,
 } from '@/db'
+import { getDb } from '@/db/connection'
 import { replicatedTransaction } from '@/db/revisions'
 import { ancestryOf, firstRevision, parseRev, revisionOf } from '@/domain/revisions'
 import type { Member } from '@/domain/types'

@@ -6,7 +6,6 @@ import {
   createFirm,
   createMember,
   createOrg,
-  getDb,
   keepSnapshot,
   listRecentAudit,
   listRecycleBin,
@@ -22,6 +21,7 @@ import {
   visitAllTables,
   type RecordTable,
 } from '@/db'
+import { getDb } from '@/db/connection'
 import { removeRecord } from '@/db/records'
 import type { RecycleEntry } from '@/domain/types'
 import { createBackup, readBackupFile, restoreBackup } from '@/services/backup'

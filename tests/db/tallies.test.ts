@@ -5,7 +5,6 @@ import {
   createMember,
   createOrg,
   dissolveOrg,
-  getDb,
   listAllTallies,
   liveQuery,
   listRecycleBin,
@@ -19,6 +18,7 @@ import {
   updateMember,
   updateOrg,
 } from '@/db'
+import { getDb } from '@/db/connection'
 import { computeCoverage, coverageByArea } from '@/domain/coverage'
 import { figuresFromTallies, tallyRows } from '@/domain/tallies'
 import { clearAllData, loadDemoData } from '@/services/demoLoader'

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
-import { getDb, RECORD_TABLES } from '@/db'
+import { RECORD_TABLES } from '@/db'
+import { getDb } from '@/db/connection'
 import { checkRecordShape, checkRecycleEntry, ReferenceCheck } from '@/domain/recordShapes'
 import type { RecordTable } from '@/domain/recordTables'
 import { loadDemoData } from '@/services/demoLoader'
@@ -22,6 +23,12 @@ describe('strict shapes of every record', { timeout: 60_000 }, () => {
       }
     }
     expect([...references.unresolved().values()].flatMap((m) => [...m.values()])).toEqual([])
+  })
+  it('a meeting an older version stored without a topic is restored, not refused', async () => {
+    await loadDemoData('2026-11-23')
+    const sample = (await getDb().meetings.limit(1).toArray())[0]!
+    expect(checkRecordShape('meetings', { ...sample, topic: '' })).toBeNull()
+    expect(checkRecordShape('meetings', { ...sample, topic: 42 })?.field).toBe('topic')
   })
 })
 

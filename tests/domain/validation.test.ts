@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
+import { LIMITS } from '@/domain/limits'
 import {
-  LIMITS,
   validateArea,
   validateConstituent,
   validateFirm,
   validateIssue,
   validateJointMeeting,
   validateMeeting,
+  validateStoredMeeting,
   validateMember,
   validateOrg,
   validateStudyRecord,
@@ -421,8 +422,17 @@ describe('validateMeeting', () => {
       ['absentees.0.memberId:duplicate'],
     ],
     ['an attendee twice', { attendeeIds: ['m1', 'm1'] }, ['attendeeIds.1:duplicate']],
+    ['no topic', { topic: '' }, ['topic:required']],
+    ['a topic of spaces', { topic: '   ' }, ['topic:required']],
+    ['a topic too long', { topic: '题'.repeat(LIMITS.title + 1) }, ['topic:tooLong']],
   ])('%s → %o', (_label, partial, expected) => {
     expect(codes(validateMeeting(meetingInput(partial)))).toEqual(expected)
+  })
+
+  it('a meeting stored without a topic (an older version) is still read back', () => {
+    expect(codes(validateStoredMeeting(meetingInput({ topic: '' })))).toEqual([])
+    // Everything else is the form's rule.
+    expect(codes(validateStoredMeeting(meetingInput({ heldOn: '' })))).toEqual(['heldOn:required'])
   })
 })
 

@@ -19,7 +19,7 @@ export const onRoll = (m: Member) => m.stage === 'full'
 export const both = ['full', 'candidate']
 export const mode: 'full' | 'partial' = 'full'
 `
-    // The comparison, and both strings of the list; not the unrelated 'full' mode.
+    // The comparison and both strings of the list; not the unrelated 'full' mode.
     expect(fired(await lintAs('src/services/bad.ts', code))).toHaveLength(3)
   })
 

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto'
 import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import BackupPreviewDialog from '@/components/data/BackupPreviewDialog.vue'
-import { getDb, setDb, updateFirm, ValidationError, ZhibuDb } from '@/db'
+import { setDb, updateFirm, ValidationError, ZhibuDb } from '@/db'
+import { getDb } from '@/db/connection'
 import { BackupError } from '@/domain/backupFormat'
 import {
   computeCreditCheckChar,

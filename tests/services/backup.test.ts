@@ -1,14 +1,7 @@
 import 'fake-indexeddb/auto'
 import { beforeAll, describe, expect, it } from 'vitest'
-import {
-  getDb,
-  RELEASED_STORES,
-  removeMeeting,
-  saveSetting,
-  SCHEMA_VERSION,
-  setDb,
-  ZhibuDb,
-} from '@/db'
+import { RELEASED_STORES, removeMeeting, saveSetting, SCHEMA_VERSION, setDb, ZhibuDb } from '@/db'
+import { getDb } from '@/db/connection'
 import { revisionOf } from '@/domain/revisions'
 import { BackupError, type BackupErrorCode } from '@/domain/backupFormat'
 import { createBackup, readBackupFile, restoreBackup } from '@/services/backup'

@@ -2,7 +2,6 @@ import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   countOpenConflicts,
-  getDb,
   listOpenConflicts,
   listReplacedByMerges,
   readConflict,
@@ -11,6 +10,7 @@ import {
   restoreReplacedBody,
   StaleRevisionError,
 } from '@/db'
+import { getDb } from '@/db/connection'
 import { compareFields, mergeChosen } from '@/domain/fieldMerge'
 import { revisionOf } from '@/domain/revisions'
 import { keepBlobsInFakeIndexedDb } from './backup/helpers'

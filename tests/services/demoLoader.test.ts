@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { countRecords, countRecycleBin, getDb, listRecentAudit, readCoverageInput } from '@/db'
+import { countRecords, countRecycleBin, listRecentAudit, readCoverageInput } from '@/db'
+import { getDb } from '@/db/connection'
 import { computeCoverage, roundRate } from '@/domain/coverage'
 import { clearAllData, loadDemoData } from '@/services/demoLoader'
 import { isFirstRun } from '@/services/firstRun'

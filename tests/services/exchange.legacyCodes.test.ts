@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createFirm, getDb } from '@/db'
+import { createFirm } from '@/db'
+import { getDb } from '@/db/connection'
 import { computeOrgCodeCheckChar } from '@/domain/creditCode'
 import { readExchangeFile } from '@/services/exchange'
 import { firm } from '../db/helpers'

@@ -4,7 +4,6 @@ import {
   createMeeting,
   createMember,
   emptyRecycleBin,
-  getDb,
   moveMember,
   readDeviceId,
   SCHEMA_VERSION,
@@ -12,6 +11,7 @@ import {
   updateMember,
   updateOrg,
 } from '@/db'
+import { getDb } from '@/db/connection'
 import { BackupError } from '@/domain/backupFormat'
 import { EXCHANGE_TABLES } from '@/domain/exchange'
 import { revisionOf } from '@/domain/revisions'

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createArea, createOrg, getDb } from '@/db'
+import { createArea, createOrg } from '@/db'
+import { getDb } from '@/db/connection'
 import {
   checkImport,
   openImportFile,

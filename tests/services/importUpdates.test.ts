@@ -1,14 +1,7 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import {
-  createArea,
-  createFirm,
-  createMember,
-  createOrg,
-  getDb,
-  ImportStaleError,
-  updateFirm,
-} from '@/db'
+import { createArea, createFirm, createMember, createOrg, ImportStaleError, updateFirm } from '@/db'
+import { getDb } from '@/db/connection'
 import { computeIdCheckChar } from '@/domain/idNumber'
 import type { Firm, Member } from '@/domain/types'
 import { checkImport, openImportFile, writeImport, type ParsedImport } from '@/services/spreadsheet'

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { getDb } from '@/db'
+import { getDb } from '@/db/connection'
 import { BackupError, type BackupErrorCode } from '@/domain/backupFormat'
 import { chunkLayout, looksSealed, passphraseStrength } from '@/domain/sealedFormat'
 import {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createArea, getDb } from '@/db'
+import { createArea } from '@/db'
+import { getDb } from '@/db/connection'
 import { checkImport, openImportFile, SpreadsheetError } from '@/services/spreadsheet'
 import { declaredUnzippedBytes } from '@/services/spreadsheet/zipSize'
 import { buildFirmWorkbook } from '../e2e/xlsx'

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
-import { createArea, createMember, createOrg, getDb, studyHoursOfMember } from '@/db'
+import { createArea, createMember, createOrg, studyHoursOfMember } from '@/db'
+import { getDb } from '@/db/connection'
 import { matchSheetValue } from '@/domain/sheetValues'
 import { checkImport, detectHeader, openImportFile, writeImport } from '@/services/spreadsheet'
 import type { SheetData } from '@/services/spreadsheet/cells'

@@ -6,12 +6,11 @@
  * - the members' structure, work quality and compliance read the scope's members, orgs and
  *   meetings through their indexes, and the UI asks for them only when their tab opens.
  */
-import type { Area, Firm, Id, Member, MemberStage, Org } from '@/domain/types'
+import { PARTY_STAGES, type Area, type Firm, type Id, type Member, type Org } from '@/domain/types'
 import { getDb } from '../connection'
 
 // The work-quality tab's reads (meetings, joint problems, study hours) live in
 // dashboardQuality.ts, re-exported here: the figures on the first route read none of them.
-export * from './dashboardQuality'
 
 /**
  * What a dashboard looks at: an area's subtree ('' = the whole register), or the orgs of a
@@ -20,7 +19,6 @@ export * from './dashboardQuality'
 export type DashboardScope = { kind: 'area'; areaPath: string } | { kind: 'orgs'; orgIds: Id[] }
 
 /** The stages the dashboard counts as party members. */
-export const PARTY_STAGES: readonly MemberStage[] = ['full', 'probationary']
 
 /** The children of an area ('' = roots) through '[parentId+sortOrder]'. */
 export async function listChildAreas(parentId: Id | ''): Promise<Area[]> {

@@ -1,11 +1,11 @@
 import { boardMonths, complianceRates, type ComplianceRate } from '@/domain/meetings'
 import { alarmCutoff } from '@/domain/memberRules'
 import type { Settings } from '@/domain/settings'
-import { isOnRoll } from '@/domain/memberStatus'
+import { isOnRoll, isPartyStage } from '@/domain/memberStatus'
 import { committeeMemberIds, type StudyHours } from '@/domain/study'
 import type { Id, IsoDate, Issue, Member, Org } from '@/domain/types'
 import { getDb } from '../connection'
-import { listScopeOrgs, partyMembersOf, PARTY_STAGES, type DashboardScope } from './dashboard'
+import { listScopeOrgs, partyMembersOf, type DashboardScope } from './dashboard'
 import { listJointCommitteeIdsFor } from './joint'
 import { listComplianceOrgs, listMeetingFactsOfOrgs, toComplianceOrgs } from './meetings'
 import { studyHoursOfOrgs } from './study'
@@ -40,7 +40,7 @@ export async function readWorkQuality(
     db.members
       .where('lastAttendedOn')
       .below(alarmCutoff(today, settings))
-      .filter((m) => PARTY_STAGES.includes(m.stage) && (whole || inScope.has(m.orgId)))
+      .filter((m) => isPartyStage(m.stage) && (whole || inScope.has(m.orgId)))
       .toArray(),
     listJointCommitteeIdsFor(whole ? null : orgIds),
     partyMembersOf(whole ? null : orgIds),

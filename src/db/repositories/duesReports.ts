@@ -9,7 +9,7 @@ import {
   type WorkFlagRow,
 } from '@/domain/duesTallies'
 import { alarmCutoff } from '@/domain/memberRules'
-import { paysDues } from '@/domain/memberStatus'
+import { isPartyStage, paysDues } from '@/domain/memberStatus'
 import type { Settings } from '@/domain/settings'
 import { lastExcusedOn, type ClockInputs, type SixMonthFacts } from '@/domain/sixMonths'
 import { orgDuties } from '@/domain/terms'
@@ -130,9 +130,7 @@ export async function readSixMonthCandidates(
     const scope = orgIds === null ? null : new Set(orgIds)
     const members = (await db.members.bulkGet(ids)).filter(
       (member): member is Member =>
-        !!member &&
-        (member.stage === 'full' || member.stage === 'probationary') &&
-        (!scope || scope.has(member.orgId)),
+        !!member && isPartyStage(member.stage) && (!scope || scope.has(member.orgId)),
     )
     const dues = await db.duesTallies.bulkGet(members.map((m) => `${MEMBER_DUES_PREFIX}${m.id}`))
     const orgs = await collectingOrgs(members.map((member) => member.orgId))

@@ -8,7 +8,7 @@ import {
   type SixMonthStepInput,
   type WorkFlagInput,
 } from '@/domain/sixMonths'
-import type { Member } from '@/domain/types'
+import { STAGE, type Member } from '@/domain/types'
 import { validateMember, type FieldProblem, type MemberInput } from '@/domain/validation'
 import { getDb } from '../connection'
 import { NotFoundError, ValidationError } from '../errors'
@@ -23,7 +23,7 @@ import { orThrow } from './validated'
  * the branch vote on record fullMemberOn is derived from it, whatever date was typed.
  */
 export function withPartyAge(value: MemberInput, settings: Settings): MemberInput {
-  if (value.stage !== 'full' || value.development.branchVoteOn === '') return value
+  if (value.stage !== STAGE.full || value.development.branchVoteOn === '') return value
   const since = fullMemberSince(value.development, settings)
   return { ...value, fullMemberOn: since, development: { ...value.development, fullOn: since } }
 }

@@ -3,7 +3,13 @@ import { todayIso } from '@/domain/dates'
 import { alarmCutoff, isPhoneSearch, memberMatcher, type MemberFilter } from '@/domain/memberRules'
 import { ENDED_STATUSES, isOnRoll } from '@/domain/memberStatus'
 import type { Settings } from '@/domain/settings'
-import type { Member, MemberStage } from '@/domain/types'
+import {
+  STAGE,
+  PIPELINE_STAGES,
+  type Member,
+  type MemberStage,
+  type PipelineStage,
+} from '@/domain/types'
 import type { MemberInput } from '@/domain/validation'
 import { pickerNameMatches } from '@/domain/search'
 import { getDb } from '../connection'
@@ -20,7 +26,6 @@ import {
 
 // Writes (and with them valibot's schemas) live in memberWrites.ts, re-exported here: the
 // reads the first route needs (getMember) stay out of the write path's chunk (the first-route budget).
-export * from './memberWrites'
 
 const HIGH = '\uffff'
 
@@ -334,9 +339,6 @@ export async function countMembersMatching(
 
 // ─── Pipeline board and the alarm ───────────────────────────────────────────
 
-export const PIPELINE_STAGES = ['applicant', 'activist', 'candidate', 'probationary'] as const
-export type PipelineStage = (typeof PIPELINE_STAGES)[number]
-
 /**
  * People in development in a scope, by stage, through the stage indexes (they are few
  * beside the full members); at most `limit` per stage and org walk.
@@ -372,7 +374,7 @@ export async function listAlarmCandidates(
   today: string,
 ): Promise<Member[]> {
   const orgs = scope === null ? null : new Set(scope)
-  const party: readonly MemberStage[] = ['full', 'probationary']
+  const party: readonly MemberStage[] = [STAGE.full, STAGE.probationary]
   return getDb()
     .members.where('lastAttendedOn')
     .below(alarmCutoff(today, settings))

@@ -1,6 +1,6 @@
 import { isOnRoll } from '@/domain/memberStatus'
-import type { Org } from '@/domain/types'
 import { pickerNameMatches } from '@/domain/search'
+import { STAGE, type Org } from '@/domain/types'
 import { getDb } from '../connection'
 import {
   boundedWalk,
@@ -12,9 +12,8 @@ import {
   tokenIds,
 } from '../nameSearch'
 
-// Writes (and with them valibot's schemas) live in orgWrites.ts, re-exported here: the reads
+// Writes (and with them valibot's schemas) live in orgWrites.ts, exported beside these by the `@/db` barrel: the reads
 // the first route needs (getOrg) stay out of the write path's chunk (the first-route budget).
-export * from './orgWrites'
 
 export async function getOrg(id: string): Promise<Org | undefined> {
   return getDb().orgs.get(id)
@@ -63,7 +62,7 @@ export async function countOrgNodes(
       const [full, probationary, children] = await Promise.all([
         // On the roll only (memberStatus.ts): 停止党籍, 转出 … are records, not members.
         db.members.where('[orgId+stage]').equals([id, 'full']).filter(isOnRoll).count(),
-        db.members.where('[orgId+stage]').equals([id, 'probationary']).filter(isOnRoll).count(),
+        db.members.where('[orgId+stage]').equals([id, STAGE.probationary]).filter(isOnRoll).count(),
         db.orgs.where('parentId').equals(id).count(),
       ])
       return [id, { full, probationary, children }] as const

@@ -9,7 +9,13 @@ import {
 import { isOnRoll } from '@/domain/memberStatus'
 import { orgDuties } from '@/domain/terms'
 import type { Settings } from '@/domain/settings'
-import type { Meeting, MeetingVote, Member, VoteSubject } from '@/domain/types'
+import {
+  STAGE,
+  type Meeting,
+  type MeetingVote,
+  type Member,
+  type VoteSubject,
+} from '@/domain/types'
 import { validateMember, type FieldProblem, type ValidationCode } from '@/domain/validation'
 import { checkVoteCounts, voteOutcome } from '@/domain/votes'
 import { getDb } from '../connection'
@@ -115,7 +121,8 @@ export async function admitMember(id: string, input: AdmissionInput): Promise<Me
     const db = getDb()
     const member = await db.members.get(id)
     if (!member) throw new NotFoundError('members', id)
-    if (member.stage !== 'candidate') throw new ValidationError([{ field: 'stage', code: 'oneOf' }])
+    if (member.stage !== STAGE.candidate)
+      throw new ValidationError([{ field: 'stage', code: 'oneOf' }])
     const org = await db.orgs.get(member.orgId)
     if (org && !orgDuties(org).admitsMembers) {
       throw new ValidationError([{ field: 'orgId', code: 'temporaryBranch' }])

@@ -1,4 +1,5 @@
-import type { Firm, Member, Org } from '@/domain/types'
+import { PARTY_STAGES, type Firm, type Member, type Org } from '@/domain/types'
+import { isPartyStage } from '@/domain/memberStatus'
 import { getDb } from '../connection'
 
 export interface CoverageInput {
@@ -22,15 +23,17 @@ export async function readCoverageInput(orgIds?: readonly string[]): Promise<Cov
     const firms = firmIds
       ? (await db.firms.bulkGet(firmIds)).filter((firm): firm is Firm => !!firm)
       : await db.firms.toArray()
-    const stages = ['full', 'probationary']
     const members = orgIds
       ? (
           await db.members
             .where('orgId')
             .anyOf([...orgIds])
             .toArray()
-        ).filter((m) => stages.includes(m.stage))
-      : await db.members.where('stage').anyOf(stages).toArray()
+        ).filter((m) => isPartyStage(m.stage))
+      : await db.members
+          .where('stage')
+          .anyOf([...PARTY_STAGES])
+          .toArray()
     return { firms, orgs, members }
   })
 }

@@ -12,8 +12,17 @@ import {
   type StudyHours,
 } from '@/domain/study'
 import { resolveSettings } from '@/domain/settings'
-import { isOnRoll } from '@/domain/memberStatus'
-import type { Id, IsoDate, Meeting, Member, Org, StudyKind, StudyRecord } from '@/domain/types'
+import { isOnRoll, isPartyStage } from '@/domain/memberStatus'
+import {
+  STAGE,
+  type Id,
+  type IsoDate,
+  type Meeting,
+  type Member,
+  type Org,
+  type StudyKind,
+  type StudyRecord,
+} from '@/domain/types'
 import type { FieldProblem, StudyRecordInput } from '@/domain/validation'
 import { getDb, nowIso } from '../connection'
 import { NotFoundError, ValidationError } from '../errors'
@@ -280,12 +289,10 @@ export async function readStudyStanding(
         (
           await Promise.all([
             db.members.where('stage').equals('full').toArray(),
-            db.members.where('stage').equals('probationary').toArray(),
+            db.members.where('stage').equals(STAGE.probationary).toArray(),
           ])
         ).flat()
-      : (await readScopeMembers(orgIds)).filter(
-          (m) => m.stage === 'full' || m.stage === 'probationary',
-        )
+      : (await readScopeMembers(orgIds)).filter((m) => isPartyStage(m.stage))
   const { from, to } = yearRange(year)
   const hours =
     orgIds === null

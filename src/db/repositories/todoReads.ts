@@ -1,7 +1,15 @@
 import { addYears } from '@/domain/dates'
 import { alarmCutoff } from '@/domain/memberRules'
 import type { Settings } from '@/domain/settings'
-import type { Id, IsoDate, Member, Org, PartyGroup } from '@/domain/types'
+import { isPartyStage } from '@/domain/memberStatus'
+import {
+  PIPELINE_STAGES,
+  type Id,
+  type IsoDate,
+  type Member,
+  type Org,
+  type PartyGroup,
+} from '@/domain/types'
 import { getDb } from '../connection'
 import { RECORD_TABLES } from '../schema'
 
@@ -52,9 +60,7 @@ export async function readAlarmCandidates(
     .members.where('lastAttendedOn')
     .below(alarmCutoff(today, settings))
     .toArray()
-  return rows.filter(
-    (m) => (m.stage === 'full' || m.stage === 'probationary') && (!scope || scope.has(m.orgId)),
-  )
+  return rows.filter((m) => isPartyStage(m.stage) && (!scope || scope.has(m.orgId)))
 }
 
 /** The party groups of some orgs; the whole (small) table when the scope is large. */
@@ -107,7 +113,7 @@ export async function readDevelopmentCandidates(
 ): Promise<Member[]> {
   const scope = orgIds === null ? null : new Set(orgIds)
   const table = getDb().members
-  const stages = ['applicant', 'activist', 'candidate', 'probationary'] as const
+  const stages = PIPELINE_STAGES
   const [inDevelopment, recentlyFull] = await Promise.all([
     Promise.all(stages.map((stage) => table.where('stage').equals(stage).toArray())),
     table.where('fullMemberOn').between(addYears(today, -1), today, true, true).toArray(),

@@ -4,7 +4,7 @@
  * the page's live queries hear of the writes through Dexie's BroadcastChannel) and runs
  * one operation per message, posting progress, then the result or a BackupError's code.
  */
-import { getDb, setActor, setDb, ZhibuDb } from '@/db'
+import { closeDatabase, setActor, switchDatabase } from '@/db'
 import { BackupError } from '@/domain/backupFormat'
 import { readBackupFile } from './read'
 import { restoreBackup } from './restore'
@@ -36,7 +36,7 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data
   let reply: WorkerReply
   try {
-    if (getDb().name !== request.dbName) setDb(new ZhibuDb(request.dbName))
+    switchDatabase(request.dbName)
     setActor(request.actor)
     reply = { type: 'done', value: await run(request) }
   } catch (error) {
@@ -45,7 +45,7 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         ? { type: 'error', code: error.code, detail: error.detail, message: error.message }
         : { type: 'error', message: error instanceof Error ? error.message : String(error) }
   } finally {
-    getDb().close()
+    closeDatabase()
   }
   scope.postMessage(reply)
 }

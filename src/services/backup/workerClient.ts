@@ -1,4 +1,4 @@
-import { getActor, getDb, type RestoreMode, type RestoreResult } from '@/db'
+import { databaseName, getActor, type RestoreMode, type RestoreResult } from '@/db'
 import { BackupError, type BackupErrorCode, type BackupErrorDetail } from '@/domain/backupFormat'
 import { readBackupFile, type CheckedBackup, type ReadLimits } from './read'
 import { restoreBackup } from './restore'
@@ -28,7 +28,7 @@ type Operation =
 
 function run<T>(operation: Operation, onProgress?: OnProgress): Promise<T> {
   const worker = new Worker(new URL('./backupWorker.ts', import.meta.url), { type: 'module' })
-  const request: WorkerRequest = { ...operation, dbName: getDb().name, actor: getActor() }
+  const request: WorkerRequest = { ...operation, dbName: databaseName(), actor: getActor() }
   return new Promise<T>((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<WorkerReply>) => {
       const reply = event.data

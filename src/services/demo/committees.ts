@@ -4,7 +4,15 @@
  * due within 6 months and a couple are overdue, so the renewal reminders have work.
  */
 import { canHoldSeat, isOnRoll } from '@/domain/memberStatus'
-import type { CommitteePost, CommitteeSeat, IsoDate, Member, Org, PartyGroup } from '@/domain/types'
+import {
+  STAGE,
+  type CommitteePost,
+  type CommitteeSeat,
+  type IsoDate,
+  type Member,
+  type Org,
+  type PartyGroup,
+} from '@/domain/types'
 import { stamp, type DemoContext } from './context'
 import { addDays, addYears, fromDayNumber, maxDate, toDayNumber } from './dates'
 import { anyName } from './names'
@@ -52,7 +60,7 @@ export function seatCommittees(
   for (const entry of memberOrgs) {
     const org = entry.org
     const members = (byOrg.get(org.id) ?? []).filter(isCounted)
-    const full = members.filter((member) => member.stage === 'full')
+    const full = members.filter((member) => member.stage === STAGE.full)
     const timing = overdue.has(org.id) ? 'overdue' : dueSoon.has(org.id) ? 'dueSoon' : 'current'
     org.termStartOn = termStart(ctx, org, BRANCH_TERM_YEARS, timing)
     // 选举工作条例 第五条: seats go to full members who may stand (not 留党察看, 失联 …).
@@ -172,7 +180,7 @@ export function buildPartyGroups(
       const group = orgGroups[index % count]
       if (!group) return
       member.partyGroupId = group.id
-      if (group.leaderMemberId === '' && member.stage === 'full' && member.status === 'normal')
+      if (group.leaderMemberId === '' && member.stage === STAGE.full && member.status === 'normal')
         group.leaderMemberId = member.id
     })
     groups.push(...orgGroups)

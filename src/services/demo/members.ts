@@ -3,7 +3,15 @@
  * valid id numbers and development dates in the order the 发展党员工作细则 sets.
  * Exactly round(546 × scale) full or probationary members who have not transferred out.
  */
-import type { Development, Education, Gender, IsoDate, Member, MemberStage } from '@/domain/types'
+import {
+  STAGE,
+  type Development,
+  type Education,
+  type Gender,
+  type IsoDate,
+  type Member,
+  type MemberStage,
+} from '@/domain/types'
 import type { AreaIndex } from './areas'
 import { stamp, type DemoContext } from './context'
 import { addDays, addYears, fromDayNumber, toDayNumber } from './dates'
@@ -92,7 +100,7 @@ export function buildMembers(
     const gender: Gender = rng.chance(0.55) ? 'male' : 'female'
     const ethnicity = ethnicityFor(rng)
     const [minAge, maxAge] =
-      stage === 'full' ? [24, 60] : stage === 'probationary' ? [22, 40] : [20, 35]
+      stage === STAGE.full ? [24, 60] : stage === STAGE.probationary ? [22, 40] : [20, 35]
     const birthDate = addDays(addYears(today, -rng.int(minAge, maxAge)), -rng.int(1, 360))
     const firmArea = areaById.get(
       entry.seats.find((seat) => seat.firm.id === firmId)?.firm.areaId ?? '',
@@ -120,7 +128,7 @@ export function buildMembers(
       jobTitle: rng.pick(JOB_TITLES),
       stage,
       development,
-      fullMemberOn: stage === 'full' ? development.fullOn : '',
+      fullMemberOn: stage === STAGE.full ? development.fullOn : '',
       status: 'normal',
       statusSince: '',
       statusNote: '',
@@ -139,14 +147,20 @@ export function buildMembers(
     for (const seat of entry.seats) {
       for (let index = 0; index < seat.full; index++) make(entry, seat.firm.id, 'full')
       for (let index = 0; index < seat.probationary; index++)
-        make(entry, seat.firm.id, 'probationary')
+        make(entry, seat.firm.id, STAGE.probationary)
     }
   }
   const counted = [...members]
-  const stages: MemberStage[] = ['applicant', 'applicant', 'activist', 'activist', 'candidate']
+  const stages: MemberStage[] = [
+    STAGE.applicant,
+    STAGE.applicant,
+    STAGE.activist,
+    STAGE.activist,
+    STAGE.candidate,
+  ]
   for (let index = 0; index < Math.round(PEOPLE_IN_DEVELOPMENT * ctx.scale); index++) {
     const entry = rng.pick(memberOrgs)
-    make(entry, rng.pick(entry.seats).firm.id, stages[index % stages.length] ?? 'applicant')
+    make(entry, rng.pick(entry.seats).firm.id, stages[index % stages.length] ?? STAGE.applicant)
   }
   for (let index = 0; index < Math.round(TRANSFERRED_OUT * ctx.scale); index++) {
     const entry = rng.pick(memberOrgs)
@@ -178,20 +192,20 @@ function developmentFor(ctx: DemoContext, stage: MemberStage, birthDate: IsoDate
     development.appliedOn = addDays(activistOn, -rng.int(30, 90))
     development.talkedOn = addDays(development.appliedOn, rng.int(5, 28))
   }
-  if (stage === 'applicant') {
+  if (stage === STAGE.applicant) {
     development.appliedOn = fromDayNumber(todayDay - rng.int(3, 200))
     development.talkedOn = upToToday(addDays(development.appliedOn, rng.int(5, 28)))
     return development
   }
-  if (stage === 'activist') {
+  if (stage === STAGE.activist) {
     applyFrom(fromDayNumber(todayDay - rng.int(10, 300)))
     return development
   }
   const candidateBeforeVote = rng.int(90, 240)
   const voteOn =
-    stage === 'full'
+    stage === STAGE.full
       ? fromDayNumber(rng.int(toDayNumber(addYears(birthDate, 21)) + 200, todayDay - 400))
-      : stage === 'probationary'
+      : stage === STAGE.probationary
         ? fromDayNumber(todayDay - rng.int(20, 350))
         : ''
   development.candidateOn = voteOn
@@ -213,7 +227,7 @@ function developmentFor(ctx: DemoContext, stage: MemberStage, birthDate: IsoDate
   if (development.approvedOn) {
     development.oathOn = upToToday(addDays(development.approvedOn, rng.int(3, 20)))
   }
-  if (stage === 'full') {
+  if (stage === STAGE.full) {
     // 转正: applied before probation ends, voted soon after, approved within three months;
     // 党龄 from the end of probation (党章 第七条).
     development.fullOn = addYears(voteOn, 1)
@@ -261,7 +275,7 @@ const PLACES = ['北京市朝阳区', '上海市浦东新区', '杭州市西湖�
 function assignStatuses(ctx: DemoContext, counted: Member[]) {
   const { rng, today } = ctx
   const todayDay = toDayNumber(today)
-  const full = counted.filter((member) => member.stage === 'full')
+  const full = counted.filter((member) => member.stage === STAGE.full)
   const picked = rng.sample(full, Math.round(full.length * 0.03))
   picked.forEach((member, index) => {
     const since = (from: number, to: number) => fromDayNumber(todayDay - rng.int(from, to))
@@ -291,14 +305,14 @@ function assignStatuses(ctx: DemoContext, counted: Member[]) {
 /** Two full members of the same org introduce each admitted member, where the org has them. */
 function assignIntroducers(ctx: DemoContext, byOrg: Map<string, Member[]>) {
   for (const members of byOrg.values()) {
-    const fullMembers = members.filter((member) => member.stage === 'full')
+    const fullMembers = members.filter((member) => member.stage === STAGE.full)
     for (const member of members) {
-      if (member.stage === 'applicant') continue
+      if (member.stage === STAGE.applicant) continue
       const others = fullMembers.filter((other) => other !== member)
       if (others.length < 2) continue
       const [first, second] = ctx.rng.sample(others, 2)
       if (!first || !second) continue
-      if (member.stage !== 'activist') member.development.introducerIds = [first.id, second.id]
+      if (member.stage !== STAGE.activist) member.development.introducerIds = [first.id, second.id]
       member.development.contactNames = [first.name, second.name]
     }
   }

@@ -6,6 +6,7 @@
  * Same rules as the rest of this folder: seeded, no Dexie, no Date.now, no Math.random.
  */
 import {
+  STAGE,
   INDUSTRIES,
   MEETING_TYPES,
   STUDY_KINDS,
@@ -28,7 +29,7 @@ import {
 import { firmOrgStatus } from '@/domain/coverage'
 import { monthKey } from '@/domain/dates'
 import { addMonthsTo, monthlyDue } from '@/domain/dues'
-import { paysDues } from '@/domain/memberStatus'
+import { isPartyStage, paysDues } from '@/domain/memberStatus'
 import { defaultSettings } from '@/domain/settings'
 import { buildAreas } from './areas'
 import { createContext, timestamp } from './context'
@@ -355,8 +356,8 @@ export function createProvince(options: ProvinceOptions): ProvinceGenerator {
       roll < 0.85
         ? 'full'
         : roll < 0.93
-          ? 'probationary'
-          : rng.pick(['applicant', 'activist', 'candidate'] as const)
+          ? STAGE.probationary
+          : rng.pick([STAGE.applicant, STAGE.activist, STAGE.candidate] as const)
     const statusRoll = rng.next()
     const status: MemberStatus =
       statusRoll < 0.92
@@ -377,7 +378,7 @@ export function createProvince(options: ProvinceOptions): ProvinceGenerator {
     const host = hosts.length > 0 ? hosts[position % hosts.length] : undefined
     const area = host !== undefined ? firmArea(host) : areas[0]
     const { gender, ethnicity, name } = person(index)
-    const fullOn = stage === 'full' ? addDays(appliedOn, rng.int(400, 900)) : ''
+    const fullOn = stage === STAGE.full ? addDays(appliedOn, rng.int(400, 900)) : ''
     const id17 = `${area ? areaIndex.codeOf(area) : '150000'}${birthDate.replaceAll('-', '')}${String(index % 1000).padStart(3, '0')}`
     return {
       orgId: idOf(KIND.org, orgIndex),
@@ -395,16 +396,15 @@ export function createProvince(options: ProvinceOptions): ProvinceGenerator {
       development: {
         appliedOn,
         talkedOn: appliedOn,
-        activistOn: stage === 'applicant' ? '' : addDays(appliedOn, 60),
-        candidateOn: ['full', 'probationary', 'candidate'].includes(stage)
-          ? addDays(appliedOn, 300)
-          : '',
+        activistOn: stage === STAGE.applicant ? '' : addDays(appliedOn, 60),
+        candidateOn:
+          stage === STAGE.candidate || isPartyStage(stage) ? addDays(appliedOn, 300) : '',
         trainingDays: 3,
         trainingHours: 24,
         introducerIds: [],
         contactNames: [],
-        branchVoteOn: ['full', 'probationary'].includes(stage) ? addDays(appliedOn, 380) : '',
-        approvedOn: ['full', 'probationary'].includes(stage) ? addDays(appliedOn, 390) : '',
+        branchVoteOn: isPartyStage(stage) ? addDays(appliedOn, 380) : '',
+        approvedOn: isPartyStage(stage) ? addDays(appliedOn, 390) : '',
         extendedUntil: '',
         fullOn,
       },
@@ -527,7 +527,7 @@ export function createProvince(options: ProvinceOptions): ProvinceGenerator {
     payers = []
     for (let index = 0; index < PROVINCE_COUNTS.members; index += 1) {
       const core = memberCore(index)
-      if (core.stage !== 'full' && core.stage !== 'probationary') continue
+      if (!isPartyStage(core.stage)) continue
       if (!paysDues(core)) continue
       if (orgType(orgOfMember(index).orgIndex) === 'temporaryBranch') continue
       // The branch vote (appliedOn + 380 days) starts the dues: before the year, for all 12.

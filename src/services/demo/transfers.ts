@@ -1,5 +1,5 @@
 /** 组织关系转接: completed transfers out for the members who left, and a few in. */
-import type { Member, Org, Transfer } from '@/domain/types'
+import { STAGE, type Member, type Org, type Transfer } from '@/domain/types'
 import { stamp, type DemoContext } from './context'
 import { addDays, fromDayNumber, maxDate, toDayNumber, yearOf } from './dates'
 import { OUTSIDE_ORGS } from './names'
@@ -28,7 +28,9 @@ export function buildTransfers(ctx: DemoContext, members: Member[], orgs: Org[])
       ...stamp(ctx, completedOn),
     })
   }
-  const arrivals = members.filter((member) => member.stage === 'full' && member.status === 'normal')
+  const arrivals = members.filter(
+    (member) => member.stage === STAGE.full && member.status === 'normal',
+  )
   for (const member of rng.sample(arrivals, Math.round(TRANSFERS_IN * ctx.scale))) {
     const org = orgById.get(member.orgId)
     if (!org) continue

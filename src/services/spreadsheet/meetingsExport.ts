@@ -1,4 +1,4 @@
-import { listMeetingsMatching, getOrgs, getDb, type MeetingFilter } from '@/db'
+import { getMembers, getOrgs, listMeetingsMatching, type MeetingFilter } from '@/db'
 import type { MeetingType } from '@/domain/types'
 import { downloadFile, fileDate } from './download'
 import { writeWorkbook } from './workbook'
@@ -46,8 +46,8 @@ export async function buildMeetingsWorkbook(
   const orgs = await getOrgs([...new Set(meetings.map((m) => m.orgId))])
   const orgName = new Map(orgs.map((org) => [org.id, org.name]))
   const absentIds = [...new Set(meetings.flatMap((m) => m.absentees.map((a) => a.memberId)))]
-  const members = await getDb().members.bulkGet(absentIds)
-  const memberName = new Map(members.flatMap((m) => (m ? [[m.id, m.name] as const] : [])))
+  const members = await getMembers(absentIds)
+  const memberName = new Map(members.map((m) => [m.id, m.name] as const))
   const rows = meetings.map((meeting) => [
     orgName.get(meeting.orgId) ?? '',
     TYPE_LABELS[meeting.type],

@@ -5,7 +5,7 @@ import {
   normalizeIdNumber,
 } from '@/domain/idNumber'
 import { blankMemberInput } from '@/domain/members'
-import type { Gender, Member, Org } from '@/domain/types'
+import { STAGE, type Gender, type Member, type Org } from '@/domain/types'
 import { validateMember, type MemberInput } from '@/domain/validation'
 import { readCode, readDate, type SheetRow } from './cells'
 import { normalizeHeader } from './columns'
@@ -176,13 +176,13 @@ export function mergeMember(before: MemberInput | null, patch: MemberPatch): Mem
         development.fullOn !== ''
           ? 'full'
           : development.branchVoteOn !== ''
-            ? 'probationary'
+            ? STAGE.probationary
             : 'full'
     }
   }
   if (!before || patch.stage !== undefined || fullOn !== undefined) {
     merged.fullMemberOn =
-      merged.stage === 'full' ? development.fullOn || (before?.fullMemberOn ?? '') : ''
+      merged.stage === STAGE.full ? development.fullOn || (before?.fullMemberOn ?? '') : ''
   }
   return merged
 }

@@ -1,4 +1,5 @@
-import { getDb, readAllTables, saveSetting, SCHEMA_VERSION } from '@/db'
+import { readAllTables, saveSetting, SCHEMA_VERSION } from '@/db'
+import { getDb } from '@/db/connection'
 import { canonicalJson } from '@/domain/backupFormat'
 import { BackupLineWriter, canonicalPayload } from '@/services/backup'
 import { meeting, member, org } from '../../db/helpers'

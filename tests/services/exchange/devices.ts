@@ -3,12 +3,12 @@ import {
   createMeeting,
   createMember,
   createOrg,
-  getDb,
   setClock,
   setDb,
   updateMeeting,
   ZhibuDb,
 } from '@/db'
+import { getDb } from '@/db/connection'
 import { revisionOf } from '@/domain/revisions'
 import type { MeetingInput } from '@/domain/validation'
 import type { Meeting, Member, Org } from '@/domain/types'
