@@ -115,6 +115,26 @@ test('bench entry runs every figure at ×1', async ({ page }) => {
   console.log('merge', JSON.stringify(merge), 'share', JSON.stringify(result.revisionShare))
 })
 
+/** The npm server's CORS settings for a page of `origin` (the bench's own pages call it). */
+async function allowCors(url: string, origin: string): Promise<void> {
+  const { DEV_ADMIN } = await import('../../server/launch.mjs')
+  const auth = `Basic ${Buffer.from(`${DEV_ADMIN.name}:${DEV_ADMIN.password}`).toString('base64')}`
+  for (const [key, value] of [
+    ['httpd/enable_cors', 'true'],
+    ['cors/origins', origin],
+    ['cors/credentials', 'true'],
+    ['cors/methods', 'GET, PUT, POST, HEAD, DELETE'],
+    ['cors/headers', 'accept, authorization, content-type, origin, referer'],
+  ]) {
+    const response = await fetch(`${url}_config/${key}`, {
+      method: 'PUT',
+      headers: { authorization: auth, 'content-type': 'application/json' },
+      body: JSON.stringify(value),
+    })
+    expect(response.ok, key).toBe(true)
+  }
+}
+
 /** The bench's live-latency pair (two pages, own device databases) against a server of its own. */
 test('bench live-sync pair runs: a write on one device is shown on the other', async ({
   page,
@@ -125,21 +145,7 @@ test('bench live-sync pair runs: a write on one device is shown on the other', a
   const { DEV_ADMIN, findFreePort, startServer } = await import('../../server/launch.mjs')
   const server = await startServer({ port: await findFreePort(5985, 5989), inMemory: true })
   try {
-    const auth = `Basic ${Buffer.from(`${DEV_ADMIN.name}:${DEV_ADMIN.password}`).toString('base64')}`
-    for (const [key, value] of [
-      ['httpd/enable_cors', 'true'],
-      ['cors/origins', new URL(baseURL!).origin],
-      ['cors/credentials', 'true'],
-      ['cors/methods', 'GET, PUT, POST, HEAD, DELETE'],
-      ['cors/headers', 'accept, authorization, content-type, origin, referer'],
-    ]) {
-      const response = await fetch(`${server.url}_config/${key}`, {
-        method: 'PUT',
-        headers: { authorization: auth, 'content-type': 'application/json' },
-        body: JSON.stringify(value),
-      })
-      expect(response.ok, key).toBe(true)
-    }
+    await allowCors(server.url, new URL(baseURL!).origin)
     const pages = [page, await context.newPage()]
     for (const p of pages) {
       await p.goto('/bench/bench.html')
@@ -180,21 +186,7 @@ test('bench sync figures run: push, pull and the raw floors on the same layout',
   const { DEV_ADMIN, findFreePort, startServer } = await import('../../server/launch.mjs')
   const server = await startServer({ port: await findFreePort(5985, 5989), inMemory: true })
   try {
-    const auth = `Basic ${Buffer.from(`${DEV_ADMIN.name}:${DEV_ADMIN.password}`).toString('base64')}`
-    for (const [key, value] of [
-      ['httpd/enable_cors', 'true'],
-      ['cors/origins', new URL(baseURL!).origin],
-      ['cors/credentials', 'true'],
-      ['cors/methods', 'GET, PUT, POST, HEAD, DELETE'],
-      ['cors/headers', 'accept, authorization, content-type, origin, referer'],
-    ]) {
-      const response = await fetch(`${server.url}_config/${key}`, {
-        method: 'PUT',
-        headers: { authorization: auth, 'content-type': 'application/json' },
-        body: JSON.stringify(value),
-      })
-      expect(response.ok, key).toBe(true)
-    }
+    await allowCors(server.url, new URL(baseURL!).origin)
     await page.goto('/bench/bench.html')
     await page.waitForFunction(() => !!window.zhibuBench)
     type Bench = Record<string, (...args: unknown[]) => Promise<unknown>>

@@ -1,26 +1,9 @@
-import type { Page } from '@playwright/test'
 import ExcelJS from 'exceljs'
-import { expect, loadDemo, screenshot, test } from './fixtures'
+import { actAsSecretary, expect, loadDemo, screenshot, test } from './fixtures'
 
 const BRANCH = '信达中小企业服务有限公司党支部'
 
 test.setTimeout(240_000)
-
-async function asSecretary(page: Page): Promise<void> {
-  await page.getByTestId('role-switch').click()
-  await page.getByTestId('role-secretary').click()
-  await expect(async () => {
-    await page.getByTestId('role-org').click()
-    await page
-      .locator('input[data-testid="role-org"], [data-testid="role-org"] input')
-      .first()
-      .fill('信达')
-    await page.getByRole('option', { name: BRANCH }).click({ timeout: 3_000 })
-    await expect(page.getByTestId('role-apply')).toBeEnabled({ timeout: 1_000 })
-  }).toPass({ timeout: 30_000 })
-  await page.getByTestId('role-apply').click()
-  await expect(page.getByTestId('role-switch')).toContainText(`支部书记：${BRANCH}`)
-}
 
 /** A treasurer's sheet (exceljs on the Node side): 姓名, 月份 as 2026年12月, amounts, receipts. */
 async function duesSheet(rows: (string | number)[][]): Promise<Buffer> {
@@ -35,7 +18,7 @@ test('a secretary imports a month of dues from Excel: preview, problems, warning
   page,
 }) => {
   await loadDemo(page)
-  await asSecretary(page)
+  await actAsSecretary(page, BRANCH)
   await page.goto('/dues')
   const table = page.getByTestId('dues-table')
   const lines = table.locator('tbody tr')

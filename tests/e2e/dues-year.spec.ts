@@ -1,25 +1,9 @@
 import type { Page } from '@playwright/test'
-import { expect, loadDemo, screenshot, test } from './fixtures'
+import { actAsSecretary, expect, loadDemo, screenshot, test } from './fixtures'
 
 const BRANCH = '信达中小企业服务有限公司党支部'
 
 test.setTimeout(240_000)
-
-async function asSecretary(page: Page): Promise<void> {
-  await page.getByTestId('role-switch').click()
-  await page.getByTestId('role-secretary').click()
-  await expect(async () => {
-    await page.getByTestId('role-org').click()
-    await page
-      .locator('input[data-testid="role-org"], [data-testid="role-org"] input')
-      .first()
-      .fill('信达')
-    await page.getByRole('option', { name: BRANCH }).click({ timeout: 3_000 })
-    await expect(page.getByTestId('role-apply')).toBeEnabled({ timeout: 1_000 })
-  }).toPass({ timeout: 30_000 })
-  await page.getByTestId('role-apply').click()
-  await expect(page.getByTestId('role-switch')).toContainText(`支部书记：${BRANCH}`)
-}
 
 const field = (page: Page, testid: string) =>
   page
@@ -49,7 +33,7 @@ test('a secretary flags work not done; 待办 names the trigger and takes the ta
   page,
 }) => {
   await loadDemo(page)
-  await asSecretary(page)
+  await actAsSecretary(page, BRANCH)
   const person = await firstRegisterMember(page)
   await page.goto(`/members/${person.id}`)
   await expect(page.getByTestId('member-work-flag')).toHaveText('未标记')
@@ -124,7 +108,7 @@ test('a secretary opens a member’s yearly dues sheet from the register and pri
     }
   })
   await loadDemo(page)
-  await asSecretary(page)
+  await actAsSecretary(page, BRANCH)
   await page.goto('/dues')
   const link = page.locator('[data-testid^="dues-year-"]').first()
   await expect(link).toBeVisible({ timeout: 30_000 })

@@ -1,25 +1,8 @@
-import type { Page } from '@playwright/test'
-import { expect, loadDemo, screenshot, test } from './fixtures'
+import { actAsSecretary, expect, loadDemo, screenshot, test } from './fixtures'
 
 const BRANCH = '信达中小企业服务有限公司党支部'
 
 test.setTimeout(240_000)
-
-async function asSecretary(page: Page): Promise<void> {
-  await page.getByTestId('role-switch').click()
-  await page.getByTestId('role-secretary').click()
-  await expect(async () => {
-    await page.getByTestId('role-org').click()
-    await page
-      .locator('input[data-testid="role-org"], [data-testid="role-org"] input')
-      .first()
-      .fill('信达')
-    await page.getByRole('option', { name: BRANCH }).click({ timeout: 3_000 })
-    await expect(page.getByTestId('role-apply')).toBeEnabled({ timeout: 1_000 })
-  }).toPass({ timeout: 30_000 })
-  await page.getByTestId('role-apply').click()
-  await expect(page.getByTestId('role-switch')).toContainText(`支部书记：${BRANCH}`)
-}
 
 test('a secretary records a month of dues in one action, corrects one, prints; 待办 and the dashboard follow', async ({
   page,
@@ -31,7 +14,7 @@ test('a secretary records a month of dues in one action, corrects one, prints; �
     }
   })
   await loadDemo(page)
-  await asSecretary(page)
+  await actAsSecretary(page, BRANCH)
   await page.goto('/dues')
   const table = page.getByTestId('dues-table')
   await expect(table.locator('tbody tr').first()).toBeVisible()

@@ -88,3 +88,24 @@ export async function answerSealDialog(page: Page, passphrase: string | null) {
   await expect(dialog).toBeHidden({ timeout: 60_000 })
   return download
 }
+
+/**
+ * Switch the page to the secretary of `org`, typed as its first characters into the role
+ * dialog's org picker. The remote search may redraw the options under the click: retried until
+ * the org is chosen.
+ */
+export async function actAsSecretary(page: Page, org: string, typed = org.slice(0, 6)) {
+  await page.getByTestId('role-switch').click()
+  await page.getByTestId('role-secretary').click()
+  await expect(async () => {
+    await page.getByTestId('role-org').click()
+    await page
+      .locator('input[data-testid="role-org"], [data-testid="role-org"] input')
+      .first()
+      .fill(typed)
+    await page.getByRole('option', { name: org }).click({ timeout: 3_000 })
+    await expect(page.getByTestId('role-apply')).toBeEnabled({ timeout: 1_000 })
+  }).toPass({ timeout: 30_000 })
+  await page.getByTestId('role-apply').click()
+  await expect(page.getByTestId('role-switch')).toContainText(`支部书记：${org}`)
+}

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import type { Page } from '@playwright/test'
-import { expect, loadDemo, screenshot, test } from './fixtures'
+import { actAsSecretary, expect, loadDemo, screenshot, test } from './fixtures'
 
 const ORG = '华讯测试民主评议党支部'
 const FULL = ['评议甲', '评议乙', '评议丙', '评议丁', '评议戊', '评议己']
@@ -25,19 +25,6 @@ async function memberSheet(): Promise<Buffer> {
 async function pick(page: Page, testid: string, option: string | RegExp): Promise<void> {
   await page.getByTestId(testid).filter({ visible: true }).first().click()
   await page.getByRole('option', { name: option }).filter({ visible: true }).first().click()
-}
-
-async function asSecretaryOf(page: Page, org: string): Promise<void> {
-  await page.getByTestId('role-switch').click()
-  await page.getByTestId('role-secretary').click()
-  await expect(async () => {
-    await page.getByTestId('role-org').click()
-    await page.getByTestId('role-org').locator('input').fill(org.slice(0, 6))
-    await page.getByRole('option', { name: org }).click({ timeout: 3_000 })
-    await expect(page.getByTestId('role-apply')).toBeEnabled({ timeout: 1_000 })
-  }).toPass({ timeout: 30_000 })
-  await page.getByTestId('role-apply').click()
-  await expect(page.getByTestId('role-switch')).toContainText(`支部书记：${org}`)
 }
 
 async function openMember(page: Page, name: string): Promise<void> {
@@ -109,7 +96,7 @@ test('rules as the regulations write them: 民主评议, 转正 by vote, 停止�
   await expect(page.getByTestId('stat-members')).toHaveText('555')
 
   // 民主评议 with all nine present: grades for the 6 full members only; the third 优秀 warns.
-  await asSecretaryOf(page, ORG)
+  await actAsSecretary(page, ORG)
   await page.goto('/meetings')
   await page.getByTestId('meeting-add').click()
   await pick(page, 'meeting-type', '民主评议党员')

@@ -1,25 +1,11 @@
 import type { Page } from '@playwright/test'
-import { expect, screenshot, test } from './fixtures'
+import { actAsSecretary, expect, screenshot, test } from './fixtures'
 
 const BRANCH = '信达中小企业服务有限公司党支部'
 const TOPIC = '学习党的二十届四中全会精神（e2e）'
 const SELF_TOPIC = '自学《习近平谈治国理政》第五卷（e2e）'
 
 test.setTimeout(180_000)
-
-async function asSecretary(page: Page): Promise<void> {
-  await page.getByTestId('role-switch').click()
-  await page.getByTestId('role-secretary').click()
-  // The remote search may redraw the options under the click: retry until it is chosen.
-  await expect(async () => {
-    await page.getByTestId('role-org').click()
-    await fill(page, 'role-org', '信达')
-    await page.getByRole('option', { name: BRANCH }).click({ timeout: 3_000 })
-    await expect(page.getByTestId('role-apply')).toBeEnabled({ timeout: 1_000 })
-  }).toPass({ timeout: 30_000 })
-  await page.getByTestId('role-apply').click()
-  await expect(page.getByTestId('role-switch')).toContainText(`支部书记：${BRANCH}`)
-}
 
 /** An el-input carries the testid on its <input>, an el-input-number on its wrapper. */
 async function fill(page: Page, testid: string, value: string): Promise<void> {
@@ -71,7 +57,7 @@ test('a secretary records a session for five members; a member sees it and adds 
   await page.goto('/')
   await page.getByTestId('load-demo').click()
   await expect(page.getByTestId('stat-members')).toHaveText('546', { timeout: 90_000 })
-  await asSecretary(page)
+  await actAsSecretary(page, BRANCH)
 
   await page.getByTestId('nav-study').click()
   await expect(page).toHaveURL(/\/study$/)
@@ -146,7 +132,7 @@ test('a secretary records a session for five members; a member sees it and adds 
 
   // Back as the secretary: confirm it. Self-study is on record but is not 集中学习培训: the
   // 32 学时 count collective study and training only (党员教育管理工作条例 2019).
-  await asSecretary(page)
+  await actAsSecretary(page, BRANCH)
   await page.getByTestId('nav-study').click()
   await page.getByTestId('study-tab-pending').click()
   await expect(page.getByTestId('study-pending')).toContainText(SELF_TOPIC)
