@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, loadDemo, screenshot, test } from './fixtures'
+import { actAsSecretary, expect, loadDemo, screenshot, test } from './fixtures'
 
 /**
  * The org picker searches by index (name pieces): typing part of a name in the middle
@@ -44,14 +44,8 @@ test('a branch secretary’s org filter offers only their own subtree', async ({
   await page.goto('/')
   await page.getByTestId('load-demo').click()
   await expect(page.getByTestId('stat-members')).toHaveText('546', { timeout: 60_000 })
-  await page.getByTestId('role-switch').click()
-  await page.getByTestId('role-secretary').click()
-  await page.getByTestId('role-org').click()
   // The role's own picker searches the whole register (two characters: a contained match).
-  await page.keyboard.type('信达')
-  await page.getByRole('option', { name: BRANCH }).click()
-  await page.getByTestId('role-apply').click()
-  await expect(page.getByTestId('role-switch')).toContainText(`支部书记：${BRANCH}`)
+  await actAsSecretary(page, BRANCH, '信达')
 
   await page.getByTestId('nav-members').click()
   // Every branch is a 党支部; inside this scope only the secretary's own is offered.

@@ -15,3 +15,13 @@ export function yuan(fen: number | null | undefined): string {
 export function percent(rate: number | null): string {
   return rate === null ? '—' : `${(Math.round(rate * 1000) / 10).toFixed(1)}%`
 }
+
+/** The tag colour of a month's state, in the register and in the yearly sheet alike. */
+export const STATE_TAG_TYPES = {
+  paid: 'success',
+  partial: 'warning',
+  unpaid: 'danger',
+  noBase: 'info',
+  notOwed: 'info',
+  upcoming: 'info',
+} as const
