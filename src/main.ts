@@ -6,7 +6,6 @@ import 'element-plus/es/components/loading/style/css'
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
-import { setActor } from './db'
 import { createAppI18n, ensureMessages } from './i18n'
 import { createAppRouter } from './router'
 import { readSaved } from './stores/session'
@@ -31,7 +30,6 @@ function stylesApplied(): Promise<unknown> {
 
 const { locale } = readSaved(localStorage)
 const i18n = createAppI18n(locale)
-setActor('组织部门')
 
 const app = createApp(App).use(createPinia()).use(i18n).use(createAppRouter(i18n.global))
 // English is its own chunk: a user who chose it gets its messages before the first paint.

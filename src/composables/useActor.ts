@@ -1,21 +1,23 @@
 import { watchEffect } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { getMember, getOrg, setActor } from '@/db'
 import { useSessionStore } from '@/stores/session'
+import { loadDb } from './lazyDb'
 
 /** Keep the audit log's "who" in step with the role switch. */
 export function useActor(): void {
   const session = useSessionStore()
   const { t } = useI18n()
   watchEffect(async () => {
-    if (session.role === 'secretary' && session.orgId) {
-      const org = await getOrg(session.orgId)
-      setActor(t('role.actorSecretary', { org: org?.name ?? '' }))
-    } else if (session.role === 'member' && session.memberId) {
-      const member = await getMember(session.memberId)
-      setActor(t('role.actorMember', { name: member?.name ?? '' }))
+    const { role, orgId, memberId } = session
+    const db = await loadDb()
+    if (role === 'secretary' && orgId) {
+      const org = await db.getOrg(orgId)
+      db.setActor(t('role.actorSecretary', { org: org?.name ?? '' }))
+    } else if (role === 'member' && memberId) {
+      const member = await db.getMember(memberId)
+      db.setActor(t('role.actorMember', { name: member?.name ?? '' }))
     } else {
-      setActor(t('role.actorDepartment'))
+      db.setActor(t('role.actorDepartment'))
     }
   })
 }

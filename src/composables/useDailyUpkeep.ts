@@ -1,5 +1,5 @@
 import { onMounted } from 'vue'
-import { refreshAllFirmStatusesOnce } from '@/db'
+import { loadDb } from './lazyDb'
 
 /**
  * Work that depends on the date, not on a write: an org founded or dissolved on a date
@@ -7,8 +7,8 @@ import { refreshAllFirmStatusesOnce } from '@/db'
  */
 export function useDailyUpkeep(): void {
   onMounted(() => {
-    refreshAllFirmStatusesOnce().catch((error: unknown) =>
-      console.error('daily upkeep failed', error),
-    )
+    loadDb()
+      .then((db) => db.refreshAllFirmStatusesOnce())
+      .catch((error: unknown) => console.error('daily upkeep failed', error))
   })
 }

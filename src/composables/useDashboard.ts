@@ -1,5 +1,5 @@
 import { computed, type Ref } from 'vue'
-import { listAreas, readDashboardRecords, readTallies, type DashboardScope } from '@/db'
+import type { DashboardScope } from '@/db'
 import { computeCoverage, coverageByArea, type CoverageFigures } from '@/domain/coverage'
 import {
   areaTrail,
@@ -14,6 +14,7 @@ import {
 import { todayIso } from '@/domain/dates'
 import { figuresFromTallies, talliesUnder } from '@/domain/tallies'
 import type { Area } from '@/domain/types'
+import type { DataLayer } from './lazyDb'
 import { useLiveQuery } from './useLiveQuery'
 
 // The dashboard's first route: where it stands and today's figures. The tabs' reads are in
@@ -43,7 +44,7 @@ export interface DashboardFigures {
  * breadcrumb and its children. A secretary's org scope has no area tree.
  */
 export function useDashboardArea(areaId: Ref<string>, orgIds: Ref<string[] | null>) {
-  const areas = useLiveQuery(() => listAreas())
+  const areas = useLiveQuery((db) => db.listAreas())
   const all = computed(() => areas.data.value ?? [])
   const top = computed(() => topAreaId(all.value))
   const current = computed<Area | undefined>(() =>
@@ -70,6 +71,7 @@ export function useDashboardArea(areaId: Ref<string>, orgIds: Ref<string[] | nul
 
 /** Today's figures of an area from the tallies only: a few key ranges, no table scan. */
 async function fromTallies(
+  { readTallies }: DataLayer,
   areaPath: string,
   children: readonly Area[],
   today: string,
@@ -98,6 +100,7 @@ async function fromTallies(
  * for the whole register, so it is slow at province scale; today never comes here.
  */
 async function fromRecords(
+  { readDashboardRecords }: DataLayer,
   scope: DashboardScope,
   parent: { id: string; areas: readonly Area[] },
   asOf: string,
@@ -127,16 +130,16 @@ async function fromRecords(
 /** The coverage figures of the scope on `asOf`, with the area, industry and size rows. */
 export function useDashboardFigures(place: ReturnType<typeof useDashboardArea>, asOf: Ref<string>) {
   const key = computed(() => JSON.stringify(place.scope.value))
-  const query = useLiveQuery(async () => {
+  const query = useLiveQuery(async (db) => {
     const scope = place.scope.value
     if (!scope) return undefined
     const children = place.children.value
     if (scope.kind === 'area' && asOf.value === todayIso()) {
-      return fromTallies(scope.areaPath, children, asOf.value, place.hasChildren)
+      return fromTallies(db, scope.areaPath, children, asOf.value, place.hasChildren)
     }
     // coverageByArea wants the areas: the children and their parent id are enough.
     const parentId = children[0]?.parentId ?? ''
-    return fromRecords(scope, { id: parentId, areas: children }, asOf.value, place.hasChildren)
+    return fromRecords(db, scope, { id: parentId, areas: children }, asOf.value, place.hasChildren)
   }, [key, asOf])
   return { data: query.data, loading: query.loading, error: query.error }
 }

@@ -1,7 +1,7 @@
 import { ElMessage } from 'element-plus'
 import { onScopeDispose } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { onDatabaseBlocked, onDatabaseVersionChange } from '@/db'
+import { loadDb, type DataLayer } from './lazyDb'
 
 /** Rare, so the message box (and the input it brings) is fetched when needed, not on first
  * paint (first paint stays fast); its styles are in main.ts. */
@@ -18,49 +18,60 @@ const messageBox = () =>
  */
 export function useDatabaseGuard(): void {
   const { t } = useI18n()
-  let shown = false
-  onDatabaseVersionChange(() => {
-    if (shown) return
-    shown = true
-    void messageBox().then((box) =>
-      box
-        .alert(t('exchange.db.versionChangeText'), t('exchange.db.versionChange'), {
-          type: 'warning',
-          confirmButtonText: t('exchange.db.refresh'),
-          showClose: false,
-          closeOnClickModal: false,
-          closeOnPressEscape: false,
-        })
-        .then(() => window.location.reload())
-        .catch(() => undefined),
-    )
+  let disposed = false
+  // The data layer loads on the first read (lazyDb.ts); a listener registered while an
+  // upgrade is blocked hears it at once (db/connection.ts), so registering then is in time.
+  void loadDb().then((db) => {
+    if (!disposed) listen(db)
   })
-  let waiting = false
-  onDatabaseBlocked((state) => {
-    if (state === 'blocked') {
-      waiting = true
-      void messageBox().then((box) => {
-        // The upgrade may have gone on while the box was being fetched.
-        if (!waiting) return
+  onScopeDispose(() => {
+    disposed = true
+    void loadDb().then((db) => {
+      db.onDatabaseVersionChange(null)
+      db.onDatabaseBlocked(null)
+    })
+  })
+  function listen({ onDatabaseBlocked, onDatabaseVersionChange }: DataLayer): void {
+    let shown = false
+    onDatabaseVersionChange(() => {
+      if (shown) return
+      shown = true
+      void messageBox().then((box) =>
         box
-          .alert(t('exchange.db.blockedText'), t('exchange.db.blocked'), {
+          .alert(t('exchange.db.versionChangeText'), t('exchange.db.versionChange'), {
             type: 'warning',
-            showConfirmButton: false,
+            confirmButtonText: t('exchange.db.refresh'),
             showClose: false,
             closeOnClickModal: false,
             closeOnPressEscape: false,
           })
-          .catch(() => undefined)
-      })
-      return
-    }
-    if (!waiting) return
-    waiting = false
-    void messageBox().then((box) => box.close())
-    ElMessage.success(t('exchange.db.resumed'))
-  })
-  onScopeDispose(() => {
-    onDatabaseVersionChange(null)
-    onDatabaseBlocked(null)
-  })
+          .then(() => window.location.reload())
+          .catch(() => undefined),
+      )
+    })
+    let waiting = false
+    onDatabaseBlocked((state) => {
+      if (state === 'blocked') {
+        waiting = true
+        void messageBox().then((box) => {
+          // The upgrade may have gone on while the box was being fetched.
+          if (!waiting) return
+          box
+            .alert(t('exchange.db.blockedText'), t('exchange.db.blocked'), {
+              type: 'warning',
+              showConfirmButton: false,
+              showClose: false,
+              closeOnClickModal: false,
+              closeOnPressEscape: false,
+            })
+            .catch(() => undefined)
+        })
+        return
+      }
+      if (!waiting) return
+      waiting = false
+      void messageBox().then((box) => box.close())
+      ElMessage.success(t('exchange.db.resumed'))
+    })
+  }
 }

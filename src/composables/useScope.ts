@@ -1,5 +1,4 @@
 import { computed } from 'vue'
-import { getMember, getOrg, listSubtreeOrgIds } from '@/db'
 import { useSessionStore } from '@/stores/session'
 import { useLiveQuery } from './useLiveQuery'
 
@@ -10,7 +9,7 @@ import { useLiveQuery } from './useLiveQuery'
 export function useScope() {
   const session = useSessionStore()
   const key = computed(() => `${session.role}:${session.orgId}:${session.memberId}`)
-  const { data } = useLiveQuery(async () => {
+  const { data } = useLiveQuery(async ({ getMember, getOrg, listSubtreeOrgIds }) => {
     if (session.role === 'member' && session.memberId) {
       const member = await getMember(session.memberId)
       const org = member ? await getOrg(member.orgId) : undefined

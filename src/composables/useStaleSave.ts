@@ -1,6 +1,5 @@
-import { nextTick, shallowRef, watch, type Ref } from 'vue'
+import { nextTick, shallowRef, type Ref } from 'vue'
 import type { StaleRevisionError } from '@/db'
-import { revisionOf } from '@/domain/revisions'
 
 /**
  * A save refused because the record changed after the form was opened (another tab, an
@@ -39,26 +38,4 @@ export async function reopenForm(open: Ref<boolean>, setRecord: () => void): Pro
   await nextTick()
   setRecord()
   open.value = true
-}
-
-/**
- * The revision a form was opened on, taken the moment it opens: a form showing a live record
- * must still save against what the person saw, not against whatever arrived since.
- */
-export function useOpenedRevision(
-  table: string,
-  open: Ref<boolean>,
-  record: () => object | null | undefined,
-): Ref<string | undefined> {
-  const rev = shallowRef<string | undefined>()
-  watch(
-    open,
-    (isOpen) => {
-      if (!isOpen) return
-      const current = record()
-      rev.value = current ? revisionOf(table, current) : undefined
-    },
-    { immediate: true },
-  )
-  return rev
 }

@@ -5,7 +5,7 @@ import {
   type RouteRecordRaw,
 } from 'vue-router'
 import { loadFeatureMessages, type Feature, type MessageTarget } from '@/i18n'
-import { isFirstRun } from '@/services/firstRun'
+import { noDatabaseYet } from '@/services/deviceProbe'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -148,6 +148,17 @@ export const routes: RouteRecordRaw[] = [
   },
   { path: '/:pathMatch(.*)*', redirect: '/dashboard' },
 ]
+
+/**
+ * A brand-new device opens on the welcome page. An origin with no database is one, known
+ * without the data layer; otherwise the data says (services/firstRun.ts, loaded here on
+ * demand so the first route's download holds no database code).
+ */
+async function isFirstRun(): Promise<boolean> {
+  if (await noDatabaseYet()) return true
+  const { isFirstRun: fromData } = await import('@/services/firstRun')
+  return fromData()
+}
 
 /** `messages`: where the routes' feature messages go (`i18n.global`); none in tests without. */
 export function createAppRouter(messages?: MessageTarget) {

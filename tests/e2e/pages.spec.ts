@@ -87,7 +87,7 @@ test('the data page replaces data only after confirmation, and the recycle bin b
 
   await page.getByTestId('restore').first().click()
   await page.getByRole('dialog').getByRole('button', { name: '确定' }).click()
-  await expect(page.getByTestId('count-firms')).toHaveText('881')
+  await expect(page.getByTestId('count-firms')).toHaveText('881', { timeout: 60_000 }) // a whole-database restore, slow on a busy machine
   await page.getByTestId('nav-dashboard').click()
   await expect(page.getByTestId('stat-members')).toHaveText('546')
 })
