@@ -4,7 +4,6 @@ import Dexie, {
   type DBCoreMutateResponse,
   type DBCoreTable,
   type DBCoreTransaction,
-  type Middleware,
   type Transaction,
 } from 'dexie'
 import { duesStartMonth } from '@/domain/dues'
@@ -18,7 +17,7 @@ import {
   workFlagRow,
 } from '@/domain/duesTallies'
 import type { Dues, Member } from '@/domain/types'
-import { noteTablesChanged } from './observe'
+import { noteTablesChanged, writeLayer } from './observe'
 
 /**
  * Keeps the dues tallies (domain/duesTallies.ts) in step with every write to dues and
@@ -229,32 +228,14 @@ async function membersMutate(
   return response
 }
 
-export const duesTalliesMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
+export const duesTalliesMiddleware = writeLayer({
   name: 'DuesTallies',
   level: -9,
-  create(core) {
-    return {
-      ...core,
-      transaction(stores, mode, options) {
-        const widened =
-          mode === 'readwrite' && stores.some((name) => TRACKED.has(name))
-            ? [...new Set([...stores, ...WIDEN])]
-            : stores
-        return core.transaction(widened, mode, options)
-      },
-      table(name) {
-        const table = core.table(name)
-        if (name === 'dues')
-          return { ...table, mutate: (request) => duesMutate(core, table, request) }
-        if (name === 'members') {
-          return { ...table, mutate: (request) => membersMutate(core, table, request) }
-        }
-        return table
-      },
-    }
-  },
-}
+  follows: TRACKED,
+  widen: WIDEN,
+  mutate: (core, table, request) =>
+    table.name === 'dues' ? duesMutate(core, table, request) : membersMutate(core, table, request),
+})
 
 /** Rows of the parent table (members, orgs) read per page by the rebuild. */
 export const REBUILD_PAGE = 2000

@@ -1,5 +1,11 @@
 import { RangeSet } from 'dexie'
-import type { DBCore, DBCoreMutateRequest } from 'dexie'
+import type {
+  DBCore,
+  DBCoreMutateRequest,
+  DBCoreMutateResponse,
+  DBCoreTable,
+  Middleware,
+} from 'dexie'
 
 /**
  * The middlewares sit below Dexie's live-query layers (they need Dexie's async context,
@@ -48,4 +54,55 @@ export function trackedWritesIn(trans: object): number {
 
 export function noteTrackedWrite(trans: object): void {
   trackedWrites.set(trans, trackedWritesIn(trans) + 1)
+}
+
+/** One of the app's write layers: a DBCore middleware that keeps rows in step with writes. */
+export interface WriteLayer {
+  name: string
+  /** Its place in Dexie's stack (the layers' comments say why each sits where it does). */
+  level: number
+  /** The tables whose writes it follows. */
+  follows: ReadonlySet<string>
+  /**
+   * The tables it reads or writes besides, opened with any readwrite transaction on a table it
+   * follows, so what it keeps is written in the same transaction (those this schema has).
+   */
+  widen: readonly string[]
+  /** A table the layer cannot work without: where the schema lacks it, the layer stands aside. */
+  needs?: string
+  /** A write to one of `follows`, to pass down with the layer's own writes. */
+  mutate(
+    core: DBCore,
+    table: DBCoreTable,
+    request: DBCoreMutateRequest,
+  ): Promise<DBCoreMutateResponse>
+}
+
+/** The middleware of a write layer: widened transactions, its mutate on the tables it follows. */
+export function writeLayer(layer: WriteLayer): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: layer.name,
+    level: layer.level,
+    create(core) {
+      const present = new Set(core.schema.tables.map((table) => table.name))
+      if (layer.needs && !present.has(layer.needs)) return core
+      const widen = layer.widen.filter((name) => present.has(name))
+      return {
+        ...core,
+        transaction(stores, mode, options) {
+          const widened =
+            mode === 'readwrite' && stores.some((name) => layer.follows.has(name))
+              ? [...new Set([...stores, ...widen])]
+              : stores
+          return core.transaction(widened, mode, options)
+        },
+        table(name) {
+          const table = core.table(name)
+          if (!layer.follows.has(name)) return table
+          return { ...table, mutate: (request) => layer.mutate(core, table, request) }
+        },
+      }
+    },
+  }
 }

@@ -8,7 +8,6 @@ import type {
   DBCorePutRequest,
   DBCoreTable,
   DBCoreTransaction,
-  Middleware,
   Table,
 } from 'dexie'
 import {
@@ -39,7 +38,7 @@ import {
 import { settingDefinition } from '@/domain/settings'
 import type { LeafRecord, MoveMark, RevisionBody, Tombstone } from '@/domain/types'
 import { getActor, nowIso } from './clock'
-import { noteTablesChanged, storedBefore, trackedWritesIn, type StoredBefore } from './observe'
+import { noteTablesChanged, storedBefore, trackedWritesIn, type StoredBefore, writeLayer } from './observe'
 import { scopeChainOf, type ScopeReader } from './scopeChain'
 import { RECORD_TABLES, REPLICATION_TABLES } from './tables'
 
@@ -572,28 +571,11 @@ async function revisedMutate(
   return response
 }
 
-export const revisionsMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
+export const revisionsMiddleware = writeLayer({
   name: 'Revisions',
   // Above the tallies (-10), which read the records this layer has read for the same request.
   level: -9,
-  create(core) {
-    const present = new Set(core.schema.tables.map((table) => table.name))
-    const widen = WIDEN.filter((name) => present.has(name))
-    return {
-      ...core,
-      transaction(stores, mode, options) {
-        const widened =
-          mode === 'readwrite' && stores.some((name) => REPLICATED.has(name))
-            ? [...new Set([...stores, ...widen])]
-            : stores
-        return core.transaction(widened, mode, options)
-      },
-      table(name) {
-        const table = core.table(name)
-        if (!REPLICATED.has(name)) return table
-        return { ...table, mutate: (request) => revisedMutate(core, table, request) }
-      },
-    }
-  },
-}
+  follows: REPLICATED,
+  widen: WIDEN,
+  mutate: revisedMutate,
+})

@@ -4,13 +4,12 @@ import type {
   DBCoreMutateResponse,
   DBCoreTable,
   DBCoreTransaction,
-  Middleware,
   Transaction,
 } from 'dexie'
 import { scopeRefOf, type Row } from '@/domain/replicationScope'
 import { contentText } from '@/domain/revisions'
 import type { LeafRecord, MoveMark, Tombstone } from '@/domain/types'
-import { noteTablesChanged, storedBefore } from './observe'
+import { noteTablesChanged, storedBefore, writeLayer } from './observe'
 import { RECORD_TABLES } from './tables'
 
 /**
@@ -290,32 +289,15 @@ async function feedMutate(
   return response
 }
 
-export const syncFeedMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
+export const syncFeedMiddleware = writeLayer({
   name: 'SyncFeed',
   // Below the tallies (-10) and revisions (-9): their own writes pass through here.
   level: -11,
-  create(core) {
-    const present = new Set(core.schema.tables.map((table) => table.name))
-    if (!present.has('syncChanges')) return core
-    const widen = WIDEN.filter((name) => present.has(name))
-    return {
-      ...core,
-      transaction(stores, mode, options) {
-        const widened =
-          mode === 'readwrite' && stores.some((name) => SOURCES.has(name))
-            ? [...new Set([...stores, ...widen])]
-            : stores
-        return core.transaction(widened, mode, options)
-      },
-      table(name) {
-        const table = core.table(name)
-        if (!SOURCES.has(name)) return table
-        return { ...table, mutate: (request) => feedMutate(core, table, request) }
-      },
-    }
-  },
-}
+  follows: SOURCES,
+  widen: WIDEN,
+  needs: 'syncChanges',
+  mutate: feedMutate,
+})
 
 const PAGE = 2000
 

@@ -4,7 +4,6 @@ import type {
   DBCoreMutateResponse,
   DBCoreTable,
   DBCoreTransaction,
-  Middleware,
 } from 'dexie'
 import {
   addTally,
@@ -15,7 +14,7 @@ import {
   type Tally,
 } from '@/domain/tallies'
 import type { Firm, Member, Org } from '@/domain/types'
-import { noteTablesChanged, noteTrackedWrite, storedBefore, trackedWritesIn } from './observe'
+import { noteTablesChanged, noteTrackedWrite, storedBefore, trackedWritesIn, writeLayer } from './observe'
 
 /**
  * Keeps the tallies table (domain/tallies.ts) in step with every write to firms, orgs and
@@ -271,26 +270,11 @@ async function trackedMutate(
   })
 }
 
-export const talliesMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
+export const talliesMiddleware = writeLayer({
   name: 'Tallies',
   // Right above IndexedDB itself (Dexie's own layers are at -1 … 2).
   level: -10,
-  create(core) {
-    return {
-      ...core,
-      transaction(stores, mode, options) {
-        const widened =
-          mode === 'readwrite' && stores.some((name) => TRACKED.has(name))
-            ? [...new Set([...stores, ...WIDEN])]
-            : stores
-        return core.transaction(widened, mode, options)
-      },
-      table(name) {
-        const table = core.table(name)
-        if (!TRACKED.has(name)) return table
-        return { ...table, mutate: (request) => trackedMutate(core, table, request) }
-      },
-    }
-  },
-}
+  follows: TRACKED,
+  widen: WIDEN,
+  mutate: trackedMutate,
+})

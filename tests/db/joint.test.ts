@@ -251,5 +251,6 @@ describe('joint committee repository', () => {
     expect(figures.medianDaysToResolve).toBeGreaterThan(0)
     expect((await listIssues(committee!.id)).length).toBe(30)
     expect(await getDb().constituents.where('sector').equals('villageCommunity').count()).toBe(5)
-  })
+    // The whole demo load: a few seconds alone, more on a busy machine.
+  }, 60_000)
 })
