@@ -13,6 +13,7 @@ import { getActor, getDb, newId, nowIso } from '../connection'
 import { ValidationError } from '../errors'
 import { auditEntry, changedFields } from '../records'
 import {
+  auditImport,
   chunksOf,
   importCounts,
   staleCounter,
@@ -214,15 +215,6 @@ export async function importDuesRecords(
       done += chunk.length
       options.onProgress?.(done / rows.length)
     }
-    const counts = importCounts(rows.length, created, updated)
-    await db.auditLog.add(
-      auditEntry(
-        'import',
-        'dues',
-        '',
-        options.summary?.(counts) ?? `+${counts.created} ~${counts.updated} =${counts.unchanged}`,
-      ),
-    )
-    return counts
+    return auditImport('dues', importCounts(rows.length, created, updated), options.summary)
   })
 }

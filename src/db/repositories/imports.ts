@@ -136,6 +136,54 @@ export function importCounts(rows: number, created: number, updated: number): Im
   return { created, updated, unchanged: rows - created - updated }
 }
 
+/** The end of every import: its one audit entry, in the caller's words (else `+N ~N =N`). */
+export async function auditImport(
+  table: string,
+  counts: ImportCounts,
+  summary: ImportOptions['summary'],
+): Promise<ImportCounts> {
+  await getDb().auditLog.add(auditEntry('import', table, '', (summary ?? defaultSummary)(counts)))
+  return counts
+}
+
+/** A record's own fields, as changedFields compares them. */
+function fieldsOf(record: object): Record<string, unknown> {
+  return { ...record }
+}
+
+/**
+ * What an import writes into one table, a chunk at a time: each record `note`d as new (no
+ * stored one), changed (a field differs) or unchanged (left as stored: no write, no new
+ * revision); `flush` writes the chunk (the changed put, the new added) and counts it;
+ * `finish` writes the audit entry and returns the counts.
+ */
+export class ImportWrites<T extends object> {
+  private added: T[] = []
+  private changed: T[] = []
+  private created = 0
+  private updated = 0
+
+  constructor(private readonly table: Table<T, string>) {}
+
+  note(before: T | undefined, record: T): void {
+    if (!before) this.added.push(record)
+    else if (changedFields(fieldsOf(before), fieldsOf(record)).length > 0) this.changed.push(record)
+  }
+
+  async flush(): Promise<void> {
+    if (this.changed.length > 0) await this.table.bulkPut(this.changed)
+    if (this.added.length > 0) await this.table.bulkAdd(this.added)
+    this.created += this.added.length
+    this.updated += this.changed.length
+    this.added = []
+    this.changed = []
+  }
+
+  finish(rows: number, summary: ImportOptions['summary']): Promise<ImportCounts> {
+    return auditImport(this.table.name, importCounts(rows, this.created, this.updated), summary)
+  }
+}
+
 /**
  * Validate every row, yielding to the page between chunks (call it before the
  * transaction); problems carry the row's index ('3.creditCode').
@@ -228,8 +276,7 @@ export async function importFirms(
       const now = nowIso()
       const today = todayIso()
       const stale = staleCounter(options.expected)
-      let created = 0
-      let updated = 0
+      const writes = new ImportWrites(db.firms)
       let done = 0
       for (const chunk of chunksOf(values)) {
         const existing = await db.firms
@@ -248,8 +295,6 @@ export async function importFirms(
               : firmOrgStatus({ ...value, id: '' }, [], today)
           }),
         )
-        const added: Firm[] = []
-        const changed: Firm[] = []
         chunk.forEach((value, index) => {
           const before = byCode.get(value.creditCode)
           const record: Firm = {
@@ -265,21 +310,13 @@ export async function importFirms(
             createdAt: before?.createdAt ?? now,
             updatedAt: now,
           }
-          if (!before) added.push(record)
-          else if (changedFields({ ...before }, { ...record }).length > 0) changed.push(record)
+          writes.note(before, record)
         })
-        if (changed.length > 0) await db.firms.bulkPut(changed)
-        if (added.length > 0) await db.firms.bulkAdd(added)
-        created += added.length
-        updated += changed.length
+        await writes.flush()
         done += chunk.length
         options.onProgress?.(done / values.length)
       }
-      const counts = importCounts(values.length, created, updated)
-      await db.auditLog.add(
-        auditEntry('import', 'firms', '', (options.summary ?? defaultSummary)(counts)),
-      )
-      return counts
+      return writes.finish(values.length, options.summary)
     })
     .catch((error: unknown) => {
       if (isConstraintError(error))
@@ -359,11 +396,8 @@ export async function importOrgs(
     }
     const now = nowIso()
     const touchedFirms = new Set<string>(firmIds)
-    let created = 0
-    let updated = 0
+    const writes = new ImportWrites(db.orgs)
     for (let start = 0; start < values.length; start += IMPORT_CHUNK) {
-      const added: Org[] = []
-      const changed: Org[] = []
       for (let index = start; index < Math.min(start + IMPORT_CHUNK, values.length); index++) {
         const value = values[index]
         if (!value) continue
@@ -379,22 +413,14 @@ export async function importOrgs(
           updatedAt: now,
         }
         before?.hostFirmIds.forEach((id) => touchedFirms.add(id))
-        if (!before) added.push(record)
-        else if (changedFields({ ...before }, { ...record }).length > 0) changed.push(record)
+        writes.note(before, record)
       }
-      if (changed.length > 0) await db.orgs.bulkPut(changed)
-      if (added.length > 0) await db.orgs.bulkAdd(added)
-      created += added.length
-      updated += changed.length
+      await writes.flush()
       // The firms' statuses follow: the last tenth of the progress.
       options.onProgress?.((0.9 * Math.min(start + IMPORT_CHUNK, values.length)) / values.length)
     }
     await refreshFirmStatuses(touchedFirms)
     options.onProgress?.(1)
-    const counts = importCounts(values.length, created, updated)
-    await db.auditLog.add(
-      auditEntry('import', 'orgs', '', (options.summary ?? defaultSummary)(counts)),
-    )
-    return counts
+    return writes.finish(values.length, options.summary)
   })
 }

@@ -2,10 +2,10 @@ import type { Member } from '@/domain/types'
 import { validateMember, type MemberInput } from '@/domain/validation'
 import { getDb, newId, nowIso } from '../connection'
 import { ValidationError } from '../errors'
-import { auditEntry, changedFields, plain } from '../records'
+import { plain } from '../records'
 import {
   chunksOf,
-  importCounts,
+  ImportWrites,
   staleCounter,
   validateAll,
   type ImportCounts,
@@ -67,8 +67,7 @@ export async function importMembers(
     }
     const now = nowIso()
     const stale = staleCounter(options.expected)
-    let created = 0
-    let updated = 0
+    const writes = new ImportWrites(db.members)
     let done = 0
     // Read, built and written a chunk at a time: each awaited write ends a short task.
     for (const chunk of chunksOf(values)) {
@@ -78,8 +77,6 @@ export async function importMembers(
       const byIdNumber = new Map(existing.map((member) => [member.idNumber, member]))
       for (const id of idNumbers) stale.check(id, byIdNumber.get(id))
       stale.throwIfStale()
-      const added: Member[] = []
-      const changed: Member[] = []
       for (const value of chunk) {
         const before = value.idNumber === '' ? undefined : byIdNumber.get(value.idNumber)
         const record: Member = before
@@ -105,20 +102,12 @@ export async function importMembers(
               createdAt: now,
               updatedAt: now,
             }
-        if (!before) added.push(record)
-        else if (changedFields({ ...before }, { ...record }).length > 0) changed.push(record)
+        writes.note(before, record)
       }
-      if (changed.length > 0) await db.members.bulkPut(changed)
-      if (added.length > 0) await db.members.bulkAdd(added)
-      created += added.length
-      updated += changed.length
+      await writes.flush()
       done += chunk.length
       options.onProgress?.(done / values.length)
     }
-    const counts = importCounts(values.length, created, updated)
-    const summary =
-      options.summary?.(counts) ?? `+${counts.created} ~${counts.updated} =${counts.unchanged}`
-    await db.auditLog.add(auditEntry('import', 'members', '', summary))
-    return counts
+    return writes.finish(values.length, options.summary)
   })
 }

@@ -5,10 +5,10 @@ import type { Id, Member, StudyKind, StudyRecord } from '@/domain/types'
 import type { FieldProblem, StudyRecordInput, ValidationCode } from '@/domain/validation'
 import { getDb, newId, nowIso } from '../connection'
 import { ValidationError } from '../errors'
-import { auditEntry, changedFields, plain } from '../records'
+import { plain } from '../records'
 import {
   chunksOf,
-  importCounts,
+  ImportWrites,
   SLICE_MS,
   staleCounter,
   yieldInTransaction,
@@ -166,12 +166,9 @@ export async function importStudyRecords(
     }
     stale.throwIfStale()
     const now = nowIso()
-    let created = 0
-    let updated = 0
+    const writes = new ImportWrites(db.studyRecords)
     let done = 0
     for (const chunk of chunksOf(values)) {
-      const added: StudyRecord[] = []
-      const changed: StudyRecord[] = []
       for (const value of chunk) {
         const before = byKey.get(recordKey(value.memberId, value.studiedOn, value.topic))
         const record: StudyRecord = {
@@ -181,20 +178,12 @@ export async function importStudyRecords(
           createdAt: before?.createdAt ?? now,
           updatedAt: now,
         }
-        if (!before) added.push(record)
-        else if (changedFields({ ...before }, { ...record }).length > 0) changed.push(record)
+        writes.note(before, record)
       }
-      if (changed.length > 0) await db.studyRecords.bulkPut(changed)
-      if (added.length > 0) await db.studyRecords.bulkAdd(added)
-      created += added.length
-      updated += changed.length
+      await writes.flush()
       done += chunk.length
       options.onProgress?.(done / values.length)
     }
-    const counts = importCounts(values.length, created, updated)
-    const summary =
-      options.summary?.(counts) ?? `+${counts.created} ~${counts.updated} =${counts.unchanged}`
-    await db.auditLog.add(auditEntry('import', 'studyRecords', '', summary))
-    return counts
+    return writes.finish(values.length, options.summary)
   })
 }
