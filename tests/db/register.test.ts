@@ -125,6 +125,38 @@ describe('keyset pages', () => {
     expect(first.rows.every((f) => f.industry === 'software' && f.areaId === city.id)).toBe(true)
     expect(first.rows).toHaveLength(await countFirmsMatching(software))
     expect(first.next).toBeNull()
+    // Each field a walk can range over pages to exactly its firms, in name order, both ways.
+    const filters: FirmFilter[] = [
+      { ...all, industry: 'ecommerce' },
+      { ...all, sizeClass: 'below' },
+      { ...all, orgStatus: 'none' },
+      { ...all, areaPath: other.path },
+    ]
+    const stored = await db().firms.toArray()
+    for (const filter of filters) {
+      const expected = stored
+        .filter(
+          (f) =>
+            (!filter.industry || f.industry === filter.industry) &&
+            (!filter.sizeClass || f.sizeClass === filter.sizeClass) &&
+            (!filter.orgStatus || f.orgStatus === filter.orgStatus) &&
+            f.areaPath.startsWith(filter.areaPath),
+        )
+        .sort((a, b) => (a.name === b.name ? (a.id < b.id ? -1 : 1) : a.name < b.name ? -1 : 1))
+        .map((f) => f.id)
+      expect(expected.length).toBeGreaterThan(0)
+      for (const descending of [false, true]) {
+        const walked: string[] = []
+        let cursor: unknown[] | null = null
+        do {
+          const page = await listFirmsPage({ ...filter, descending }, cursor, 3)
+          walked.push(...page.rows.map((f) => f.id))
+          cursor = page.next
+        } while (cursor)
+        expect(walked).toEqual(descending ? [...expected].reverse() : expected)
+      }
+      expect(await countFirmsMatching(filter)).toBe(expected.length)
+    }
     expect(await countFirmsMatching({ ...all, text: '企业03' })).toBe(2)
     expect(await countFirmsMatching({ ...all, text: code(7).slice(0, 17).toLowerCase() })).toBe(1)
   })

@@ -138,6 +138,18 @@ function firmMatcher(filter: FirmFilter): (f: Firm) => boolean {
     (!text || f.name.includes(text) || (byCode && f.creditCode.startsWith(code)))
 }
 
+type RangeField = 'orgStatus' | 'industry' | 'areaPath' | 'sizeClass'
+
+/** The one field a filtered walk ranges over, in this order of preference; null: by name. */
+function rangeField(filter: FirmFilter, areaIsLeaf: boolean): RangeField | null {
+  if (filter.orgStatus) return 'orgStatus'
+  if (filter.industry) return 'industry'
+  // One area with nothing under it: an exact path, so the index is already in name order.
+  if (areaIsLeaf) return 'areaPath'
+  if (filter.sizeClass) return 'sizeClass'
+  return null
+}
+
 /**
  * The index walk for a filter, starting after a cursor; the page and the count share it.
  * Always name order: a leaf area uses [areaPath+name+id]; an area with sub-areas walks the
@@ -148,37 +160,12 @@ async function firmCollection(filter: FirmFilter, after: FirmCursor) {
   const areaIsLeaf =
     filter.areaPath !== '' &&
     (await db.areas.where('path').startsWith(filter.areaPath).count()) === 1
-  let index: string
-  let lower: unknown[]
-  let upper: unknown[]
-  let keyOf: (firm: Firm) => unknown[]
-  if (filter.orgStatus) {
-    index = '[orgStatus+name+id]'
-    lower = [filter.orgStatus, '', '']
-    upper = [filter.orgStatus, HIGH, HIGH]
-    keyOf = (f) => [f.orgStatus, f.name, f.id]
-  } else if (filter.industry) {
-    index = '[industry+name+id]'
-    lower = [filter.industry, '', '']
-    upper = [filter.industry, HIGH, HIGH]
-    keyOf = (f) => [f.industry, f.name, f.id]
-  } else if (areaIsLeaf) {
-    // One area with nothing under it: an exact path, so the index is already in name order.
-    index = '[areaPath+name+id]'
-    lower = [filter.areaPath, '', '']
-    upper = [filter.areaPath, HIGH, HIGH]
-    keyOf = (f) => [f.areaPath, f.name, f.id]
-  } else if (filter.sizeClass) {
-    index = '[sizeClass+name+id]'
-    lower = [filter.sizeClass, '', '']
-    upper = [filter.sizeClass, HIGH, HIGH]
-    keyOf = (f) => [f.sizeClass, f.name, f.id]
-  } else {
-    index = '[name+id]'
-    lower = ['', '']
-    upper = [HIGH, HIGH]
-    keyOf = (f) => [f.name, f.id]
-  }
+  const field = rangeField(filter, areaIsLeaf)
+  const index = field ? `[${field}+name+id]` : '[name+id]'
+  const head: unknown[] = field ? [filter[field]] : []
+  const lower = [...head, '', '']
+  const upper = [...head, HIGH, HIGH]
+  const keyOf = (f: Firm): unknown[] => (field ? [f[field], f.name, f.id] : [f.name, f.id])
   const matches = firmMatcher(filter)
   return {
     // Descending walks the same index backwards from the top (or from the cursor down).
