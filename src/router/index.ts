@@ -149,17 +149,6 @@ export const routes: RouteRecordRaw[] = [
   { path: '/:pathMatch(.*)*', redirect: '/dashboard' },
 ]
 
-/**
- * A brand-new device opens on the welcome page. An origin with no database is one, known
- * without the data layer; otherwise the data says (services/firstRun.ts, loaded here on
- * demand so the first route's download holds no database code).
- */
-async function isFirstRun(): Promise<boolean> {
-  if (await noDatabaseYet()) return true
-  const { isFirstRun: fromData } = await import('@/services/firstRun')
-  return fromData()
-}
-
 /** `messages`: where the routes' feature messages go (`i18n.global`); none in tests without. */
 export function createAppRouter(messages?: MessageTarget) {
   const router = createRouter({ history: createWebHistory(import.meta.env.BASE_URL), routes })
@@ -171,9 +160,14 @@ export function createAppRouter(messages?: MessageTarget) {
       : Promise.resolve()
   // A brand-new device opens on the welcome page, once; afterwards straight to the app.
   router.beforeEach(async (to) => {
+    // An origin with no database is a brand-new device, known without the data layer: it goes
+    // to the welcome page fetching nothing for the page it asked for.
+    if (to.name !== 'welcome' && (await noDatabaseYet())) return { name: 'welcome' }
     // Started here, while the router fetches the page's chunk; awaited before it shows.
     pageMessages(to).catch(() => undefined)
     if (to.name === 'welcome') return true
+    // Otherwise the data says (loaded on demand: the first route holds no database code).
+    const { isFirstRun } = await import('@/services/firstRun')
     return (await isFirstRun()) ? { name: 'welcome' } : true
   })
   // The same loads (once each): no page renders before its messages are in, never a raw key.
