@@ -128,9 +128,28 @@ export default defineConfigWithVueTs(
     ),
   },
   {
+    // The data boundary (src/composables/README.md): a `…Writes` object is the raw repository
+    // writes, with no busy flag and no error said. A component writes through a `use…Actions`
+    // composable (useWriteActions: each write inside useWrite's run) or emits to its view.
     name: 'layer/components',
     files: ['src/components/**'],
-    rules: forbid(['db', 'services', 'views', 'router'], ['dexie']),
+    rules: forbid(
+      ['db', 'services', 'views', 'router'],
+      ['dexie'],
+      [
+        {
+          group: [
+            '@/composables/*',
+            '../composables/*',
+            '../../composables/*',
+            '../../../composables/*',
+          ],
+          importNamePattern: 'Writes$',
+          message:
+            'Components write through a use…Actions composable (useWriteActions), never a raw …Writes object (src/composables/README.md).',
+        },
+      ],
+    ),
   },
   { name: 'layer/views', files: ['src/views/**'], rules: forbid(['db'], ['dexie']) },
   {

@@ -1,6 +1,7 @@
-import { ElMessage, ElMessageBox } from 'element-plus'
+import { ElMessage } from 'element-plus'
 import type { Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
+import { useConfirmDanger } from './useConfirmDanger'
 import { todayIso } from '@/domain/dates'
 import { duesWrites, rowState, type Register } from './useDues'
 import type { useWrite } from './useWrite'
@@ -18,18 +19,14 @@ export function useDuesActions(
   write: ReturnType<typeof useWrite>,
 ) {
   const { t } = useI18n()
+  const confirmDanger = useConfirmDanger()
 
   async function recordMonth(): Promise<void> {
     const date = todayIso()
-    const ok = await ElMessageBox.confirm(
-      t('dues.bulkConfirm', { month: month.value, date }),
-      t('dues.bulk'),
-      {
-        type: 'warning',
-        confirmButtonText: t('dues.bulk'),
-        cancelButtonText: t('app.cancel'),
-      },
-    ).catch(() => false)
+    const ok = await confirmDanger(t('dues.bulkConfirm', { month: month.value, date }), {
+      title: t('dues.bulk'),
+      confirm: t('dues.bulk'),
+    })
     if (!ok) return
     const result = await write.run(() => duesWrites.recordMonth(orgId.value, month.value, date))
     if (!result) return

@@ -51,7 +51,7 @@ export function useAuditLog(page: Ref<number>, pageSize: Ref<number>) {
  * The list is live, so a row purged goes and the count follows without a reload. An entry
  * purged or restored meanwhile in another tab is said in words rather than as "not found".
  */
-export function useRecycleBinWrites() {
+export function useRecycleBinActions() {
   const { t } = useI18n()
   const { saving, run } = useWrite()
 

@@ -34,7 +34,7 @@ import type {
 } from '@/domain/validation'
 import { exportIssues, exportMinutes } from '@/services/spreadsheet/joint'
 import { useLiveQuery } from './useLiveQuery'
-import { useWrite, type WriteOptions } from './useWrite'
+import { useWrite, useWriteActions, type WriteOptions } from './useWrite'
 
 /**
  * The joint committee pages: the committees a scope sees with their figures, one committee
@@ -122,6 +122,11 @@ export function useJointWrite() {
     }, options)
   }
   return { ...write, run }
+}
+
+/** The joint committee's writes for its tabs, each run by useJointWrite. */
+export function useJointActions() {
+  return useWriteActions(jointWrites, useJointWrite())
 }
 
 /** What the status dialog does: move to a status, or only add a progress note. */

@@ -91,8 +91,10 @@ export function useMeetingList(scope: Ref<string[] | null>) {
 export const meetingWrites = {
   save: (id: string, input: MeetingInput, extras: MeetingExtras) => saveMeeting(id, input, extras),
   remove: (id: string) => removeMeeting(id),
-  resizePhoto,
 }
+
+/** A photo made small enough to keep (not a write: the meeting's save stores it). */
+export { resizePhoto }
 
 /** Object URLs for photo blobs, revoked when replaced or when the page goes. */
 export function usePhotoUrls(photos: () => readonly Pick<Photo, 'id' | 'blob'>[] | undefined) {

@@ -42,6 +42,7 @@ import { emptyMemberFilter, partyYears, type MemberFilter } from '@/domain/membe
 import type { FieldProblem, MemberInput } from '@/domain/validation'
 import { useKeysetPages } from './useKeysetPages'
 import { useLiveQuery } from './useLiveQuery'
+import { useWriteActions } from './useWrite'
 
 /** The roster's filter plus the org picked in it ('' = the whole scope). */
 export interface RosterFilter extends MemberFilter {
@@ -103,6 +104,11 @@ export const memberWrites = {
   setWorkNotDone: (id: string, flag: WorkFlagInput | null, expectedRev?: string) =>
     setWorkNotDone(id, flag, expectedRev),
   recordSixMonthStep: (id: string, step: SixMonthStepInput) => recordSixMonthStep(id, step),
+}
+
+/** The members' writes for components, each run by useWrite. */
+export function useMemberActions() {
+  return useWriteActions(memberWrites)
 }
 
 /**

@@ -19,6 +19,7 @@ import {
 import { canHoldSeat } from '@/domain/memberStatus'
 import type { Org } from '@/domain/types'
 import { useLiveQuery } from './useLiveQuery'
+import { useWriteActions } from './useWrite'
 
 export interface OrgNode {
   id: string
@@ -90,5 +91,10 @@ export const orgWrites = {
   move: moveOrg,
   remove: removeOrg,
   renew: renewOrgTerm,
+}
+
+/** The orgs' writes for components, each run by useWrite. */
+export function useOrgActions() {
+  return useWriteActions(orgWrites)
 }
 export { searchFirms }

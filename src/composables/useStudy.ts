@@ -38,6 +38,7 @@ import { useKeysetPages } from './useKeysetPages'
 
 export type { StudyFilter, StudySession } from '@/db'
 import { useLiveQuery } from './useLiveQuery'
+import { useWriteActions } from './useWrite'
 
 /** The calendar year the pages show by default: the device's today. */
 export function currentStudyYear(): number {
@@ -175,6 +176,11 @@ export const studyWrites = {
   recordSession: (session: StudySession, memberIds: Id[]) => recordStudySession(session, memberIds),
   creditMeeting: (meetingId: Id, hours: number) => creditMeetingStudy(meetingId, hours),
   confirm: (ids: Id[]) => confirmStudyRecords(ids),
+}
+
+/** The study records' writes for components, each run by useWrite. */
+export function useStudyActions() {
+  return useWriteActions(studyWrites)
 }
 
 /** Excel export of an org's records, with the sheet's labels translated (import: ImportDialog). */

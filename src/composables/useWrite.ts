@@ -54,3 +54,19 @@ export function useWrite() {
   }
   return { saving, problems, run }
 }
+
+/**
+ * What a component writes through (the data boundary, src/composables/README.md): a feature's
+ * raw `…Writes` object handed out only inside useWrite's `run`, so every write a component
+ * makes has the busy flag, the field problems, the stale-save dialog and the full-disk message.
+ * `write` is the runner to use (useWrite unless a feature adds messages of its own).
+ */
+export function useWriteActions<W>(
+  writes: W,
+  write: Pick<ReturnType<typeof useWrite>, 'saving' | 'problems' | 'run'> = useWrite(),
+) {
+  function run<T>(work: (writes: W) => Promise<T>, options?: WriteOptions): Promise<T | null> {
+    return write.run(() => work(writes), options)
+  }
+  return { saving: write.saving, problems: write.problems, run }
+}

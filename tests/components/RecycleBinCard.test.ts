@@ -2,7 +2,7 @@ import { flushPromises } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent } from 'vue'
 import RecycleBinCard from '@/components/data/RecycleBinCard.vue'
-import { useHistoryLabels, useRecycleBinWrites } from '@/composables/useHistory'
+import { useHistoryLabels, useRecycleBinActions } from '@/composables/useHistory'
 import {
   countRecycleBin,
   createArea,
@@ -125,9 +125,9 @@ function inSetup<T>(use: () => T): T {
   return result
 }
 
-describe('useRecycleBinWrites and useHistoryLabels', () => {
+describe('useRecycleBinActions and useHistoryLabels', () => {
   it('says in words that an entry is no longer in the bin', async () => {
-    const writes = inSetup(useRecycleBinWrites)
+    const writes = inSetup(useRecycleBinActions)
     const gone = { id: 'already-purged', table: 'areas', label: '某地区' } as RecycleEntry
     expect(await writes.purge(gone)).toBe(false)
     expect(shown.error).toEqual(['这一项已不在回收站中（可能已在另一个窗口恢复或删除）。'])
@@ -136,7 +136,7 @@ describe('useRecycleBinWrites and useHistoryLabels', () => {
 
   it('shows purge and empty audit entries in words', async () => {
     await fillBin()
-    const writes = inSetup(useRecycleBinWrites)
+    const writes = inSetup(useRecycleBinActions)
     const labels = inSetup(useHistoryLabels)
     const [head] = await getDb().recycleBin.where('table').equals('*snapshot').toArray()
     await writes.purge(head!)

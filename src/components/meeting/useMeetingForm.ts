@@ -2,7 +2,7 @@ import { ElMessage } from 'element-plus'
 import { computed, reactive, ref, shallowRef, watch, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import {
-  meetingWrites,
+  resizePhoto,
   useMeetingRoster,
   PhotoRefused,
   usePhotoUrls,
@@ -23,10 +23,7 @@ import type { PhotoThumb } from './MeetingFormPhotos.vue'
  * Who was not present, by member id. `unrecorded`: a meeting opened again lists the member
  * neither as present nor as absent; they stay out of both lists unless someone decides.
  */
-export type Absence = Record<
-  string,
-  { reason: AbsenceReason; note: string; unrecorded?: boolean }
->
+export type Absence = Record<string, { reason: AbsenceReason; note: string; unrecorded?: boolean }>
 
 function blank(orgId: string): MeetingInput {
   return {
@@ -242,7 +239,7 @@ export function useMeetingFormPhotos(photos: () => Photo[]) {
     try {
       for (const file of files) {
         try {
-          const photo = await meetingWrites.resizePhoto(file)
+          const photo = await resizePhoto(file)
           added.value = [...added.value, { ...photo, key: `new-${crypto.randomUUID()}` }]
         } catch (error) {
           const key =
