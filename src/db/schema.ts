@@ -1,20 +1,11 @@
-import Dexie, { type Table, type Transaction } from 'dexie'
-import { noteAttendance } from '@/domain/attendance'
-import {
-  addTally,
-  firmTally,
-  isEmptyTally,
-  memberWeight,
-  orgTally,
-  type Tally,
-} from '@/domain/tallies'
-import { upgradeDuesRecord } from '@/domain/duesRecords'
+import Dexie, { type Table } from 'dexie'
+import type { Tally } from '@/domain/tallies'
 import type { DuesTally } from '@/domain/duesTallies'
-import { NAME_TOKEN_TABLES, withNameTokens } from '@/domain/search'
-import { duesTalliesMiddleware, rebuildDuesTallies } from './duesTallies'
+import { duesTalliesMiddleware } from './duesTallies'
+import { upgradeToV2, upgradeToV4, upgradeToV5, upgradeToV6 } from './migrations'
 import { nameTokensMiddleware } from './nameTokens'
 import { revisionsMiddleware } from './revisions'
-import { syncFeedMiddleware, upgradeToV4 } from './syncFeed'
+import { syncFeedMiddleware } from './syncFeed'
 import { talliesMiddleware } from './tallies'
 import { DEVICE_TABLES, RECORD_TABLES, REPLICATION_TABLES, type RecordTable } from './tables'
 import type {
@@ -50,8 +41,8 @@ export const DB_NAME = 'zhibu'
  * - `areaPath` / `path` ranges select an area and everything under it.
  * - `*hostFirmIds`, `*attendeeIds` are multi-entry: "which org covers this firm",
  *   "which meetings did this member attend".
- * Later versions add blocks below; never edit a released block (upgrade() bodies call
- * pure, tested functions in domain/).
+ * Later versions add blocks below; never edit a released block (the upgrade() bodies, in
+ * migrations.ts, call pure, tested functions in domain/).
  */
 export const SCHEMA_V1 = {
   areas: 'id, parentId, path, [parentId+sortOrder]',
@@ -130,7 +121,7 @@ export const SCHEMA_V3 = { ...SCHEMA_V2, ...SCHEMA_V3_CHANGES }
  *   feed by keyset, `doc` finds a record's rows when only its other leaves change.
  * - syncState: the sequence counter and the replication checkpoints (device facts: never in
  *   a backup, never in a package).
- * The upgrade gives every stored record and tombstone its row (upgradeToV4), so the first
+ * The upgrade gives every stored record and tombstone its row (migrations.ts upgradeToV4), so the first
  * sync after the upgrade sends what was there.
  */
 export const SCHEMA_V4_CHANGES = {
@@ -170,84 +161,6 @@ export const SCHEMA_V6 = { ...SCHEMA_V5, ...SCHEMA_V6_CHANGES }
 
 export type TableName = keyof typeof SCHEMA_V6
 export const SCHEMA_VERSION = 6
-
-/** Rows per page of the v6 upgrade: bounded memory, whatever the size of the register. */
-const V6_PAGE = 2000
-
-function settled<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result)
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'))
-  })
-}
-
-/**
- * v5 → v6: every org and member gets its name pieces, walking each table by keyset pages
- * through the primary key. A derived field only, so the rows go straight to the object
- * stores: no content changes, hence no revision, tally or feed change for the layers above
- * to make (and no recount of every member for each page of orgs in the tallies).
- */
-export async function upgradeToV6(tx: Transaction): Promise<void> {
-  for (const name of NAME_TOKEN_TABLES) {
-    const store = tx.idbtrans.objectStore(name)
-    for (let last: IDBValidKey | null = null; ;) {
-      const range: IDBKeyRange | null = last === null ? null : IDBKeyRange.lowerBound(last, true)
-      const page = (await settled(store.getAll(range, V6_PAGE))) as { id: string; name?: unknown }[]
-      if (page.length === 0) break
-      let put: Promise<IDBValidKey> | null = null
-      for (const row of page) put = settled(store.put(withNameTokens(row)))
-      await put
-      last = page.at(-1)!.id
-    }
-  }
-}
-
-/** v4 → v5: old dues records get their full shape; the dues tallies are counted. */
-export async function upgradeToV5(tx: Transaction): Promise<void> {
-  await tx
-    .table<Dues, string>('dues')
-    .toCollection()
-    .modify((record, ref) => {
-      ref.value = upgradeDuesRecord(record as unknown as Record<string, unknown>) as unknown as Dues
-    })
-  await rebuildDuesTallies(tx)
-}
-
-/**
- * v1 → v2: every member gets `lastAttendedOn` from the meetings on record. The meetings are
- * walked with a cursor (no whole-table array), the rule is the pure attendance.ts one.
- */
-export async function upgradeToV2(tx: Transaction): Promise<void> {
-  const last = new Map<string, string>()
-  await tx.table<Meeting, string>('meetings').each((meeting) => noteAttendance(last, meeting))
-  await tx
-    .table<Member, string>('members')
-    .toCollection()
-    .modify((member) => {
-      member.lastAttendedOn = last.get(member.id) ?? ''
-    })
-  await rebuildTallies(tx)
-}
-
-/** Recount the tallies from the records (domain/tallies.ts), walking each table once. */
-export async function rebuildTallies(tx: Transaction): Promise<void> {
-  const rows = new Map<string, Tally>()
-  const weights = new Map<string, { full: number; probationary: number }>()
-  await tx.table<Member, string>('members').each((member) => {
-    const weight = memberWeight(member)
-    const sum = weights.get(member.orgId) ?? { full: 0, probationary: 0 }
-    weights.set(member.orgId, {
-      full: sum.full + weight.full,
-      probationary: sum.probationary + weight.probationary,
-    })
-  })
-  await tx
-    .table<Org, string>('orgs')
-    .each((org) => addTally(rows, orgTally(org, weights.get(org.id))))
-  await tx.table<Firm, string>('firms').each((firm) => addTally(rows, firmTally(firm)))
-  await tx.table('tallies').clear()
-  await tx.table('tallies').bulkPut([...rows.values()].filter((row) => !isEmptyTally(row)))
-}
 
 export class ZhibuDb extends Dexie {
   areas!: Table<Area, string>
