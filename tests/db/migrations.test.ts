@@ -1,19 +1,8 @@
 import { Blob as NodeBlob } from 'node:buffer'
 import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
-import {
-  readFeed,
-  searchOrgs,
-  SCHEMA_V1,
-  SCHEMA_V2,
-  SCHEMA_V3,
-  SCHEMA_V4,
-  SCHEMA_V5,
-  SCHEMA_VERSION,
-  setDb,
-  updateMember,
-  ZhibuDb,
-} from '@/db'
+import { readFeed, searchOrgs, SCHEMA_VERSION, setDb, updateMember, ZhibuDb } from '@/db'
+import { RELEASED_VERSIONS, storesAt } from '@/db/schema'
 import { upgradeDuesRecord } from '@/domain/duesRecords'
 import { recountDuesTallies } from '@/domain/duesTallies'
 import type { Dues } from '@/domain/types'
@@ -28,7 +17,7 @@ import { nameBigrams } from '@/domain/search'
  * The migration harness: for every released schema version, open a database at exactly
  * that version with data in every table, then open it with the current app and check that
  * every record survived with every field, plus what the upgrade derives. Add a row to
- * RELEASED for each new version block in src/db/schema.ts.
+ * rows to ROWS for each new version in src/db/schema.ts.
  */
 type Rows = Record<string, Record<string, unknown>[]>
 
@@ -196,18 +185,25 @@ function v5Rows(): Rows {
   return rows
 }
 
-const RELEASED: { version: number; stores: Record<string, string>; rows: () => Rows }[] = [
-  { version: 1, stores: SCHEMA_V1, rows: v1Rows },
-  { version: 2, stores: SCHEMA_V2, rows: v2Rows },
-  { version: 3, stores: SCHEMA_V3, rows: v3Rows },
-  { version: 4, stores: SCHEMA_V4, rows: v4Rows },
-  { version: 5, stores: SCHEMA_V5, rows: v5Rows },
-]
+const ROWS: Readonly<Record<number, () => Rows>> = {
+  1: v1Rows,
+  2: v2Rows,
+  3: v3Rows,
+  4: v4Rows,
+  5: v5Rows,
+}
+
+/** Every released version (schema.ts SCHEMA_VERSIONS), its full stores and its rows. */
+const RELEASED = RELEASED_VERSIONS.map((version) => ({
+  version,
+  stores: storesAt(version),
+  rows: ROWS[version] ?? ((): Rows => ({})),
+}))
 
 async function writeOldDatabase(
   name: string,
   version: number,
-  stores: Record<string, string>,
+  stores: Readonly<Record<string, string>>,
   rows: Rows,
 ) {
   const old = new Dexie(name)
@@ -300,7 +296,7 @@ describe('schema migrations', { timeout: 60_000 }, () => {
   it('v2 derives each member’s last attendance from the final meetings', async () => {
     const name = `migrate-v2-${crypto.randomUUID()}`
     const rows = v1Rows()
-    await writeOldDatabase(name, 1, SCHEMA_V1, rows)
+    await writeOldDatabase(name, 1, storesAt(1), rows)
     const db = new ZhibuDb(name)
     await db.open()
     try {
@@ -331,7 +327,7 @@ describe('schema migrations', { timeout: 60_000 }, () => {
   it('v3 adds the replication tables; an old record edited gets the child of its first revision', async () => {
     const name = `migrate-v3-${crypto.randomUUID()}`
     const rows = v2Rows()
-    await writeOldDatabase(name, 2, SCHEMA_V2, rows)
+    await writeOldDatabase(name, 2, storesAt(2), rows)
     const db = new ZhibuDb(name)
     await db.open()
     setDb(db)
@@ -364,7 +360,7 @@ describe('schema migrations', { timeout: 60_000 }, () => {
   it('v4 gives every record, tombstone and move its row in its org’s changes feed', async () => {
     const name = `migrate-v4-${crypto.randomUUID()}`
     const rows = v3Rows()
-    await writeOldDatabase(name, 3, SCHEMA_V3, rows)
+    await writeOldDatabase(name, 3, storesAt(3), rows)
     const db = new ZhibuDb(name)
     await db.open()
     setDb(db)
@@ -412,7 +408,7 @@ describe('schema migrations', { timeout: 60_000 }, () => {
   it('v5 gives old dues records their full shape (元 → 分) and counts the dues tallies', async () => {
     const name = `migrate-v5-${crypto.randomUUID()}`
     const rows = v4Rows()
-    await writeOldDatabase(name, 4, SCHEMA_V4, rows)
+    await writeOldDatabase(name, 4, storesAt(4), rows)
     const db = new ZhibuDb(name)
     await db.open()
     try {
@@ -450,7 +446,7 @@ describe('schema migrations', { timeout: 60_000 }, () => {
     for (let i = 0; i < 4_100; i++) {
       rows.orgs!.push({ ...template, id: `zz-org-${i}`, name: `第${i}党支部`, parentId: '' })
     }
-    await writeOldDatabase(name, 5, SCHEMA_V5, rows)
+    await writeOldDatabase(name, 5, storesAt(5), rows)
     const db = new ZhibuDb(name)
     await db.open()
     try {
