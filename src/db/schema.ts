@@ -1,20 +1,11 @@
 import Dexie, { type Table, type Transaction } from 'dexie'
-import { noteAttendance } from '@/domain/attendance'
-import {
-  addTally,
-  firmTally,
-  isEmptyTally,
-  memberWeight,
-  orgTally,
-  type Tally,
-} from '@/domain/tallies'
-import { upgradeDuesRecord } from '@/domain/duesRecords'
+import type { Tally } from '@/domain/tallies'
 import type { DuesTally } from '@/domain/duesTallies'
-import { NAME_TOKEN_TABLES, withNameTokens } from '@/domain/search'
-import { duesTalliesMiddleware, rebuildDuesTallies } from './duesTallies'
+import { duesTalliesMiddleware } from './duesTallies'
+import { upgradeToV2, upgradeToV4, upgradeToV5, upgradeToV6 } from './migrations'
 import { nameTokensMiddleware } from './nameTokens'
 import { revisionsMiddleware } from './revisions'
-import { syncFeedMiddleware, upgradeToV4 } from './syncFeed'
+import { syncFeedMiddleware } from './syncFeed'
 import { talliesMiddleware } from './tallies'
 import { DEVICE_TABLES, RECORD_TABLES, REPLICATION_TABLES, type RecordTable } from './tables'
 import type {
@@ -44,209 +35,197 @@ import type { SyncChange, SyncStateRow } from './syncFeed'
 
 export const DB_NAME = 'zhibu'
 
+/** One schema version: the tables it adds or re-indexes, and what its upgrade does. */
+export interface SchemaVersion {
+  readonly version: number
+  /** Changes only: Dexie keeps every table a version does not name as it was. */
+  readonly changes: Readonly<Record<string, string>>
+  /** Runs once, in the upgrade transaction, when a database older than `version` opens. */
+  readonly upgrade?: (tx: Transaction) => Promise<void>
+  readonly note: string
+}
+
 /**
+ * Every schema version, oldest first: the one list the database, the backups of older
+ * versions (backup.ts RELEASED_STORES) and the migration test read. A version's `changes`
+ * are never edited once released (tests/db/migrations.test.ts holds each version's full
+ * stores as literals); a new version is a new entry at the end, with its fixture
+ * (src/db/README.md, "Adding a table"). Upgrade bodies live in migrations.ts.
+ *
  * Version 1 indexes, by the query that needs them:
  * - `[x+name]` / `[x+heldOn]` compound indexes give keyset pages inside one parent.
  * - `areaPath` / `path` ranges select an area and everything under it.
  * - `*hostFirmIds`, `*attendeeIds` are multi-entry: "which org covers this firm",
  *   "which meetings did this member attend".
- * Later versions add blocks below; never edit a released block (upgrade() bodies call
- * pure, tested functions in domain/).
  */
-export const SCHEMA_V1 = {
-  areas: 'id, parentId, path, [parentId+sortOrder]',
-  // Keyset pages: every list index ends in the primary key, so a page resumes exactly
-  // after its last row even when names repeat.
-  firms:
-    'id, &creditCode, name, areaId, areaPath, registeredOn, closedOn, updatedAt, *nameTokens, [name+id], [areaPath+name+id], [industry+name+id], [sizeClass+name+id], [orgStatus+name+id]',
-  orgs: 'id, name, type, parentId, areaPath, *hostFirmIds, foundedOn, dissolvedOn, [parentId+name], [type+name]',
-  partyGroups: 'id, orgId',
-  members:
-    'id, name, orgId, firmId, partyGroupId, stage, status, phone, idNumber, birthDate, fullMemberOn, updatedAt, [orgId+name], [orgId+stage], [stage+name], [status+name]',
-  transfers: 'id, memberId, status, issuedOn, fromOrgId, toOrgId',
-  dues: 'id, memberId, [orgId+month], [memberId+month]',
-  meetings:
-    'id, orgId, type, heldOn, status, *attendeeIds, updatedAt, [orgId+heldOn], [orgId+type+heldOn], [type+heldOn]',
-  photos: 'id, meetingId',
-  constituents: 'id, committeeId, orgId, sector',
-  jointMeetings: 'id, committeeId, heldOn, [committeeId+heldOn]',
-  issues:
-    'id, committeeId, status, raisedOn, dueOn, resolvedOn, *meetingIds, [committeeId+raisedOn]',
-  studyRecords:
-    'id, memberId, orgId, studiedOn, confirmed, [memberId+studiedOn], [orgId+studiedOn]',
-  settings: 'key',
-  auditLog: 'id, at, recordId, table, [table+at]',
-  recycleBin: 'id, deletedAt, table, recordId',
-  meta: 'key',
-} as const
+export const SCHEMA_VERSIONS = [
+  {
+    version: 1,
+    note: 'The register, the orgs and their members, meetings, joint committees, study.',
+    changes: {
+      areas: 'id, parentId, path, [parentId+sortOrder]',
+      // Keyset pages: every list index ends in the primary key, so a page resumes exactly
+      // after its last row even when names repeat.
+      firms:
+        'id, &creditCode, name, areaId, areaPath, registeredOn, closedOn, updatedAt, *nameTokens, [name+id], [areaPath+name+id], [industry+name+id], [sizeClass+name+id], [orgStatus+name+id]',
+      orgs: 'id, name, type, parentId, areaPath, *hostFirmIds, foundedOn, dissolvedOn, [parentId+name], [type+name]',
+      partyGroups: 'id, orgId',
+      members:
+        'id, name, orgId, firmId, partyGroupId, stage, status, phone, idNumber, birthDate, fullMemberOn, updatedAt, [orgId+name], [orgId+stage], [stage+name], [status+name]',
+      transfers: 'id, memberId, status, issuedOn, fromOrgId, toOrgId',
+      dues: 'id, memberId, [orgId+month], [memberId+month]',
+      meetings:
+        'id, orgId, type, heldOn, status, *attendeeIds, updatedAt, [orgId+heldOn], [orgId+type+heldOn], [type+heldOn]',
+      photos: 'id, meetingId',
+      constituents: 'id, committeeId, orgId, sector',
+      jointMeetings: 'id, committeeId, heldOn, [committeeId+heldOn]',
+      issues:
+        'id, committeeId, status, raisedOn, dueOn, resolvedOn, *meetingIds, [committeeId+raisedOn]',
+      studyRecords:
+        'id, memberId, orgId, studiedOn, confirmed, [memberId+studiedOn], [orgId+studiedOn]',
+      settings: 'key',
+      auditLog: 'id, at, recordId, table, [table+at]',
+      recycleBin: 'id, deletedAt, table, recordId',
+      meta: 'key',
+    },
+  },
+  /**
+   * - members: keyset pages of a roster ([orgId+name+id] and its stage/status variants end in
+   *   the primary key), and `lastAttendedOn` (derived, attendance.ts) for the six-month alarm.
+   * - meetings: keyset pages of an org's meetings and of all meetings, newest first.
+   * - issues / studyRecords: the problem list by status, study records by org and pending
+   *   confirmation.
+   * - tallies (new): today's coverage counts, kept by db/tallies.ts in every write
+   *   transaction; derived, so never backed up or exchanged, rebuilt from the records.
+   */
+  {
+    version: 2,
+    note: 'Keyset pages of rosters and meetings, last attendance, the coverage tallies.',
+    changes: {
+      members:
+        'id, name, orgId, firmId, partyGroupId, stage, status, phone, idNumber, birthDate, fullMemberOn, updatedAt, lastAttendedOn, [orgId+stage], [orgId+name+id], [orgId+stage+name+id], [orgId+status+name+id], [name+id], [stage+name+id], [status+name+id]',
+      meetings:
+        'id, orgId, type, heldOn, status, *attendeeIds, updatedAt, [orgId+heldOn], [orgId+type+heldOn], [type+heldOn], [orgId+heldOn+id], [heldOn+id]',
+      issues:
+        'id, committeeId, status, raisedOn, dueOn, resolvedOn, *meetingIds, [committeeId+raisedOn], [committeeId+status]',
+      studyRecords:
+        'id, memberId, orgId, studiedOn, confirmed, [memberId+studiedOn], [orgId+studiedOn], [orgId+studiedOn+id], [orgId+confirmed]',
+      tallies: 'key',
+    },
+    upgrade: upgradeToV2,
+  },
+  /**
+   * Replication (db/revisions.ts): new tables only, so opening a province database rewrites
+   * no record. A record stored before v3 has no `_rev` and counts as the first revision of
+   * its content until it is next written.
+   * - tombstones: a deleted record's winning revision; `*orgIds` (its org and the orgs above)
+   *   picks those in a package's scope.
+   * - leaves: a record's other leaves; `[state+id]` pages through the open conflicts.
+   * - revisionBodies: old bodies (common ancestors; what a merge replaced, by `mergeId`).
+   * - moves: records that left an org's subtree, by `*orgIds`, so its packages still carry them.
+   */
+  {
+    version: 3,
+    note: 'Replication: tombstones, other leaves, old revision bodies, move marks.',
+    changes: {
+      tombstones: 'id, *orgIds, deletedAt',
+      leaves: 'id, [state+id]',
+      revisionBodies: 'id, mergeId, [mergeId+id]',
+      moves: 'id, *orgIds',
+    } satisfies Record<(typeof REPLICATION_TABLES)[number], string>,
+  },
+  /**
+   * Live sync (db/syncFeed.ts): this device's changes feed and sync bookkeeping.
+   * - syncChanges: one row per (server database, record) at the record's latest write, with a
+   *   local sequence strictly increasing across the device; `[db+seq]` pages one database's
+   *   feed by keyset, `doc` finds a record's rows when only its other leaves change.
+   * - syncState: the sequence counter and the replication checkpoints (device facts: never in
+   *   a backup, never in a package).
+   * The upgrade gives every stored record and tombstone its row, so the first sync after the
+   * upgrade sends what was there.
+   */
+  {
+    version: 4,
+    note: 'Live sync: the changes feed and the sync state of this device.',
+    changes: {
+      syncChanges: 'key, [db+seq], doc',
+      syncState: 'key',
+    } satisfies Record<(typeof DEVICE_TABLES)[number], string>,
+    upgrade: upgradeToV4,
+  },
+  /**
+   * Dues:
+   * - dues: the payment record of one member and month takes its full shape (category, base,
+   *   due, paid, receipt, corrections: domain/duesRecords.ts upgradeDuesRecord).
+   * - duesTallies (new): the kept dues figures (domain/duesTallies.ts), org-month rows by key
+   *   and member rows by `clock` (paid through), kept by db/duesTallies.ts in every write
+   *   transaction; derived, so never backed up or exchanged, rebuilt from the records.
+   */
+  {
+    version: 5,
+    note: 'Dues records in their full shape, the kept dues figures.',
+    changes: {
+      duesTallies: 'key, clock',
+    },
+    upgrade: upgradeToV5,
+  },
+  /**
+   * Picker search by index:
+   * - orgs, members: `*nameTokens`, the two-character pieces of the name (domain/search.ts),
+   *   multi-entry like the firms' own, so a picker's search looks up the needle's pieces and
+   *   never walks the table. Derived (revisions.ts DERIVED_FIELDS: no content, no revision),
+   *   set on every write by db/nameTokens.ts; the upgrade fills it in pages.
+   */
+  {
+    version: 6,
+    note: 'The name pieces of orgs and members, for the pickers.',
+    changes: {
+      orgs: 'id, name, type, parentId, areaPath, *hostFirmIds, foundedOn, dissolvedOn, [parentId+name], [type+name], *nameTokens',
+      members:
+        'id, name, orgId, firmId, partyGroupId, stage, status, phone, idNumber, birthDate, fullMemberOn, updatedAt, lastAttendedOn, [orgId+stage], [orgId+name+id], [orgId+stage+name+id], [orgId+status+name+id], [name+id], [stage+name+id], [status+name+id], *nameTokens',
+    },
+    upgrade: upgradeToV6,
+  },
+] as const satisfies readonly SchemaVersion[]
+
+/** Every table some version declares (a union over the entries, not only their common keys). */
+type TablesOf<T> = T extends unknown ? keyof T : never
+export type TableName = TablesOf<(typeof SCHEMA_VERSIONS)[number]['changes']>
+
+/** The current version: the last entry's. */
+export const SCHEMA_VERSION: number = Math.max(...SCHEMA_VERSIONS.map((entry) => entry.version))
+
+/** The versions before the current one: a database or a backup file may still be at one. */
+export const RELEASED_VERSIONS: readonly number[] = SCHEMA_VERSIONS.filter(
+  (entry) => entry.version < SCHEMA_VERSION,
+).map((entry) => entry.version)
 
 /**
- * Version 2 (changes only; Dexie keeps the other tables as they were):
- * - members: keyset pages of a roster ([orgId+name+id] and its stage/status variants end in
- *   the primary key), and `lastAttendedOn` (derived, attendance.ts) for the six-month alarm.
- * - meetings: keyset pages of an org's meetings and of all meetings, newest first.
- * - issues / studyRecords: the problem list by status, study records by org and pending
- *   confirmation.
- * - tallies (new): today's coverage counts, kept by db/tallies.ts in every write
- *   transaction; derived, so never backed up or exchanged, rebuilt from the records.
+ * The full stores of a version: every version's changes up to it, the later ones winning,
+ * as Dexie itself merges them. Throws for a version the registry does not have.
  */
-export const SCHEMA_V2_CHANGES = {
-  members:
-    'id, name, orgId, firmId, partyGroupId, stage, status, phone, idNumber, birthDate, fullMemberOn, updatedAt, lastAttendedOn, [orgId+stage], [orgId+name+id], [orgId+stage+name+id], [orgId+status+name+id], [name+id], [stage+name+id], [status+name+id]',
-  meetings:
-    'id, orgId, type, heldOn, status, *attendeeIds, updatedAt, [orgId+heldOn], [orgId+type+heldOn], [type+heldOn], [orgId+heldOn+id], [heldOn+id]',
-  issues:
-    'id, committeeId, status, raisedOn, dueOn, resolvedOn, *meetingIds, [committeeId+raisedOn], [committeeId+status]',
-  studyRecords:
-    'id, memberId, orgId, studiedOn, confirmed, [memberId+studiedOn], [orgId+studiedOn], [orgId+studiedOn+id], [orgId+confirmed]',
-  tallies: 'key',
-} as const
-
-export const SCHEMA_V2 = { ...SCHEMA_V1, ...SCHEMA_V2_CHANGES }
-
-/**
- * Version 3 (replication, db/revisions.ts): new tables only, so opening a province database
- * rewrites no record. A record stored before v3 has no `_rev` and counts as the first
- * revision of its content until it is next written.
- * - tombstones: a deleted record's winning revision; `*orgIds` (its org and the orgs above)
- *   picks those in a package's scope.
- * - leaves: a record's other leaves; `[state+id]` pages through the open conflicts.
- * - revisionBodies: old bodies (common ancestors; what a merge replaced, by `mergeId`).
- * - moves: records that left an org's subtree, by `*orgIds`, so its packages still carry them.
- */
-export const SCHEMA_V3_CHANGES = {
-  tombstones: 'id, *orgIds, deletedAt',
-  leaves: 'id, [state+id]',
-  revisionBodies: 'id, mergeId, [mergeId+id]',
-  moves: 'id, *orgIds',
-} as const satisfies Record<(typeof REPLICATION_TABLES)[number], string>
-
-export const SCHEMA_V3 = { ...SCHEMA_V2, ...SCHEMA_V3_CHANGES }
-
-/**
- * Version 4 (live sync, db/syncFeed.ts): this device's changes feed and sync bookkeeping.
- * - syncChanges: one row per (server database, record) at the record's latest write, with a
- *   local sequence strictly increasing across the device; `[db+seq]` pages one database's
- *   feed by keyset, `doc` finds a record's rows when only its other leaves change.
- * - syncState: the sequence counter and the replication checkpoints (device facts: never in
- *   a backup, never in a package).
- * The upgrade gives every stored record and tombstone its row (upgradeToV4), so the first
- * sync after the upgrade sends what was there.
- */
-export const SCHEMA_V4_CHANGES = {
-  syncChanges: 'key, [db+seq], doc',
-  syncState: 'key',
-} as const satisfies Record<(typeof DEVICE_TABLES)[number], string>
-
-export const SCHEMA_V4 = { ...SCHEMA_V3, ...SCHEMA_V4_CHANGES }
-
-/**
- * Version 5 (dues):
- * - dues: the payment record of one member and month takes its full shape (category, base,
- *   due, paid, receipt, corrections: domain/duesRecords.ts upgradeDuesRecord).
- * - duesTallies (new): the kept dues figures (domain/duesTallies.ts), org-month rows by key and
- *   member rows by `clock` (paid through), kept by db/duesTallies.ts in every write
- *   transaction; derived, so never backed up or exchanged, rebuilt from the records.
- */
-export const SCHEMA_V5_CHANGES = {
-  duesTallies: 'key, clock',
-} as const
-
-export const SCHEMA_V5 = { ...SCHEMA_V4, ...SCHEMA_V5_CHANGES }
-
-/**
- * Version 6 (picker search by index):
- * - orgs, members: `*nameTokens`, the two-character pieces of the name (domain/search.ts),
- *   multi-entry like the firms' own, so a picker's search looks up the needle's pieces and
- *   never walks the table. Derived (revisions.ts DERIVED_FIELDS: no content, no revision),
- *   set on every write by db/nameTokens.ts; the upgrade fills it in pages (upgradeToV6).
- */
-export const SCHEMA_V6_CHANGES = {
-  orgs: `${SCHEMA_V1.orgs}, *nameTokens`,
-  members: `${SCHEMA_V2_CHANGES.members}, *nameTokens`,
-} as const
-
-export const SCHEMA_V6 = { ...SCHEMA_V5, ...SCHEMA_V6_CHANGES }
-
-export type TableName = keyof typeof SCHEMA_V6
-export const SCHEMA_VERSION = 6
-
-/** Rows per page of the v6 upgrade: bounded memory, whatever the size of the register. */
-const V6_PAGE = 2000
-
-function settled<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result)
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'))
-  })
-}
-
-/**
- * v5 → v6: every org and member gets its name pieces, walking each table by keyset pages
- * through the primary key. A derived field only, so the rows go straight to the object
- * stores: no content changes, hence no revision, tally or feed change for the layers above
- * to make (and no recount of every member for each page of orgs in the tallies).
- */
-export async function upgradeToV6(tx: Transaction): Promise<void> {
-  for (const name of NAME_TOKEN_TABLES) {
-    const store = tx.idbtrans.objectStore(name)
-    for (let last: IDBValidKey | null = null; ;) {
-      const range: IDBKeyRange | null = last === null ? null : IDBKeyRange.lowerBound(last, true)
-      const page = (await settled(store.getAll(range, V6_PAGE))) as { id: string; name?: unknown }[]
-      if (page.length === 0) break
-      let put: Promise<IDBValidKey> | null = null
-      for (const row of page) put = settled(store.put(withNameTokens(row)))
-      await put
-      last = page.at(-1)!.id
-    }
+export function storesAt(version: number): Readonly<Record<string, string>> {
+  if (!SCHEMA_VERSIONS.some((entry) => entry.version === version)) {
+    throw new RangeError(`no schema version ${version}`)
   }
-}
-
-/** v4 → v5: old dues records get their full shape; the dues tallies are counted. */
-export async function upgradeToV5(tx: Transaction): Promise<void> {
-  await tx
-    .table<Dues, string>('dues')
-    .toCollection()
-    .modify((record, ref) => {
-      ref.value = upgradeDuesRecord(record as unknown as Record<string, unknown>) as unknown as Dues
-    })
-  await rebuildDuesTallies(tx)
+  const stores: Record<string, string> = {}
+  for (const entry of SCHEMA_VERSIONS) {
+    if (entry.version <= version) Object.assign(stores, entry.changes)
+  }
+  return stores
 }
 
 /**
- * v1 → v2: every member gets `lastAttendedOn` from the meetings on record. The meetings are
- * walked with a cursor (no whole-table array), the rule is the pure attendance.ts one.
+ * Declares every version up to `upTo` on a database, each with its upgrade: what the app
+ * of that version declared (the migration fixtures are made at an old version this way).
  */
-export async function upgradeToV2(tx: Transaction): Promise<void> {
-  const last = new Map<string, string>()
-  await tx.table<Meeting, string>('meetings').each((meeting) => noteAttendance(last, meeting))
-  await tx
-    .table<Member, string>('members')
-    .toCollection()
-    .modify((member) => {
-      member.lastAttendedOn = last.get(member.id) ?? ''
-    })
-  await rebuildTallies(tx)
-}
-
-/** Recount the tallies from the records (domain/tallies.ts), walking each table once. */
-export async function rebuildTallies(tx: Transaction): Promise<void> {
-  const rows = new Map<string, Tally>()
-  const weights = new Map<string, { full: number; probationary: number }>()
-  await tx.table<Member, string>('members').each((member) => {
-    const weight = memberWeight(member)
-    const sum = weights.get(member.orgId) ?? { full: 0, probationary: 0 }
-    weights.set(member.orgId, {
-      full: sum.full + weight.full,
-      probationary: sum.probationary + weight.probationary,
-    })
-  })
-  await tx
-    .table<Org, string>('orgs')
-    .each((org) => addTally(rows, orgTally(org, weights.get(org.id))))
-  await tx.table<Firm, string>('firms').each((firm) => addTally(rows, firmTally(firm)))
-  await tx.table('tallies').clear()
-  await tx.table('tallies').bulkPut([...rows.values()].filter((row) => !isEmptyTally(row)))
+export function declareVersions(db: Dexie, upTo: number = SCHEMA_VERSION): void {
+  const entries: readonly SchemaVersion[] = SCHEMA_VERSIONS
+  for (const entry of entries) {
+    if (entry.version > upTo) continue
+    const declared = db.version(entry.version).stores(entry.changes)
+    if (entry.upgrade) declared.upgrade(entry.upgrade)
+  }
 }
 
 export class ZhibuDb extends Dexie {
@@ -278,12 +257,7 @@ export class ZhibuDb extends Dexie {
 
   constructor(name = DB_NAME) {
     super(name)
-    this.version(1).stores(SCHEMA_V1)
-    this.version(2).stores(SCHEMA_V2_CHANGES).upgrade(upgradeToV2)
-    this.version(3).stores(SCHEMA_V3_CHANGES)
-    this.version(4).stores(SCHEMA_V4_CHANGES).upgrade(upgradeToV4)
-    this.version(5).stores(SCHEMA_V5_CHANGES).upgrade(upgradeToV5)
-    this.version(6).stores(SCHEMA_V6_CHANGES).upgrade(upgradeToV6)
+    declareVersions(this)
     this.use(nameTokensMiddleware)
     this.use(syncFeedMiddleware)
     this.use(talliesMiddleware)

@@ -4,7 +4,6 @@ import type {
   DBCoreMutateResponse,
   DBCoreTable,
   DBCoreTransaction,
-  Transaction,
 } from 'dexie'
 import { scopeRefOf, type Row } from '@/domain/replicationScope'
 import { contentText } from '@/domain/revisions'
@@ -86,7 +85,8 @@ export function homeOfMove(mark: Pick<MoveMark, 'table' | 'orgIds'>): string {
   return mark.orgIds[0] ?? REGISTER_DB
 }
 
-interface Entry {
+/** A feed row before its sequence: which server database, which document. */
+export interface FeedEntry {
   db: string
   doc: string
 }
@@ -120,9 +120,9 @@ async function allocate(core: DBCore, trans: DBCoreTransaction, count: number): 
 async function writeEntries(
   core: DBCore,
   trans: DBCoreTransaction,
-  entries: readonly Entry[],
+  entries: readonly FeedEntry[],
 ): Promise<void> {
-  const unique = new Map<string, Entry>()
+  const unique = new Map<string, FeedEntry>()
   for (const entry of entries) unique.set(changeKey(entry.db, entry.doc), entry)
   if (unique.size === 0) return
   const first = await allocate(core, trans, unique.size)
@@ -140,7 +140,7 @@ async function homesOfRecords(
   trans: DBCoreTransaction,
   table: string,
   values: readonly Row[],
-): Promise<Entry[]> {
+): Promise<FeedEntry[]> {
   const refs = values.map((value) => homeRefOf(table, value))
   const owners = new Map<string, string>()
   for (const via of ['members', 'meetings'] as const) {
@@ -159,7 +159,7 @@ async function homesOfRecords(
 }
 
 /** An org's row, and its row in the register (the department's index of every org). */
-function withRegister(table: string, entry: Entry): Entry[] {
+export function withRegister(table: string, entry: FeedEntry): FeedEntry[] {
   return table === 'orgs' && entry.db !== REGISTER_DB
     ? [entry, { db: REGISTER_DB, doc: entry.doc }]
     : [entry]
@@ -170,10 +170,10 @@ async function bumpDocs(
   core: DBCore,
   trans: DBCoreTransaction,
   docs: ReadonlyMap<string, string>,
-): Promise<Entry[]> {
+): Promise<FeedEntry[]> {
   const table = core.table('syncChanges')
   const index = table.schema.getIndexByKeyPath('doc')!
-  const out: Entry[] = []
+  const out: FeedEntry[] = []
   for (const [doc, fallback] of docs) {
     const found = await table.query({
       trans,
@@ -218,7 +218,7 @@ async function entriesOf(
   name: string,
   request: DBCoreMutateRequest,
   response: DBCoreMutateResponse,
-): Promise<Entry[]> {
+): Promise<FeedEntry[]> {
   const { trans } = request
   const values = succeededValues(name, request, response)
   if (RECORDS.has(name)) return values.length > 0 ? homesOfRecords(core, trans, name, values) : []
@@ -298,57 +298,3 @@ export const syncFeedMiddleware = writeLayer({
   needs: 'syncChanges',
   mutate: feedMutate,
 })
-
-const PAGE = 2000
-
-/**
- * v3 → v4: every stored record, tombstone and move mark gets its feed row, a page of keys at
- * a time (no whole-table array); the photos' and transfers' owners are read per page.
- */
-export async function upgradeToV4(tx: Transaction): Promise<void> {
-  let seq = 0
-  const changes = tx.table<SyncChange, string>('syncChanges')
-  const add = async (entries: Entry[]) => {
-    await changes.bulkPut(
-      entries.map((entry) => ({
-        key: changeKey(entry.db, entry.doc),
-        db: entry.db,
-        doc: entry.doc,
-        seq: ++seq,
-      })),
-    )
-  }
-  for (const name of RECORD_TABLES) {
-    for (let last: string | null = null; ;) {
-      const base = tx.table<Row, string>(name)
-      const page: Row[] = await (
-        last === null ? base.orderBy(':id') : base.where(':id').above(last)
-      )
-        .limit(PAGE)
-        .toArray()
-      if (page.length === 0) break
-      last = text(page.at(-1)!.id)
-      const refs = page.map((row) => homeRefOf(name, row))
-      const owners = new Map<string, string>()
-      for (const via of ['members', 'meetings'] as const) {
-        const ids = [...new Set(refs.flatMap((r) => ('via' in r && r.via === via ? [r.id] : [])))]
-        const found = ids.length > 0 ? await tx.table<Row, string>(via).bulkGet(ids) : []
-        found.forEach((row, i) => owners.set(`${via}:${ids[i]}`, text(row?.orgId)))
-      }
-      await add(
-        page.flatMap((row, i) => {
-          const ref = refs[i]!
-          const db = 'db' in ref ? ref.db : (owners.get(`${ref.via}:${ref.id}`) ?? REGISTER_DB)
-          return withRegister(name, { db, doc: `${name}:${text(row.id)}` })
-        }),
-      )
-    }
-  }
-  const tombstones = await tx.table<Tombstone, string>('tombstones').toArray()
-  await add(
-    tombstones.flatMap((row) => withRegister(row.table, { db: homeOfTombstone(row), doc: row.id })),
-  )
-  const moves = await tx.table<MoveMark, string>('moves').toArray()
-  await add(moves.map((mark) => ({ db: homeOfMove(mark), doc: `${mark.table}:${mark.recordId}` })))
-  await tx.table('syncState').put({ key: SEQ_KEY, value: seq })
-}

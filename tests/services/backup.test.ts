@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { RELEASED_STORES, removeMeeting, saveSetting, SCHEMA_VERSION, setDb, ZhibuDb } from '@/db'
+import { storesAt } from '@/db/schema'
 import { getDb } from '@/db/connection'
 import { revisionOf } from '@/domain/revisions'
 import { BackupError, type BackupErrorCode } from '@/domain/backupFormat'
@@ -270,6 +271,13 @@ describe('bad files: a coded error and nothing written', { timeout: 15_000 }, ()
     expect(Object.keys(RELEASED_STORES).map(Number)).toEqual(
       Array.from({ length: SCHEMA_VERSION - 1 }, (_, index) => index + 1),
     )
+    // Taken from the schema registry, the same stores the database declared at each version.
+    for (const [version, stores] of Object.entries(RELEASED_STORES)) {
+      expect(stores, `v${version}`).toEqual(storesAt(Number(version)))
+    }
+    // Full stores, not only what a version changed: v1 lacks v2's tallies, the latest has v1's areas.
+    expect(RELEASED_STORES[1]).not.toHaveProperty('tallies')
+    expect(RELEASED_STORES[SCHEMA_VERSION - 1]).toHaveProperty('areas')
   })
 
   it('an older schema version is upgraded by the app’s own migrations, then restored', async () => {

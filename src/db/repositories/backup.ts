@@ -7,12 +7,9 @@ import { replicatedTransaction } from '../revisions'
 import {
   DEVICE_TABLES,
   RECORD_TABLES,
+  RELEASED_VERSIONS,
   REPLICATION_TABLES,
-  SCHEMA_V1,
-  SCHEMA_V2,
-  SCHEMA_V3,
-  SCHEMA_V4,
-  SCHEMA_V5,
+  storesAt,
   ZhibuDb,
 } from '../schema'
 import { keepSnapshot } from './bulk'
@@ -103,16 +100,11 @@ export async function splitByNewer(
 
 /**
  * The full store list of every released version before the current one, so a backup made
- * by an older app can be upgraded. Add the previous version here with each new schema
- * version (tests/services/backup.test.ts fails until it is).
+ * by an older app can be upgraded: derived from the schema registry (schema.ts
+ * SCHEMA_VERSIONS), so a new version brings its predecessor here by itself.
  */
-export const RELEASED_STORES: Readonly<Record<number, Readonly<Record<string, string>>>> = {
-  1: SCHEMA_V1,
-  2: SCHEMA_V2,
-  3: SCHEMA_V3,
-  4: SCHEMA_V4,
-  5: SCHEMA_V5,
-}
+export const RELEASED_STORES: Readonly<Record<number, Readonly<Record<string, string>>>> =
+  Object.fromEntries(RELEASED_VERSIONS.map((version) => [version, storesAt(version)]))
 
 const DEVICE_TABLE_SET: ReadonlySet<string> = new Set(DEVICE_TABLES)
 
