@@ -1,6 +1,7 @@
 import { ElMessage } from 'element-plus'
 import { computed, ref, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
+import { headOf, useProblems } from './useProblems'
 import {
   addConstituent,
   addIssueProgress,
@@ -26,12 +27,7 @@ import {
 import { todayIso } from '@/domain/dates'
 import type { IssueStatus } from '@/domain/types'
 import { jointFigures, jointFiguresByCommittee, type StatusChange } from '@/domain/joint'
-import type {
-  ConstituentInput,
-  FieldProblem,
-  IssueInput,
-  JointMeetingInput,
-} from '@/domain/validation'
+import type { ConstituentInput, IssueInput, JointMeetingInput } from '@/domain/validation'
 import { exportIssues, exportMinutes } from '@/services/spreadsheet/joint'
 import { useLiveQuery } from './useLiveQuery'
 import { useWrite, useWriteActions, type WriteOptions } from './useWrite'
@@ -134,30 +130,12 @@ export type StatusAction = IssueStatus | 'progress'
 
 export type JointEntity = 'constituent' | 'meeting' | 'issue' | 'status'
 
-/** Validation codes as messages naming the field, with labels from `joint.fields.<entity>`. */
+/**
+ * Validation codes as messages naming the field, with labels from `joint.fields.<entity>`; a
+ * list's entries ('responsibleConstituentIds.1') are labelled by, and shown under, their list.
+ */
 export function useJointProblems(entity: JointEntity) {
-  const { t, te } = useI18n()
-  function fieldLabel(field: string): string {
-    // 'responsibleConstituentIds.1' is labelled by its list.
-    const key = `joint.fields.${entity}.${field.split('.')[0] ?? field}`
-    return te(key) ? t(key) : field
-  }
-  function message(problem: FieldProblem): string {
-    const params: Record<string, string | number> = { ...problem.params }
-    for (const name of ['other', 'after'] as const) {
-      const value = params[name]
-      if (typeof value === 'string') params[name] = fieldLabel(value)
-    }
-    params.other ??= params.after ?? ''
-    return t(`validation.${problem.code}`, { ...params, field: fieldLabel(problem.field) })
-  }
-  /** field (list fields by their list name) → first message, for el-form-item's `error`. */
-  function byField(problems: readonly FieldProblem[]): Record<string, string> {
-    const out: Record<string, string> = {}
-    for (const problem of problems) out[problem.field.split('.')[0] ?? ''] ??= message(problem)
-    return out
-  }
-  return { fieldLabel, message, byField }
+  return useProblems((field) => `joint.fields.${entity}.${headOf(field)}`, { itemOf: headOf })
 }
 
 /** Excel downloads of a problem list or a meeting's minutes. */

@@ -1,5 +1,5 @@
 import { computed, reactive, ref, shallowRef, watch, type Ref } from 'vue'
-import { useI18n } from 'vue-i18n'
+import { lastOf, useProblems, type LabelKeys } from './useProblems'
 import {
   admitMember,
   advanceMemberStage,
@@ -39,7 +39,7 @@ import { developmentWarnings, nextStep, type StageAdvance } from '@/domain/devel
 import type { SixMonthStepInput, WorkFlagInput } from '@/domain/sixMonths'
 import { isLetterExpired } from '@/domain/transfers'
 import { emptyMemberFilter, partyYears, type MemberFilter } from '@/domain/memberRules'
-import type { FieldProblem, MemberInput } from '@/domain/validation'
+import type { MemberInput } from '@/domain/validation'
 import { useKeysetPages } from './useKeysetPages'
 import { useLiveQuery } from './useLiveQuery'
 import { useWriteActions } from './useWrite'
@@ -211,39 +211,16 @@ export function useBranchAssemblies(orgId: () => string, from: () => string) {
 }
 export type { MemberFilter } from '@/domain/memberRules'
 
+/** A member field's label: the shared `fields.member` first, then `members.fields`. */
+export const memberLabel: LabelKeys = (field) => [
+  `fields.member.${lastOf(field)}`,
+  `members.fields.${lastOf(field)}`,
+]
+
 /**
- * Field problems of member forms as sentences naming the field: the shared `fields.member`
- * labels first, then this feature's own (`members.fields`); list indexes are dropped.
+ * Field problems of member forms as sentences naming the field (list indexes dropped); a list
+ * entry's problem shows under its list ('development.introducerIds.1' → '….introducerIds').
  */
 export function useMemberProblems() {
-  const { t, te } = useI18n()
-  function fieldLabel(field: string): string {
-    const name =
-      field
-        .split('.')
-        .filter((part) => !/^\d+$/.test(part))
-        .at(-1) ?? field
-    for (const key of [`fields.member.${name}`, `members.fields.${name}`]) {
-      if (te(key)) return t(key)
-    }
-    return field
-  }
-  function message(problem: FieldProblem): string {
-    const after = problem.params?.after
-    return t(`validation.${problem.code}`, {
-      ...problem.params,
-      field: fieldLabel(problem.field),
-      other: typeof after === 'string' ? fieldLabel(after) : '',
-    })
-  }
-  /** Form item key → first message; 'development.introducerIds.1' → 'development.introducerIds'. */
-  function byField(problems: readonly FieldProblem[]): Record<string, string> {
-    const out: Record<string, string> = {}
-    for (const problem of problems) {
-      const key = problem.field.replace(/\.\d+$/, '')
-      out[key] ??= message(problem)
-    }
-    return out
-  }
-  return { fieldLabel, message, byField }
+  return useProblems(memberLabel, { itemOf: (field) => field.replace(/\.\d+$/, '') })
 }

@@ -1,5 +1,6 @@
 import { computed, reactive, ref, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
+import { lastOf, useProblems } from './useProblems'
 import {
   confirmStudyRecords,
   countStudy,
@@ -33,7 +34,7 @@ import {
 } from '@/domain/study'
 import type { Id, Member, StudyRecord } from '@/domain/types'
 import { exportStudyFile } from '@/services/spreadsheet/studyFlow'
-import type { FieldProblem, StudyRecordInput } from '@/domain/validation'
+import type { StudyRecordInput } from '@/domain/validation'
 import { useKeysetPages } from './useKeysetPages'
 
 export type { StudyFilter, StudySession } from '@/db'
@@ -90,18 +91,7 @@ export function useStudyMeetings(orgId: Ref<Id>, year: Ref<number>) {
 
 /** Validation codes as messages naming the field: '请填写学习内容'. */
 export function useStudyProblems() {
-  const { t, te } = useI18n()
-  function message(problem: FieldProblem): string {
-    const field = problem.field.split('.').at(-1) ?? problem.field
-    const key = `study.fields.${field}`
-    return t(`validation.${problem.code}`, { ...problem.params, field: te(key) ? t(key) : field })
-  }
-  function byField(problems: readonly FieldProblem[]): Record<string, string> {
-    const out: Record<string, string> = {}
-    for (const problem of problems) out[problem.field] ??= message(problem)
-    return out
-  }
-  return { message, byField }
+  return useProblems((field) => `study.fields.${lastOf(field)}`)
 }
 
 export function emptyStudyFilter(orgId: Id = ''): StudyFilter {

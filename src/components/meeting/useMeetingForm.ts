@@ -8,6 +8,7 @@ import {
   usePhotoUrls,
   type NewPhoto,
 } from '@/composables/useMeetings'
+import { headOf, useProblems } from '@/composables/useProblems'
 import { useSettings } from '@/composables/useSettings'
 import { todayIso } from '@/domain/dates'
 import { checkAppraisalCap, gradedMemberIds } from '@/domain/appraisal'
@@ -54,7 +55,7 @@ function blank(orgId: string): MeetingInput {
  * present, and the quorum and the 优秀 share checked against that roll.
  */
 export function useMeetingForm(serverProblems: () => FieldProblem[]) {
-  const { t, te } = useI18n()
+  const { t } = useI18n()
   const settings = useSettings()
   const model = reactive<MeetingInput>(blank(''))
   const absence = ref<Absence>({})
@@ -172,31 +173,21 @@ export function useMeetingForm(serverProblems: () => FieldProblem[]) {
     }
   }
   /** 'attendeeIds.3' and 'grades.0.memberId' are about the attendance list: one place. */
-  function fieldOf(problem: FieldProblem): string {
-    const head = problem.field.split('.')[0] ?? problem.field
+  function fieldOf(field: string): string {
+    const head = headOf(field)
     return ['attendeeIds', 'absentees', 'grades'].includes(head) ? 'attendeeIds' : head
   }
-  function message(problem: FieldProblem): string {
-    const head = problem.field.split('.')[0] ?? problem.field
-    const key = `meetings.field.${head}`
-    return t(`validation.${problem.code}`, {
-      ...problem.params,
-      field: te(key) ? t(key) : problem.field,
-    })
-  }
+  const meetingLabel = (field: string) => `meetings.field.${headOf(field)}`
+  const typed = useProblems(meetingLabel)
+  const saved = useProblems(meetingLabel, { itemOf: fieldOf })
   const problems = computed(() => {
     const result = validateMeeting(normalized('final'))
-    const out: Record<string, string> = {}
-    if (!result.ok) for (const p of result.problems) out[p.field] ??= message(p)
+    const out = typed.byField(result.ok ? [] : result.problems)
     if (!model.topic.trim())
       out.topic ??= t('validation.required', { field: t('meetings.field.topic') })
     return out
   })
-  const serverErrors = computed(() => {
-    const out: Record<string, string> = {}
-    for (const p of serverProblems()) out[fieldOf(p)] ??= message(p)
-    return out
-  })
+  const serverErrors = computed(() => saved.byField(serverProblems()))
   const rules = fieldRules(problems, ['orgId', 'heldOn', 'topic', 'startTime'])
   return {
     model,
