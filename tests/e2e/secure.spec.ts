@@ -140,6 +140,7 @@ test('a sealed backup restores into a fresh profile; its bytes hold no ID number
   fresh.on('pageerror', (error) => errors.push(error.message))
   await fresh.goto('/')
   await fresh.getByTestId('start-empty').click()
+  await expect(fresh).toHaveURL(/\/dashboard$/)
   await fresh.goto('/data')
   await fresh.getByTestId('backup-file').setInputFiles(file)
   const unseal = fresh.getByTestId('unseal-dialog')

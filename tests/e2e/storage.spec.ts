@@ -83,6 +83,7 @@ test('a granted answer shows 已持久化 on /data', async ({ page }) => {
   await browserAnswers(page, true)
   await page.goto('/')
   await page.getByTestId('start-empty').click()
+  await expect(page).toHaveURL(/\/dashboard$/)
   await saveAnArea(page, '包头市')
   await expect.poll(() => askedCount(page)).toBe(1)
   await page.goto('/data')
@@ -173,6 +174,7 @@ test('an old backup with pre-GB-32100 credit codes restores, naming each firm', 
   test.setTimeout(120_000)
   await page.goto('/')
   await page.getByTestId('start-empty').click()
+  await expect(page).toHaveURL(/\/dashboard$/)
   await saveAnArea(page, '包头市')
   // Two firms as an older version kept them: a 9-character 组织机构代码 (GB 11714), and an
   // 18-character code whose organisation code inside fails its check. No stored revision:

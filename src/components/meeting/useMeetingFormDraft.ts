@@ -108,6 +108,21 @@ export function useMeetingFormDraft(
   watch(hooks.saving, (now, before) => {
     if (before && !now && settled) void Promise.resolve().then(() => settled && (active = true))
   })
+  /**
+   * The page saved the new meeting: keeping ends at once and the draft goes. Said by the page
+   * (the form closes later, through the address), so a live read that changes the form right
+   * after the save (the roster's attendance) cannot write the saved meeting back as a draft.
+   */
+  async function saved(): Promise<void> {
+    session++
+    clearTimeout(timer)
+    timer = undefined
+    active = false
+    settled = false
+    await meetingDrafts.discard()
+    savedAt.value = ''
+    restoredAt.value = ''
+  }
   /** Start again from a blank form: the kept draft goes (the note asked first). */
   async function discard(): Promise<void> {
     clearTimeout(timer)
@@ -134,5 +149,5 @@ export function useMeetingFormDraft(
     void stop()
   })
 
-  return { savedAt, restoredAt, start, stop, settle, discard }
+  return { savedAt, restoredAt, start, stop, settle, saved, discard }
 }
