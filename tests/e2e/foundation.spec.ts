@@ -38,6 +38,8 @@ test('first run → demo → the article figures → reload → secretary scope'
   await page.goto('/')
   await expect(page).toHaveURL(/\/welcome$/)
   await expect(page.getByRole('heading', { name: '欢迎使用支部' })).toBeVisible()
+  // The party red, not Element Plus's blue: the theme must outrank the lazily loaded styles.
+  await expect(page.getByTestId('load-demo')).toHaveCSS('background-color', 'rgb(200, 16, 46)')
   await screenshot(page, 'welcome-zh')
 
   const started = Date.now()
