@@ -10,7 +10,6 @@ import {
   type Verdict,
   type VerdictCounts,
 } from '@/domain/exchange'
-import { leavesOf } from '@/domain/leafRows'
 import { judgeScope, REFERENCE_TABLES, scopeRefOf, type ScopeView } from '@/domain/replicationScope'
 import { expandRevision, winnerOf } from '@/domain/revisions'
 import type { LeafRecord, Org, Tombstone } from '@/domain/types'
@@ -377,7 +376,7 @@ export async function prepareMerge(
     const body =
       merge.before.record ??
       merge.incoming.find((leaf) => leaf.body)?.body ??
-      leavesOf(merge.table, merge.before).find((leaf) => leaf.body)?.body
+      merge.beforeLeaves.find((leaf) => leaf.body)?.body
     const item = { table: merge.table, id: merge.recordId, label: recordLabel(body) }
     if (verdict === 'refused') plan.refused.push(item)
     else accepted.push(merge)

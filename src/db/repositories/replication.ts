@@ -86,6 +86,8 @@ export interface RecordMerge {
   table: RecordTable
   recordId: string
   before: StoredLeaves
+  /** `before` as leaves, made once: a stored record without a `_rev` costs a hash to read. */
+  beforeLeaves: Leaf[]
   after: Leaf[]
   /** The stored record's revision (computed once: a lazy one costs a hash). */
   beforeRev: string | null
@@ -120,7 +122,7 @@ export async function readStoredLeaves(
   const byRecord = new Map<string, LeafRecord[]>()
   for (const row of rows) {
     if (row.table !== table) continue
-    byRecord.set(row.recordId, [...(byRecord.get(row.recordId) ?? []), row])
+    push(byRecord, row.recordId, row)
   }
   return new Map(
     unique.map((id, i) => [
@@ -153,13 +155,10 @@ export function verdictOf(before: readonly Leaf[], after: readonly Leaf[]): Reco
 export async function planMerges(incoming: readonly IncomingLeaf[]): Promise<RecordMerge[]> {
   const { 'data.revsLimit': limit } = await readSettings()
   const groups = new Map<string, IncomingLeaf[]>()
-  for (const item of incoming) {
-    const key = keyOf(item.table, item.recordId)
-    groups.set(key, [...(groups.get(key) ?? []), item])
-  }
   const byTable = new Map<RecordTable, string[]>()
   for (const item of incoming) {
-    byTable.set(item.table, [...(byTable.get(item.table) ?? []), item.recordId])
+    push(groups, keyOf(item.table, item.recordId), item)
+    push(byTable, item.table, item.recordId)
   }
   const out: RecordMerge[] = []
   for (const [table, ids] of byTable) {
@@ -174,6 +173,7 @@ export async function planMerges(incoming: readonly IncomingLeaf[]): Promise<Rec
         table,
         recordId: id,
         before,
+        beforeLeaves,
         beforeRev: before.record ? winnerOf(beforeLeaves).rev : null,
         after: leaves,
         verdict: verdictOf(beforeLeaves, leaves),
@@ -241,7 +241,7 @@ export async function applyMerges(
     bodies: [],
   }
   for (const merge of merges) {
-    if (sameLeaves(leavesOf(merge.table, merge.before), merge.after)) continue
+    if (sameLeaves(merge.beforeLeaves, merge.after)) continue
     const { table, recordId, before } = merge
     let orgIds: string[] | null = null
     if (!merge.after.some((leaf) => !leaf.deleted) && before.record) {

@@ -281,7 +281,8 @@ function payloadOf(docs: readonly FeedDoc[]): { payload: ExchangePayload; bad: F
       bad.push({ id: text(doc._id), rev: doc._rev, error: 'forbidden', reason: problem })
       continue
     }
-    payload[table] = [...(payload[table] ?? []), record]
+    const rows = (payload[table] ??= [])
+    rows.push(record)
   }
   return { payload, bad }
 }
