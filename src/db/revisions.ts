@@ -38,7 +38,13 @@ import {
 import { settingDefinition } from '@/domain/settings'
 import type { LeafRecord, MoveMark, RevisionBody, Tombstone } from '@/domain/types'
 import { getActor, nowIso } from './clock'
-import { noteTablesChanged, storedBefore, trackedWritesIn, type StoredBefore, writeLayer } from './observe'
+import {
+  noteTablesChanged,
+  storedBefore,
+  trackedWritesIn,
+  type StoredBefore,
+  writeLayer,
+} from './observe'
 import { scopeChainOf, type ScopeReader } from './scopeChain'
 import { RECORD_TABLES, REPLICATION_TABLES } from './tables'
 

@@ -107,17 +107,23 @@ export default {
       '{field}: “{value}” is not a known value; accepted: {allowed} (or map it in the “Check values” step)',
     requiredForNew: 'This row is a new record and needs {field}, but the sheet has no such column',
     skippedByChoice: '{field} is “{value}”: skipped by your choice',
-    namesake: 'Several members of the organisation are called “{value}”: give the ID number (whole, or masked as the export writes it)',
+    namesake:
+      'Several members of the organisation are called “{value}”: give the ID number (whole, or masked as the export writes it)',
     orgNamesake: 'Several organisations are called “{value}”: give the member’s ID number',
     invalidMonth: '{field} “{value}” is not a month; write 2026-03, 2026年3月 or an Excel date',
     futureMonth: '{field} {value} has not come yet: no payment can be recorded for it',
-    beforeDuesStart: '{field} {value} is before the member’s first dues month ({start}; probationary members pay from the month of the branch vote)',
-    noDuesStart: 'Member “{value}” has no branch-vote or full-member date: the first dues month is unknown',
+    beforeDuesStart:
+      '{field} {value} is before the member’s first dues month ({start}; probationary members pay from the month of the branch vote)',
+    noDuesStart:
+      'Member “{value}” has no branch-vote or full-member date: the first dues month is unknown',
     outOfScope: 'Member “{value}” is outside the organisations you manage: not imported',
     noBase: 'Member “{value}” has no dues base yet: this row needs the {field}',
-    temporaryNoDues: '“{value}” is a temporary branch: it collects no dues (members pay in their own branch)',
-    dueDiffers: '{field} is {value} yuan in the sheet, {due} yuan by the base and rate: the computed figure is recorded as due',
-    paidDiffers: '{field} {value} yuan differs from the month’s due {due} yuan (by base, rate and reduction)',
+    temporaryNoDues:
+      '“{value}” is a temporary branch: it collects no dues (members pay in their own branch)',
+    dueDiffers:
+      '{field} is {value} yuan in the sheet, {due} yuan by the base and rate: the computed figure is recorded as due',
+    paidDiffers:
+      '{field} {value} yuan differs from the month’s due {due} yuan (by base, rate and reduction)',
     notAmount: '{field} “{value}” is not an amount; write a number such as 3500 or 3,500.00',
     negativeAmount: '{field} cannot be negative ({value})',
   },

@@ -100,7 +100,8 @@ export default {
     orgNamesake: '有多个党组织叫“{value}”，请写出党员的身份证号',
     invalidMonth: '{field}中的“{value}”不是能识别的月份，可写作 2026-03、2026年3月或 Excel 日期',
     futureMonth: '{field}“{value}”还没有到，不能登记交纳',
-    beforeDuesStart: '{field}“{value}”早于这名党员开始交纳党费的月份（{start}，预备党员自支部大会通过之月起）',
+    beforeDuesStart:
+      '{field}“{value}”早于这名党员开始交纳党费的月份（{start}，预备党员自支部大会通过之月起）',
     noDuesStart: '党员“{value}”没有支部大会通过或转正日期，不能确定从哪个月起交纳党费',
     outOfScope: '党员“{value}”不在你管理的党组织内，不能导入',
     noBase: '党员“{value}”还没有交纳基数，这一行需要填写{field}',

@@ -15,7 +15,12 @@ describe('useKeysetPages', () => {
     const first = deferred<{ rows: string[]; next: null }>()
     const scope = effectScope()
     const pages = scope.run(() =>
-      useKeysetPages(() => first.promise, async () => 0, [], ref(20)),
+      useKeysetPages(
+        () => first.promise,
+        async () => 0,
+        [],
+        ref(20),
+      ),
     )!
     await flushPromises()
     expect(pages.loading.value).toBe(true)

@@ -221,7 +221,7 @@ export class Replication {
         this.#options.onDenied?.(refusals)
       }
     }
-    for (let start = 0; start < requests.length; ) {
+    for (let start = 0; start < requests.length;) {
       const group = requests.slice(start, start + this.#groupSize)
       start += group.length
       const docs = await this.source.readRevisions(group, signal)
