@@ -25,31 +25,64 @@ export interface SavedMessages {
   created?: string
 }
 
+export interface EditDialogOptions {
+  messages?: SavedMessages
+  /** Where the dialog's open state lives, when not in the dialog's own ref (the address, say). */
+  open?: Ref<boolean>
+}
+
+/** A create/edit dialog's state and its save, as useEditDialog gives it. */
+export interface EditDialog<T extends object, W> {
+  open: Ref<boolean>
+  editing: ShallowRef<T | null>
+  saving: Ref<boolean>
+  problems: ShallowRef<FieldProblem[]>
+  startCreate: () => void
+  startEdit: (record: T) => void
+  /**
+   * Save with the record being edited (null: a new one) and the writer's writes; the saved
+   * record, or null.
+   */
+  save: <R>(work: (current: T | null, writes: W) => Promise<R>) => Promise<R | null>
+}
+
 /**
  * A create/edit dialog's state: open on a new record (`editing` null) or on one to change,
- * each time with the last save's problems cleared; a save runs through the writer, closes
- * the dialog when it is written, and a save refused as stale reopens the form on the record
- * as it is now. With `messages`, a written save also says so.
+ * each time with the last save's problems cleared; a save runs through the writer (a view's
+ * own useWrite when none is given), closes the dialog when it is written, and a save refused
+ * as stale reopens the form on the record as it is now. With `messages`, a written save
+ * also says so.
  */
-export function useEditDialog<T extends object, W = void>(
-  options: { messages?: SavedMessages; write?: Writer<W> } = {},
-) {
+export function useEditDialog<T extends object>(
+  options?: EditDialogOptions & { write?: Writer },
+): EditDialog<T, void>
+export function useEditDialog<T extends object, W>(
+  options: EditDialogOptions & { write: Writer<W> },
+): EditDialog<T, W>
+export function useEditDialog<T extends object, W>(
+  options: EditDialogOptions & { write?: Writer<W> } = {},
+): EditDialog<T, W> | EditDialog<T, void> {
+  return options.write
+    ? editDialog<T, W>(options.write, options)
+    : editDialog<T, void>(useWrite(), options)
+}
+
+function editDialog<T extends object, W>(
+  write: Writer<W>,
+  options: EditDialogOptions,
+): EditDialog<T, W> {
   const { t } = useI18n()
-  const write: Writer<W> = options.write ?? (useWrite() as Writer<unknown> as Writer<W>)
-  const open = ref(false)
-  const editing = shallowRef<T | null>(null)
+  const open = options.open ?? ref(false)
+  const editing: ShallowRef<T | null> = shallowRef(null)
   function start(record: T | null): void {
     editing.value = record
     write.problems.value = []
     open.value = true
   }
-  /**
-   * Save with the record being edited (null: a new one) and the writer's writes; the saved
-   * record, or null.
-   */
   async function save<R>(work: (current: T | null, writes: W) => Promise<R>): Promise<R | null> {
     const current = editing.value
     const saved = await write.run((writes) => work(current, writes), {
+      // The stored record as it is now: the same table, so the same kind as the one edited.
       reload: (fresh) => reopenForm(open, () => (editing.value = fresh as unknown as T)),
     })
     if (!saved) return null

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { defineComponent, h, reactive } from 'vue'
 import CodeSelect from '@/components/base/CodeSelect.vue'
 import FilterBar from '@/components/base/FilterBar.vue'
-import { INDUSTRIES } from '@/domain/types'
+import FilterSelect from '@/components/base/FilterSelect.vue'
+import { INDUSTRIES, SIZE_CLASSES } from '@/domain/types'
 import { mountWithApp } from './mount'
 
 afterEach(() => {
@@ -30,6 +31,47 @@ describe('CodeSelect', () => {
     expect(options).toHaveLength(2)
     expect(options.map((o) => o.textContent)).not.toContain('ecommerce')
     expect(options[0]?.textContent).not.toBe('')
+  })
+})
+
+describe('FilterSelect', () => {
+  /** One size filter in its form item, its value kept in `filter`. */
+  function mountSelect(sizeClass: string) {
+    const filter = reactive({ sizeClass })
+    const wrapper = mountWithApp(FilterSelect, {
+      props: {
+        modelValue: filter.sizeClass,
+        'onUpdate:modelValue': (value: string) => (filter.sizeClass = value),
+        codes: SIZE_CLASSES,
+        labelPrefix: 'firm.sizeClass',
+        label: '规模',
+        width: '140px',
+        'data-testid': 'thing-size',
+      },
+      attachTo: document.body,
+    })
+    return { wrapper, filter }
+  }
+
+  it('names the select by its label, sets its width and passes the test id through', () => {
+    const { wrapper } = mountSelect('')
+    expect(wrapper.find('.el-form-item').exists()).toBe(true)
+    const select = wrapper.find('[data-testid="thing-size"]')
+    expect(select.exists()).toBe(true)
+    expect(select.attributes('style')).toContain('width: 140px')
+    const input = select.find('input')
+    expect(input.attributes('aria-label')).toBe('规模')
+    expect(wrapper.text() + (input.attributes('placeholder') ?? '')).toContain('规模')
+  })
+
+  it("clears to '' (not set), not undefined", async () => {
+    const { wrapper, filter } = mountSelect('above')
+    const select = wrapper.find('[data-testid="thing-size"]')
+    await select.trigger('mouseenter')
+    await flushPromises()
+    await select.find('.el-select__clear').trigger('click')
+    await flushPromises()
+    expect(filter.sizeClass).toBe('')
   })
 })
 

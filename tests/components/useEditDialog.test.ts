@@ -1,7 +1,7 @@
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
-import { defineComponent, h, ref, shallowRef } from 'vue'
-import { useEditDialog, type Writer } from '@/composables/useEditDialog'
+import { defineComponent, h, ref, shallowRef, type Ref } from 'vue'
+import { useEditDialog, type EditDialog, type Writer } from '@/composables/useEditDialog'
 import type { WriteOptions } from '@/composables/useWrite'
 import type { FieldProblem } from '@/domain/validation'
 import { mountWithApp } from './mount'
@@ -28,13 +28,13 @@ function fakeWriter() {
   return { writer, stale }
 }
 
-function setup(messages?: { saved: string; created?: string }) {
+function setup(messages?: { saved: string; created?: string }, open?: Ref<boolean>) {
   const { writer, stale } = fakeWriter()
-  let form: ReturnType<typeof useEditDialog<Thing>> | undefined
+  let form: EditDialog<Thing, void> | undefined
   mountWithApp(
     defineComponent({
       setup() {
-        form = useEditDialog<Thing>({ write: writer, messages })
+        form = useEditDialog<Thing>({ write: writer, messages, open })
         return () => h('div')
       },
     }),
@@ -106,5 +106,15 @@ describe('useEditDialog', () => {
     expect(created).not.toBe('')
     expect(messages).toHaveLength(2)
     expect(messages[1]).not.toBe(created)
+  })
+
+  it('opens and closes the open state it is given (a dialog kept in the address)', async () => {
+    const open = ref(false)
+    const { form } = setup(undefined, open)
+    form.startCreate()
+    expect(open.value).toBe(true)
+    await form.save(async () => ({ id: 'n', name: 'N' }))
+    expect(open.value).toBe(false)
+    expect(form.open).toBe(open)
   })
 })
