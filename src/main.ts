@@ -6,6 +6,7 @@ import 'element-plus/es/components/loading/style/css'
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
+import { loadAppLayout } from './components/layout/loadAppLayout'
 import { createAppI18n, ensureMessages } from './i18n'
 import { createAppRouter } from './router'
 import { readSaved } from './stores/session'
@@ -45,6 +46,11 @@ const { locale } = readSaved(localStorage)
 const i18n = createAppI18n(locale)
 
 const router = createAppRouter(i18n.global)
+// Any page but the welcome page sits in the layout, a chunk of its own: fetched beside the
+// first route unless index.html painted the welcome page, and in before the mount.
+const layoutLoaded = (): Promise<unknown> =>
+  router.currentRoute.value.meta.bare ? Promise.resolve() : loadAppLayout()
+if (!document.querySelector('#app > .welcome')) void loadAppLayout().catch(() => undefined)
 const app = createApp(App).use(createPinia()).use(i18n).use(router)
 // English is its own chunk: a user who chose it gets its messages before the first paint.
 // The shell (or the welcome page index.html painted) stays until the styles apply and the first
@@ -54,7 +60,10 @@ Promise.all([
     console.error('messages failed to load', error),
   ),
   stylesApplied(),
-  router.isReady().catch(() => undefined),
+  router
+    .isReady()
+    .then(layoutLoaded)
+    .catch(() => undefined),
 ]).finally(() => {
   app.mount('#app')
   // The welcome page's inline CSS (index.html) has served: the app's stylesheets hold it all.
