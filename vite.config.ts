@@ -5,6 +5,7 @@ import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
 import Components from 'unplugin-vue-components/vite'
 import { defineConfig, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
+import { prerenderWelcome } from './scripts/prerender-welcome.ts'
 
 // Element Plus on demand: ~half the entry bundle of the whole library.
 // Off under vitest: Node cannot load the .css side imports the resolver adds.
@@ -28,6 +29,16 @@ const nonBlockingStyles: Plugin = {
   },
 }
 
+// vue-i18n's esm-bundler feature flags (its "Optimization" guide): the app uses the
+// Composition API only (legacy: false) and neither <i18n-t> nor v-t, so their code drops out
+// of the first route.
+const define = {
+  __VUE_I18N_FULL_INSTALL__: false,
+  __VUE_I18N_LEGACY_API__: false,
+  __INTLIFY_PROD_DEVTOOLS__: false,
+}
+const alias = { '@': fileURLToPath(new URL('./src', import.meta.url)) }
+
 export default defineConfig({
   plugins: [
     vue(),
@@ -37,6 +48,16 @@ export default defineConfig({
       : [
           AutoImport({ resolvers: [ElementPlusResolver()], dts: false }),
           Components({ resolvers: [ElementPlusResolver()], dts: false }),
+          // The build renders WelcomeView itself in Node: no stylesheet imports there (its CSS
+          // comes from the client's stylesheets).
+          prerenderWelcome({
+            vuePlugins: () => [
+              vue(),
+              Components({ resolvers: [ElementPlusResolver({ importStyle: false })], dts: false }),
+            ],
+            define,
+            alias,
+          }),
         ]),
     // Offline after one visit: every chunk precached; a new version waits for the user's
     // "刷新" (registerType 'prompt'), never reloads under them. Under vitest the virtual
@@ -77,15 +98,8 @@ export default defineConfig({
       },
     }),
   ],
-  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
-  // vue-i18n's esm-bundler feature flags (its "Optimization" guide): the app uses the
-  // Composition API only (legacy: false) and neither <i18n-t> nor v-t, so their code drops out
-  // of the first route.
-  define: {
-    __VUE_I18N_FULL_INSTALL__: false,
-    __VUE_I18N_LEGACY_API__: false,
-    __INTLIFY_PROD_DEVTOOLS__: false,
-  },
+  resolve: { alias },
+  define,
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   build: {

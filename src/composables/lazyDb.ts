@@ -8,8 +8,23 @@
 export type DataLayer = typeof import('@/db')
 
 let pending: Promise<DataLayer> | null = null
+let markWanted: () => void = () => undefined
+const firstWanted = new Promise<void>((resolve) => {
+  markWanted = resolve
+})
 
 export function loadDb(): Promise<DataLayer> {
+  markWanted()
   pending ??= import('@/db')
   return pending
+}
+
+/**
+ * The data layer, once something has asked for it through `loadDb()` (a page's query, App.vue
+ * on any page but the welcome page, a welcome choice). The shell's background work (the actor,
+ * the daily upkeep, the database guard) waits for this: the welcome page of a new device
+ * fetches and runs no database code before the user makes a choice.
+ */
+export function whenDbLoaded(): Promise<DataLayer> {
+  return firstWanted.then(loadDb)
 }

@@ -1,7 +1,7 @@
 import { watchEffect } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useSessionStore } from '@/stores/session'
-import { loadDb } from './lazyDb'
+import { whenDbLoaded } from './lazyDb'
 
 /** Keep the audit log's "who" in step with the role switch. */
 export function useActor(): void {
@@ -9,7 +9,7 @@ export function useActor(): void {
   const { t } = useI18n()
   watchEffect(async () => {
     const { role, orgId, memberId } = session
-    const db = await loadDb()
+    const db = await whenDbLoaded()
     if (role === 'secretary' && orgId) {
       const org = await db.getOrg(orgId)
       db.setActor(t('role.actorSecretary', { org: org?.name ?? '' }))

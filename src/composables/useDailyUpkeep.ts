@@ -1,5 +1,5 @@
 import { onMounted } from 'vue'
-import { loadDb } from './lazyDb'
+import { whenDbLoaded } from './lazyDb'
 
 /**
  * Work that depends on the date, not on a write: an org founded or dissolved on a date
@@ -7,7 +7,7 @@ import { loadDb } from './lazyDb'
  */
 export function useDailyUpkeep(): void {
   onMounted(() => {
-    loadDb()
+    whenDbLoaded()
       .then((db) => db.refreshAllFirmStatusesOnce())
       .catch((error: unknown) => console.error('daily upkeep failed', error))
   })

@@ -1,7 +1,7 @@
 import { ElMessage } from 'element-plus'
 import { onScopeDispose } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { loadDb, type DataLayer } from './lazyDb'
+import { whenDbLoaded, type DataLayer } from './lazyDb'
 
 /** Rare, so the message box (and the input it brings) is fetched when needed, not on first
  * paint (first paint stays fast); its styles are in main.ts. */
@@ -21,12 +21,12 @@ export function useDatabaseGuard(): void {
   let disposed = false
   // The data layer loads on the first read (lazyDb.ts); a listener registered while an
   // upgrade is blocked hears it at once (db/connection.ts), so registering then is in time.
-  void loadDb().then((db) => {
+  void whenDbLoaded().then((db) => {
     if (!disposed) listen(db)
   })
   onScopeDispose(() => {
     disposed = true
-    void loadDb().then((db) => {
+    void whenDbLoaded().then((db) => {
       db.onDatabaseVersionChange(null)
       db.onDatabaseBlocked(null)
     })

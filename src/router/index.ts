@@ -5,7 +5,7 @@ import {
   type RouteRecordRaw,
 } from 'vue-router'
 import { loadFeatureMessages, type Feature, type MessageTarget } from '@/i18n'
-import { noDatabaseYet } from '@/services/deviceProbe'
+import { noDatabaseYet, rememberPastWelcome } from '@/services/deviceProbe'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -162,13 +162,19 @@ export function createAppRouter(messages?: MessageTarget) {
   router.beforeEach(async (to) => {
     // An origin with no database is a brand-new device, known without the data layer: it goes
     // to the welcome page fetching nothing for the page it asked for.
-    if (to.name !== 'welcome' && (await noDatabaseYet())) return { name: 'welcome' }
+    if (to.name !== 'welcome' && (await noDatabaseYet())) {
+      rememberPastWelcome(false)
+      return { name: 'welcome' }
+    }
     // Started here, while the router fetches the page's chunk; awaited before it shows.
     pageMessages(to).catch(() => undefined)
     if (to.name === 'welcome') return true
     // Otherwise the data says (loaded on demand: the first route holds no database code).
     const { isFirstRun } = await import('@/services/firstRun')
-    return (await isFirstRun()) ? { name: 'welcome' } : true
+    const firstRun = await isFirstRun()
+    // index.html paints the welcome page or the shell by this, before any script has run.
+    rememberPastWelcome(!firstRun)
+    return firstRun ? { name: 'welcome' } : true
   })
   // The same loads (once each): no page renders before its messages are in, never a raw key.
   router.beforeResolve((to) => pageMessages(to))

@@ -16,3 +16,19 @@ export async function noDatabaseYet(): Promise<boolean> {
 }
 
 let seen = false
+
+/**
+ * Set while the app is past the welcome page on this device. index.html's inline script reads
+ * this key before the first paint: unset, it paints the welcome page; set, the app shell.
+ */
+export const PAST_WELCOME_KEY = 'zhibu.returning'
+
+/** Records whether the route just allowed is past the welcome page (storage may refuse). */
+export function rememberPastWelcome(past: boolean, storage: Storage = localStorage): void {
+  try {
+    if (past) storage.setItem(PAST_WELCOME_KEY, '1')
+    else storage.removeItem(PAST_WELCOME_KEY)
+  } catch {
+    // Private modes may refuse storage: the next visit then paints the welcome page first.
+  }
+}
