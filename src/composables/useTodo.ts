@@ -9,7 +9,7 @@ import { TODO_SOURCES, type TodoSource } from './todo/sources'
 import { useLiveQuery, type LiveQuery } from './useLiveQuery'
 
 /** What the rule checks read for a scope (null = everything). */
-async function readRuleInput(orgIds: string[] | null): Promise<RuleInput> {
+export async function readRuleInput(orgIds: string[] | null): Promise<RuleInput> {
   const [orgs, settings] = await Promise.all([listScopedOrgs(orgIds), readSettings()])
   const members = await readScopeMembers(orgIds === null ? null : orgs.map((org) => org.id))
   // Only the firms the members work in: the firm rules look at no other firm.

@@ -21,17 +21,22 @@ export interface TodoSourceInput {
 export type TodoSource = (input: TodoSourceInput) => Promise<TodoItem[]>
 
 /**
- * The feature sources, one per feature file in this folder (members' six-month alarm, status
- * deadlines, development deadlines, meetings overdue, joint problems overdue, study behind …).
- * Each reads only its scope.
+ * The feature sources by name, one per feature file in this folder (members' six-month alarm,
+ * status deadlines, development deadlines, meetings overdue, joint problems overdue, study
+ * behind …). Each reads only its scope. The names label the bench's per-source timings.
  */
-export const TODO_SOURCES: TodoSource[] = [
-  jointTodo,
-  backupTodo,
-  conflictsTodo,
-  studyTodo,
-  meetingsTodo,
-  membersTodo,
-  statusesTodo,
-  developmentTodo,
-]
+export const NAMED_TODO_SOURCES = {
+  joint: jointTodo,
+  backup: backupTodo,
+  conflicts: conflictsTodo,
+  study: studyTodo,
+  meetings: meetingsTodo,
+  members: membersTodo,
+  statuses: statusesTodo,
+  development: developmentTodo,
+} as const satisfies Record<string, TodoSource>
+
+export type TodoSourceName = keyof typeof NAMED_TODO_SOURCES
+
+/** The feature sources, in the order the page starts them. */
+export const TODO_SOURCES: TodoSource[] = Object.values(NAMED_TODO_SOURCES)
