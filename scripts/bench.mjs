@@ -261,6 +261,18 @@ try {
   const duesArr = await repeat('province arrears list, kept figures (ms)', () =>
     bench('duesArrears'),
   )
+  // Each 待办 source of the whole province alone (and the rule checks): which part is slow.
+  const todoRuns = []
+  const todoParts = await repeat(
+    '待办 sources alone, whole province (ms, all parts)',
+    async () => {
+      const run = await bench('todoSources')
+      todoRuns.push(run)
+      return run
+    },
+    (r) => Object.values(r.sources).reduce((sum, part) => sum + part.ms, r.rules.ms),
+    Math.min(RUNS, 3),
+  )
   const members = {}
   for (const kind of ['orgFiltered', 'allByStage']) {
     members[kind] = await repeat(`/members first page, ${kind} (ms)`, () =>
@@ -582,6 +594,15 @@ try {
     values: todoAll,
     note: `${todoCount.trim()} items; reads whole ranges with getAll (100,000 members, this year's study records, the last periods' meetings)`,
   })
+  for (const name of [...Object.keys(todoParts.last.sources), 'rules']) {
+    const of = (run) => (name === 'rules' ? run.rules : run.sources[name])
+    figure({
+      name: `待办 part alone, whole province: ${name === 'rules' ? 'rule checks' : `source ${name}`}`,
+      unit: 'ms',
+      values: todoRuns.map((run) => of(run).ms),
+      note: `${of(todoParts.last).items} items; zhibuBench.todoSources(), each part read with no other running (today ${todoParts.last.today})`,
+    })
+  }
   figure({
     name: 'memory: JS heap after opening the dashboard (after GC, CDP Runtime.getHeapUsage)',
     unit: 'MB',

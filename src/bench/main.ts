@@ -13,6 +13,7 @@ import {
   readArrears,
   readComplianceBoard,
   readRegister,
+  readSettings,
   readTallies,
   searchFirms,
   searchMembers,
@@ -22,8 +23,11 @@ import {
   ZhibuDb,
 } from '@/db'
 import { getDb } from '@/db/connection'
+import { NAMED_TODO_SOURCES, type TodoSourceName } from '@/composables/todo/sources'
+import { readRuleInput } from '@/composables/useTodo'
+import { gatherTodo } from '@/domain/todo'
 import { computeCoverage } from '@/domain/coverage'
-import { monthKey } from '@/domain/dates'
+import { monthKey, todayIso } from '@/domain/dates'
 import { addMonthsTo } from '@/domain/dues'
 import { boardMonths } from '@/domain/meetings'
 import { emptyMemberFilter } from '@/domain/memberRules'
@@ -335,6 +339,30 @@ async function duesArrears(asOf = PROVINCE_TODAY) {
   }
 }
 
+/** One 待办 part's time alone and the rows it gave. */
+export interface TodoPartTiming {
+  ms: number
+  items: number
+}
+
+/**
+ * Each 待办 source of the department's whole-province list timed alone, one after another
+ * (so none waits behind another's reads), and the rule checks the page runs beside them.
+ * `today` defaults to the clock's day, as the page reads it: the study source reads nothing
+ * before its season.
+ */
+async function todoSources(today = todayIso()) {
+  const settings = await readSettings()
+  const input = { orgIds: null, settings, today }
+  const sources = {} as Record<TodoSourceName, TodoPartTiming>
+  for (const [name, source] of Object.entries(NAMED_TODO_SOURCES)) {
+    const run = await timed(() => source(input))
+    sources[name as TodoSourceName] = { ms: run.ms, items: run.value.length }
+  }
+  const rules = await timed(async () => gatherTodo(await readRuleInput(null)))
+  return { today, sources, rules: { ms: rules.ms, items: rules.value.length } }
+}
+
 /** Tallies and full computation agree (the smoke run checks it on the demo). */
 async function talliesAgree(asOf = PROVINCE_TODAY) {
   const root = await rootArea()
@@ -613,6 +641,7 @@ async function smoke() {
       complianceBoard: await complianceBoard(),
       duesRegister: await duesRegister(),
       duesArrears: await duesArrears(),
+      todoSources: await todoSources(),
       membersOrg: await membersFirstPage('orgFiltered'),
       membersAll: await membersFirstPage('allByStage'),
       backupRestore: await backupRestore(),
@@ -651,6 +680,7 @@ const api = {
   complianceBoard,
   duesRegister,
   duesArrears,
+  todoSources,
   membersFirstPage,
   backupRestore,
   backupSet,

@@ -8,6 +8,14 @@ export interface LiveQuery<T> {
   loading: Ref<boolean>
 }
 
+export interface LiveQueryOptions {
+  /**
+   * Read nothing while this is false (loading stays true, the last data is kept): a query
+   * that would hold the IndexedDB backend for seconds can wait for quick ones to answer.
+   */
+  after?: Readonly<Ref<boolean>>
+}
+
 /**
  * Bridge Dexie's liveQuery to Vue: re-runs `query` when the tables it read change (in
  * this tab or another) and when `deps` change; unsubscribes when the scope ends.
@@ -18,7 +26,9 @@ export interface LiveQuery<T> {
 export function useLiveQuery<T>(
   query: (db: DataLayer) => Promise<T>,
   deps: WatchSource[] = [],
+  options: LiveQueryOptions = {},
 ): LiveQuery<T> {
+  const { after } = options
   const data = shallowRef<T>()
   const error = shallowRef<unknown>(null)
   const loading = shallowRef(true)
@@ -32,6 +42,7 @@ export function useLiveQuery<T>(
     subscription = null
     loading.value = true
     const mine = ++generation
+    if (after && !after.value) return
     loadDb().then(
       (db) => {
         if (disposed || mine !== generation) return
@@ -55,7 +66,7 @@ export function useLiveQuery<T>(
     )
   }
 
-  watch(deps, subscribe, { immediate: true })
+  watch(after ? [...deps, after] : deps, subscribe, { immediate: true })
   onScopeDispose(() => {
     disposed = true
     subscription?.unsubscribe()

@@ -5,11 +5,11 @@ import { checkOrgRules, findingsByOrg, type RuleInput } from '@/domain/orgRules'
 import { gatherTodo, sortTodo, type TodoItem } from '@/domain/todo'
 import type { DemoGap } from '@/services/demo/gaps'
 export type { DemoGap } from '@/services/demo/gaps'
-import { TODO_SOURCES, type TodoSource } from './todo/sources'
-import { useLiveQuery, type LiveQuery } from './useLiveQuery'
+import { HEAVY_TODO_SOURCES, QUICK_TODO_SOURCES, type TodoSource } from './todo/sources'
+import { useLiveQuery, type LiveQuery, type LiveQueryOptions } from './useLiveQuery'
 
 /** What the rule checks read for a scope (null = everything). */
-async function readRuleInput(orgIds: string[] | null): Promise<RuleInput> {
+export async function readRuleInput(orgIds: string[] | null): Promise<RuleInput> {
   const [orgs, settings] = await Promise.all([listScopedOrgs(orgIds), readSettings()])
   const members = await readScopeMembers(orgIds === null ? null : orgs.map((org) => org.id))
   // Only the firms the members work in: the firm rules look at no other firm.
@@ -34,14 +34,26 @@ export interface TodoList {
  * read while the rest comes, and re-reads only the part whose tables changed.
  */
 export function useTodo(orgIds: Ref<string[] | null>): TodoList {
-  const rules = useLiveQuery(async () => gatherTodo(await readRuleInput(orgIds.value)), [orgIds])
-  const sources = TODO_SOURCES.map((source: TodoSource) =>
-    useLiveQuery(async () => {
-      const settings = await readSettings()
-      return source({ orgIds: orgIds.value, settings, today: todayIso() })
-    }, [orgIds]),
+  const live = (source: TodoSource, options?: LiveQueryOptions) =>
+    useLiveQuery(
+      async () => {
+        const settings = await readSettings()
+        return source({ orgIds: orgIds.value, settings, today: todayIso() })
+      },
+      [orgIds],
+      options,
+    )
+  const quick = Object.values(QUICK_TODO_SOURCES).map((source) => live(source))
+  // The heavy reads wait for the quick sources' answers, so those rows show at once.
+  const quickRead = computed(() => quick.every((part) => !part.loading.value))
+  const after = { after: quickRead }
+  const heavy = Object.values(HEAVY_TODO_SOURCES).map((source) => live(source, after))
+  const rules = useLiveQuery(
+    async () => gatherTodo(await readRuleInput(orgIds.value)),
+    [orgIds],
+    after,
   )
-  const parts: LiveQuery<TodoItem[]>[] = [rules, ...sources]
+  const parts: LiveQuery<TodoItem[]>[] = [...quick, ...heavy, rules]
   const done = computed(() => parts.filter((part) => !part.loading.value).length)
   return {
     items: computed(() => sortTodo(parts.flatMap((part) => part.data.value ?? []))),

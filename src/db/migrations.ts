@@ -13,6 +13,7 @@ import {
 } from '@/domain/tallies'
 import type { Dues, Firm, Meeting, Member, MoveMark, Org, Tombstone } from '@/domain/types'
 import { rebuildDuesTallies } from './duesTallies'
+import { rebuildStudyHours } from './studyTallies'
 import {
   changeKey,
   homeOfMove,
@@ -165,4 +166,9 @@ export async function upgradeToV6(tx: Transaction): Promise<void> {
       last = page.at(-1)!.id
     }
   }
+}
+
+/** v7: the kept study hours, counted from the records page by page (db/studyTallies.ts). */
+export async function upgradeToV7(tx: Transaction): Promise<void> {
+  await rebuildStudyHours(tx)
 }

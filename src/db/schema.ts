@@ -1,8 +1,10 @@
 import Dexie, { type Table, type Transaction } from 'dexie'
 import type { Tally } from '@/domain/tallies'
 import type { DuesTally } from '@/domain/duesTallies'
+import type { StudyHoursRow } from '@/domain/studyTallies'
 import { duesTalliesMiddleware } from './duesTallies'
-import { upgradeToV2, upgradeToV4, upgradeToV5, upgradeToV6 } from './migrations'
+import { studyTalliesMiddleware } from './studyTallies'
+import { upgradeToV2, upgradeToV4, upgradeToV5, upgradeToV6, upgradeToV7 } from './migrations'
 import { nameTokensMiddleware } from './nameTokens'
 import { revisionsMiddleware } from './revisions'
 import { syncFeedMiddleware } from './syncFeed'
@@ -186,6 +188,20 @@ export const SCHEMA_VERSIONS = [
     },
     upgrade: upgradeToV6,
   },
+  /**
+   * - studyHours (new): the kept study hours of each member and calendar year
+   *   (domain/studyTallies.ts), by `year`, kept by db/studyTallies.ts in every write
+   *   transaction; derived, rebuilt from the records. The department's 待办 reads one year's
+   *   rows, not the year's records.
+   */
+  {
+    version: 7,
+    note: 'The kept study hours of each member and year.',
+    changes: {
+      studyHours: 'key, year',
+    },
+    upgrade: upgradeToV7,
+  },
 ] as const satisfies readonly SchemaVersion[]
 
 /** Every table some version declares (a union over the entries, not only their common keys). */
@@ -248,6 +264,7 @@ export class ZhibuDb extends Dexie {
   meta!: Table<MetaEntry, string>
   tallies!: Table<Tally, string>
   duesTallies!: Table<DuesTally, string>
+  studyHours!: Table<StudyHoursRow, string>
   tombstones!: Table<Tombstone, string>
   leaves!: Table<LeafRecord, string>
   revisionBodies!: Table<RevisionBody, string>
@@ -262,6 +279,7 @@ export class ZhibuDb extends Dexie {
     this.use(syncFeedMiddleware)
     this.use(talliesMiddleware)
     this.use(duesTalliesMiddleware)
+    this.use(studyTalliesMiddleware)
     this.use(revisionsMiddleware)
   }
 }

@@ -287,6 +287,7 @@ const en: Messages<typeof zhCN> = {
     moves: 'Move marks',
     tallies: 'Coverage tallies',
     duesTallies: 'Dues tallies',
+    studyHours: 'Study hours tallies',
     '*': 'All data',
   },
   firm: {

@@ -272,6 +272,7 @@ export default {
     moves: '迁出标记',
     tallies: '覆盖统计汇总',
     duesTallies: '党费统计汇总',
+    studyHours: '学时统计汇总',
     '*': '全部数据',
   },
   firm: {

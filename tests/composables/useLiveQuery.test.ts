@@ -57,6 +57,33 @@ describe('useLiveQuery over the lazily loaded data layer', () => {
     scope.stop()
   })
 
+  it('reads nothing while `after` is false, then reads and answers once it turns true', async () => {
+    const open = ref(false)
+    let runs = 0
+    const scope = effectScope()
+    const live = scope.run(() =>
+      useLiveQuery(
+        async (db) => {
+          runs += 1
+          return (await db.listAreas()).length
+        },
+        [],
+        { after: open },
+      ),
+    )!
+    await loadDb()
+    await flushPromises()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(runs).toBe(0)
+    expect(live.loading.value).toBe(true)
+    open.value = true
+    await until(() => live.data.value !== undefined)
+    expect(live.data.value).toBe(0)
+    expect(live.loading.value).toBe(false)
+    expect(runs).toBe(1)
+    scope.stop()
+  })
+
   it('subscribes to nothing once its scope has ended while loading', async () => {
     let runs = 0
     const scope = effectScope()

@@ -265,6 +265,20 @@ export async function studyHoursOfOrgs(
   return sumStudyHours(parts.flat(), year)
 }
 
+/**
+ * Every member's hours in a year from the kept rows (db/studyTallies.ts): one equality range
+ * of the small 'year' index, not the year's study records.
+ */
+async function keptStudyHours(year: number): Promise<Map<Id, StudyHours>> {
+  const rows = await getDb().studyHours.where('year').equals(year).toArray()
+  return new Map(
+    rows.map(({ memberId, confirmedHours, pendingHours, otherHours }) => [
+      memberId,
+      { memberId, confirmedHours, pendingHours, otherHours },
+    ]),
+  )
+}
+
 export interface StudyStanding {
   /** Party members on the roll of the scope's orgs. */
   members: Pick<Member, 'id' | 'name' | 'orgId'>[]
@@ -275,8 +289,8 @@ export interface StudyStanding {
 
 /**
  * Members and their hours in a year, for the 待办 list: a scope of orgs reads each org's
- * roster and its '[orgId+studiedOn]' range; the whole register (null) reads the year's
- * range of the 'studiedOn' index and the party members by the 'stage' index.
+ * roster and its '[orgId+studiedOn]' range; the whole register (null) reads the year's kept
+ * hours and the party members by the 'stage' index.
  */
 export async function readStudyStanding(
   orgIds: readonly Id[] | null,
@@ -293,14 +307,7 @@ export async function readStudyStanding(
           ])
         ).flat()
       : (await readScopeMembers(orgIds)).filter((m) => isPartyStage(m.stage))
-  const { from, to } = yearRange(year)
-  const hours =
-    orgIds === null
-      ? sumStudyHours(
-          await db.studyRecords.where('studiedOn').between(from, to, true, true).toArray(),
-          year,
-        )
-      : await studyHoursOfOrgs(orgIds, year)
+  const hours = orgIds === null ? await keptStudyHours(year) : await studyHoursOfOrgs(orgIds, year)
   const orgs =
     orgIds === null ? await db.orgs.toArray() : (await db.orgs.bulkGet([...orgIds])).filter(isOrg)
   return {
