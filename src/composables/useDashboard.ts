@@ -130,16 +130,25 @@ async function fromRecords(
 /** The coverage figures of the scope on `asOf`, with the area, industry and size rows. */
 export function useDashboardFigures(place: ReturnType<typeof useDashboardArea>, asOf: Ref<string>) {
   const key = computed(() => JSON.stringify(place.scope.value))
-  const query = useLiveQuery(async (db) => {
-    const scope = place.scope.value
-    if (!scope) return undefined
-    const children = place.children.value
-    if (scope.kind === 'area' && asOf.value === todayIso()) {
-      return fromTallies(db, scope.areaPath, children, asOf.value, place.hasChildren)
-    }
-    // coverageByArea wants the areas: the children and their parent id are enough.
-    const parentId = children[0]?.parentId ?? ''
-    return fromRecords(db, scope, { id: parentId, areas: children }, asOf.value, place.hasChildren)
-  }, [key, asOf])
+  const query = useLiveQuery(
+    async (db) => {
+      const scope = place.scope.value
+      if (!scope) return undefined
+      const children = place.children.value
+      if (scope.kind === 'area' && asOf.value === todayIso()) {
+        return fromTallies(db, scope.areaPath, children, asOf.value, place.hasChildren)
+      }
+      // coverageByArea wants the areas: the children and their parent id are enough.
+      const parentId = children[0]?.parentId ?? ''
+      return fromRecords(
+        db,
+        scope,
+        { id: parentId, areas: children },
+        asOf.value,
+        place.hasChildren,
+      )
+    },
+    [key, asOf],
+  )
   return { data: query.data, loading: query.loading, error: query.error }
 }

@@ -46,17 +46,19 @@ export function useLiveQuery<T>(
     loadDb().then(
       (db) => {
         if (disposed || mine !== generation) return
-        subscription = db.liveQuery(() => query(db)).subscribe({
-          next(value) {
-            data.value = value
-            error.value = null
-            loading.value = false
-          },
-          error(reason: unknown) {
-            error.value = reason
-            loading.value = false
-          },
-        })
+        subscription = db
+          .liveQuery(() => query(db))
+          .subscribe({
+            next(value) {
+              data.value = value
+              error.value = null
+              loading.value = false
+            },
+            error(reason: unknown) {
+              error.value = reason
+              loading.value = false
+            },
+          })
       },
       (reason: unknown) => {
         if (disposed || mine !== generation) return

@@ -9,18 +9,21 @@ import { useLiveQuery } from './useLiveQuery'
 export function useScope() {
   const session = useSessionStore()
   const key = computed(() => `${session.role}:${session.orgId}:${session.memberId}`)
-  const { data } = useLiveQuery(async ({ getMember, getOrg, listSubtreeOrgIds }) => {
-    if (session.role === 'member' && session.memberId) {
-      const member = await getMember(session.memberId)
-      const org = member ? await getOrg(member.orgId) : undefined
-      return org ? { orgIds: [org.id], orgName: org.name } : { orgIds: null, orgName: '' }
-    }
-    const id = session.scopeOrgId
-    if (!id) return { orgIds: null, orgName: '' }
-    const org = await getOrg(id)
-    if (!org) return { orgIds: null, orgName: '' }
-    return { orgIds: await listSubtreeOrgIds(id), orgName: org.name }
-  }, [key])
+  const { data } = useLiveQuery(
+    async ({ getMember, getOrg, listSubtreeOrgIds }) => {
+      if (session.role === 'member' && session.memberId) {
+        const member = await getMember(session.memberId)
+        const org = member ? await getOrg(member.orgId) : undefined
+        return org ? { orgIds: [org.id], orgName: org.name } : { orgIds: null, orgName: '' }
+      }
+      const id = session.scopeOrgId
+      if (!id) return { orgIds: null, orgName: '' }
+      const org = await getOrg(id)
+      if (!org) return { orgIds: null, orgName: '' }
+      return { orgIds: await listSubtreeOrgIds(id), orgName: org.name }
+    },
+    [key],
+  )
   return {
     orgIds: computed(() => data.value?.orgIds ?? null),
     orgName: computed(() => data.value?.orgName ?? ''),

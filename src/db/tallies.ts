@@ -14,7 +14,13 @@ import {
   type Tally,
 } from '@/domain/tallies'
 import type { Firm, Member, Org } from '@/domain/types'
-import { noteTablesChanged, noteTrackedWrite, storedBefore, trackedWritesIn, writeLayer } from './observe'
+import {
+  noteTablesChanged,
+  noteTrackedWrite,
+  storedBefore,
+  trackedWritesIn,
+  writeLayer,
+} from './observe'
 
 /**
  * Keeps the tallies table (domain/tallies.ts) in step with every write to firms, orgs and
