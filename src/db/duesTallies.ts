@@ -17,7 +17,7 @@ import {
   workFlagRow,
 } from '@/domain/duesTallies'
 import type { Dues, Member } from '@/domain/types'
-import { noteTablesChanged, writeLayer } from './observe'
+import { noteTablesChanged, storedRowsOf, transactionHas, writeLayer } from './observe'
 
 /**
  * Keeps the dues tallies (domain/duesTallies.ts) in step with every write to dues and
@@ -110,36 +110,13 @@ function idOf(value: unknown): string {
   return (value as { id: string }).id
 }
 
-async function storedOf(table: DBCoreTable, request: DBCoreMutateRequest): Promise<unknown[]> {
-  const { trans } = request
-  if (request.type === 'deleteRange') {
-    const all = await table.query({
-      trans,
-      values: true,
-      query: { index: table.schema.primaryKey, range: request.range },
-    })
-    return all.result
-  }
-  const keys = request.type === 'delete' ? request.keys : request.values.map(idOf)
-  return (await table.getMany({ trans, keys })).filter((record) => record !== undefined)
-}
-
-/**
- * A schema upgrade's transaction (before v5 there is no duesTallies table) is not widened:
- * its writes go through untouched and the v5 upgrade counts the tallies afterwards.
- */
-function keepsTallies(request: DBCoreMutateRequest): boolean {
-  const stores = (request.trans as unknown as IDBTransaction).objectStoreNames
-  return !stores || stores.contains('duesTallies')
-}
-
 async function duesMutate(
   core: DBCore,
   table: DBCoreTable,
   request: DBCoreMutateRequest,
 ): Promise<DBCoreMutateResponse> {
-  if (!keepsTallies(request)) return table.mutate(request)
-  const before = (await storedOf(table, request)) as Payment[]
+  if (!transactionHas(request, 'duesTallies')) return table.mutate(request)
+  const before = (await storedRowsOf(table, request)) as Payment[]
   const response = await table.mutate(request)
   const after =
     request.type === 'put' || request.type === 'add' ? (request.values as Payment[]) : []
@@ -194,8 +171,8 @@ async function membersMutate(
   table: DBCoreTable,
   request: DBCoreMutateRequest,
 ): Promise<DBCoreMutateResponse> {
-  if (!keepsTallies(request)) return table.mutate(request)
-  const before = (await storedOf(table, request)) as Member[]
+  if (!transactionHas(request, 'duesTallies')) return table.mutate(request)
+  const before = (await storedRowsOf(table, request)) as Member[]
   const response = await table.mutate(request)
   const { trans } = request
   const startBefore = new Map(before.map((member) => [member.id, duesStartMonth(member)]))

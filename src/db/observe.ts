@@ -106,3 +106,37 @@ export function writeLayer(layer: WriteLayer): Middleware<DBCore> {
     },
   }
 }
+
+/**
+ * The stored rows a write is about to change (a put's or delete's keys, a deleteRange's
+ * range), read in its own transaction before it runs: a kept figure subtracts them.
+ */
+export async function storedRowsOf(
+  table: DBCoreTable,
+  request: DBCoreMutateRequest,
+): Promise<unknown[]> {
+  const { trans } = request
+  if (request.type === 'deleteRange') {
+    const all = await table.query({
+      trans,
+      values: true,
+      query: { index: table.schema.primaryKey, range: request.range },
+    })
+    return all.result
+  }
+  const keys =
+    request.type === 'delete'
+      ? request.keys
+      : request.values.map((value) => (value as { id: string }).id)
+  return (await table.getMany({ trans, keys })).filter((record) => record !== undefined)
+}
+
+/**
+ * Whether the write's transaction holds `store`. A schema upgrade's transaction, at a
+ * version before the store existed, does not (it is never widened): its writes go through
+ * untouched, and the upgrade that adds the store counts it afterwards.
+ */
+export function transactionHas(request: DBCoreMutateRequest, store: string): boolean {
+  const stores = (request.trans as unknown as IDBTransaction).objectStoreNames
+  return !stores || stores.contains(store)
+}

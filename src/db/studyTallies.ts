@@ -14,7 +14,7 @@ import {
   type StudyHoursRow,
 } from '@/domain/studyTallies'
 import type { StudyRecord } from '@/domain/types'
-import { noteTablesChanged, writeLayer } from './observe'
+import { noteTablesChanged, storedRowsOf, transactionHas, writeLayer } from './observe'
 
 /**
  * Keeps the study hours (domain/studyTallies.ts) in step with every write to studyRecords,
@@ -67,35 +67,13 @@ async function recountMemberYears(
   if (drop.length > 0) await table.mutate({ trans, type: 'delete', keys: drop })
 }
 
-async function storedOf(table: DBCoreTable, request: DBCoreMutateRequest): Promise<Counted[]> {
-  const { trans } = request
-  if (request.type === 'deleteRange') {
-    const all = await table.query({
-      trans,
-      values: true,
-      query: { index: table.schema.primaryKey, range: request.range },
-    })
-    return all.result as Counted[]
-  }
-  const keys =
-    request.type === 'delete' ? request.keys : request.values.map((value) => (value as Counted).id)
-  const stored = (await table.getMany({ trans, keys })) as (Counted | undefined)[]
-  return stored.filter((record): record is Counted => record !== undefined)
-}
-
-/** A schema upgrade's transaction before v7 has no studyHours: the v7 upgrade counts them. */
-function keepsHours(request: DBCoreMutateRequest): boolean {
-  const stores = (request.trans as unknown as IDBTransaction).objectStoreNames
-  return !stores || stores.contains('studyHours')
-}
-
 async function studyMutate(
   core: DBCore,
   table: DBCoreTable,
   request: DBCoreMutateRequest,
 ): Promise<DBCoreMutateResponse> {
-  if (!keepsHours(request)) return table.mutate(request)
-  const before = await storedOf(table, request)
+  if (!transactionHas(request, 'studyHours')) return table.mutate(request)
+  const before = (await storedRowsOf(table, request)) as Counted[]
   const response = await table.mutate(request)
   const after =
     request.type === 'put' || request.type === 'add' ? (request.values as Counted[]) : []
