@@ -6,13 +6,10 @@
 // stylesheets: the app's stylesheets load without blocking the paint, so the page would
 // otherwise paint unstyled. index.html's inline script picks the page or keeps the shell.
 import postcss, { type AtRule, type Root, type Rule } from 'postcss'
-import {
-  createServer,
-  type OutputAsset,
-  type OutputChunk,
-  type Plugin,
-  type PluginOption,
-} from 'vite'
+import { createServer, type Plugin, type PluginOption, type Rolldown } from 'vite'
+
+type OutputAsset = Rolldown.OutputAsset
+type OutputChunk = Rolldown.OutputChunk
 
 const LOCALES = ['zh-CN', 'en'] as const
 /** Where index.html takes the pages and their CSS. */
