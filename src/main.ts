@@ -7,6 +7,7 @@ import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
 import { loadAppLayout } from './components/layout/loadAppLayout'
+import { loadDb } from './composables/lazyDb'
 import { createAppI18n, ensureMessages } from './i18n'
 import { createAppRouter } from './router'
 import { readSaved } from './stores/session'
@@ -42,10 +43,15 @@ function stylesApplied(): Promise<unknown> {
   )
 }
 
+/** How long the mount waits for the first route before it goes ahead without it. */
+const ROUTE_WAIT_MS = 2000
+
 const { locale } = readSaved(localStorage)
 const i18n = createAppI18n(locale)
 
-const router = createAppRouter(i18n.global)
+// The shell's background work, the database guard among it, starts as soon as the first-run
+// guard reads the data: an upgrade blocked by an older tab is explained while the route waits.
+const router = createAppRouter(i18n.global, { readsData: () => void loadDb() })
 // Any page but the welcome page sits in the layout, a chunk of its own: fetched beside the
 // first route unless index.html painted the welcome page, and in before the mount.
 const layoutLoaded = (): Promise<unknown> =>
@@ -60,10 +66,15 @@ Promise.all([
     console.error('messages failed to load', error),
   ),
   stylesApplied(),
-  router
-    .isReady()
-    .then(layoutLoaded)
-    .catch(() => undefined),
+  // Bounded: a route that waits on the database (an upgrade blocked by an older tab) must not
+  // keep the app, and the guard that says why, from mounting.
+  Promise.race([
+    router
+      .isReady()
+      .then(layoutLoaded)
+      .catch(() => undefined),
+    new Promise((resolve) => setTimeout(resolve, ROUTE_WAIT_MS)),
+  ]),
 ]).finally(() => {
   app.mount('#app')
   // The welcome page's inline CSS (index.html) has served: the app's stylesheets hold it all.

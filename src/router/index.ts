@@ -150,7 +150,13 @@ export const routes: RouteRecordRaw[] = [
 ]
 
 /** `messages`: where the routes' feature messages go (`i18n.global`); none in tests without. */
-export function createAppRouter(messages?: MessageTarget) {
+/** What the app does around the first-run guard (main.ts wires it). */
+export interface RouterHooks {
+  /** The guard is about to read the data: a database exists and a page past welcome is asked. */
+  readsData?: () => void
+}
+
+export function createAppRouter(messages?: MessageTarget, hooks: RouterHooks = {}) {
   const router = createRouter({ history: createWebHistory(import.meta.env.BASE_URL), routes })
   const pageMessages = (to: RouteLocationNormalized): Promise<void> =>
     messages
@@ -170,6 +176,7 @@ export function createAppRouter(messages?: MessageTarget) {
     pageMessages(to).catch(() => undefined)
     if (to.name === 'welcome') return true
     // Otherwise the data says (loaded on demand: the first route holds no database code).
+    hooks.readsData?.()
     const { isFirstRun } = await import('@/services/firstRun')
     const firstRun = await isFirstRun()
     // index.html paints the welcome page or the shell by this, before any script has run.
