@@ -17,7 +17,7 @@ import {
   workFlagRow,
 } from '@/domain/duesTallies'
 import type { Dues, Member } from '@/domain/types'
-import { noteTablesChanged, storedRowsOf, transactionHas, writeLayer } from './observe'
+import { mutateSeeing, noteTablesChanged, transactionHas, writeLayer } from './observe'
 
 /**
  * Keeps the dues tallies (domain/duesTallies.ts) in step with every write to dues and
@@ -116,10 +116,7 @@ async function duesMutate(
   request: DBCoreMutateRequest,
 ): Promise<DBCoreMutateResponse> {
   if (!transactionHas(request, 'duesTallies')) return table.mutate(request)
-  const before = (await storedRowsOf(table, request)) as Payment[]
-  const response = await table.mutate(request)
-  const after =
-    request.type === 'put' || request.type === 'add' ? (request.values as Payment[]) : []
+  const { response, before, after } = await mutateSeeing<Payment>(table, request)
   const pairs = new Map<string, { orgId: string; month: string }>()
   const memberIds = new Set<string>()
   for (const record of [...before, ...after]) {
@@ -172,12 +169,9 @@ async function membersMutate(
   request: DBCoreMutateRequest,
 ): Promise<DBCoreMutateResponse> {
   if (!transactionHas(request, 'duesTallies')) return table.mutate(request)
-  const before = (await storedRowsOf(table, request)) as Member[]
-  const response = await table.mutate(request)
+  const { response, before, after: written } = await mutateSeeing<Member>(table, request)
   const { trans } = request
   const startBefore = new Map(before.map((member) => [member.id, duesStartMonth(member)]))
-  const written =
-    request.type === 'put' || request.type === 'add' ? (request.values as Member[]) : []
   const changed = written.filter((member) => startBefore.get(member.id) !== duesStartMonth(member))
   const deleted = request.type === 'put' || request.type === 'add' ? [] : before.map(idOf)
   const tallies = core.table('duesTallies')

@@ -111,10 +111,7 @@ export function writeLayer(layer: WriteLayer): Middleware<DBCore> {
  * The stored rows a write is about to change (a put's or delete's keys, a deleteRange's
  * range), read in its own transaction before it runs: a kept figure subtracts them.
  */
-export async function storedRowsOf(
-  table: DBCoreTable,
-  request: DBCoreMutateRequest,
-): Promise<unknown[]> {
+async function storedRowsOf(table: DBCoreTable, request: DBCoreMutateRequest): Promise<unknown[]> {
   const { trans } = request
   if (request.type === 'deleteRange') {
     const all = await table.query({
@@ -129,6 +126,20 @@ export async function storedRowsOf(
       ? request.keys
       : request.values.map((value) => (value as { id: string }).id)
   return (await table.getMany({ trans, keys })).filter((record) => record !== undefined)
+}
+
+/**
+ * Run a write, with the stored rows it replaces (`before`) and the rows it writes (`after`;
+ * none for a delete): what a kept figure subtracts and adds.
+ */
+export async function mutateSeeing<T>(
+  table: DBCoreTable,
+  request: DBCoreMutateRequest,
+): Promise<{ response: DBCoreMutateResponse; before: T[]; after: T[] }> {
+  const before = (await storedRowsOf(table, request)) as T[]
+  const response = await table.mutate(request)
+  const after = request.type === 'put' || request.type === 'add' ? (request.values as T[]) : []
+  return { response, before, after }
 }
 
 /**

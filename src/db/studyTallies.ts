@@ -14,7 +14,7 @@ import {
   type StudyHoursRow,
 } from '@/domain/studyTallies'
 import type { StudyRecord } from '@/domain/types'
-import { noteTablesChanged, storedRowsOf, transactionHas, writeLayer } from './observe'
+import { mutateSeeing, noteTablesChanged, transactionHas, writeLayer } from './observe'
 
 /**
  * Keeps the study hours (domain/studyTallies.ts) in step with every write to studyRecords,
@@ -73,10 +73,7 @@ async function studyMutate(
   request: DBCoreMutateRequest,
 ): Promise<DBCoreMutateResponse> {
   if (!transactionHas(request, 'studyHours')) return table.mutate(request)
-  const before = (await storedRowsOf(table, request)) as Counted[]
-  const response = await table.mutate(request)
-  const after =
-    request.type === 'put' || request.type === 'add' ? (request.values as Counted[]) : []
+  const { response, before, after } = await mutateSeeing<Counted>(table, request)
   const pairs = new Map<string, { memberId: string; year: number }>()
   for (const record of [...before, ...after]) {
     const year = studyYearOf(record.studiedOn)
