@@ -20,8 +20,8 @@ export function loadDb(): Promise<DataLayer> {
 }
 
 /**
- * The data layer, once something has asked for it through `loadDb()` (a page's query, App.vue
- * on any page but the welcome page, a welcome choice). The shell's background work (the actor,
+ * The data layer, once something has asked for it through `loadDb()` (a page's query, the
+ * router's first-run guard on any page but the welcome page, a welcome choice). The shell's background work (the actor,
  * the daily upkeep, the database guard) waits for this: the welcome page of a new device
  * fetches and runs no database code before the user makes a choice.
  */
